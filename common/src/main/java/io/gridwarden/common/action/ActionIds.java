@@ -1,0 +1,39 @@
+package io.gridwarden.common.action;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Deterministic ids: the same input always yields the same id, in any process, after any replay.
+ * That is what lets the action log and the devices drop repeats.
+ */
+public final class ActionIds {
+
+    private ActionIds() {}
+
+    /** A violation is one presence of one tracked object in one zone, from the moment it was first seen. */
+    public static String violation(String device, String zone, String track, Instant firstSeen) {
+        return "vio-" + digest(device + '|' + zone + '|' + track + '|' + firstSeen.toEpochMilli());
+    }
+
+    /** A command is identified by its violation, its type and its recipient (a reassignment has a new recipient). */
+    public static String command(String violation, String type, String target) {
+        return "cmd-" + digest(violation + '|' + type + '|' + target);
+    }
+
+    public static String update(String violation, ViolationStatus status, String officer) {
+        return violation + '/' + status.wireName() + (officer == null ? "" : '/' + officer);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.gridwarden.common.log;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * One writer thread that drains every append waiting in a bounded queue into a single RocksDB write
+ * batch with {@code sync=true}: one fsync acknowledges them all (group commit). De-duplication is
+ * decided here too, on the one thread that writes, so two requests racing with the same key store it once.
+ */
+final class GroupCommitter implements AutoCloseable {
+
+    /** How many appends one fsync may cover at most. */
+    private static final int MAX_GROUP = 512;
+
+    private final RocksRecordLog log;
+    private final RocksDB db;
+    private final ColumnFamilyHandle records;
+    private final ColumnFamilyHandle dedup;
+    private final BlockingQueue<Pending> queue;
+    private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastAppendTime;
+    /** The next offset of each partition, including what the current group has staged but not yet written. */
+    private final long[] next;
+
+    private record Pending(List<LogEntry> entries, CompletableFuture<AppendResult> done) {}
+
+    GroupCommitter(RocksRecordLog log, RocksDB db, ColumnFamilyHandle records, ColumnFamilyHandle dedup, int capacity) {
+        this.log = log;
+        this.db = db;
+        this.records = records;
+        this.dedup = dedup;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.next = new long[log.partitions()];
+        for (int p = 0; p < next.length; p++) {
+            next[p] = log.endOffset(p);
+        }
+        this.thread = new Thread(this::run, "log-committer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    CompletableFuture<AppendResult> submit(List<LogEntry> entries) {
+        var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the log is closed"));
+        }
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new LogOverloadedException(
+                    "the log's write queue is full (" + (queue.size()) + " appends waiting)"));
+        }
+        return pending.done;
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | RocksDBException e) {
+                for (int p = 0; p < next.length; p++) {
+                    next[p] = log.endOffset(p); // nothing of the failed group was written
+                }
+                group.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) throws RocksDBException {
+        long appendTime = Math.max(System.currentTimeMillis(), lastAppendTime);
+        lastAppendTime = appendTime;
+        byte[] timePrefix = ByteBuffer.allocate(8).putLong(appendTime).array();
+        Set<String> keysInGroup = new HashSet<>();
+        List<AppendResult> results = new ArrayList<>(group.size());
+        BitSet touched = new BitSet(log.partitions());
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Pending pending : group) {
+                results.add(stage(pending.entries, batch, keysInGroup, timePrefix, touched));
+            }
+            db.write(syncWrites, batch);
+        }
+        touched.stream().forEach(p -> log.published(p, next[p]));
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done.complete(results.get(i));
+        }
+    }
+
+    private AppendResult stage(List<LogEntry> entries, WriteBatch batch, Set<String> keysInGroup, byte[] timePrefix,
+            BitSet touched) throws RocksDBException {
+        List<LogEntry> fresh = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            String key = entry.dedupKey();
+            if (key == null || (!keysInGroup.contains(key) && db.get(dedup, key.getBytes(StandardCharsets.UTF_8)) == null)) {
+                fresh.add(entry);
+                if (key != null) {
+                    keysInGroup.add(key);
+                }
+            }
+        }
+        for (LogEntry entry : fresh) {
+            int partition = log.partitionOf(entry.partitionKey());
+            long offset = next[partition]++;
+            batch.put(records, RocksRecordLog.key(partition, offset),
+                    ByteBuffer.allocate(8 + entry.payload().length).put(timePrefix).put(entry.payload()).array());
+            if (entry.dedupKey() != null) {
+                batch.put(dedup, entry.dedupKey().getBytes(StandardCharsets.UTF_8), timePrefix);
+            }
+            touched.set(partition);
+        }
+        return new AppendResult(fresh.size(), entries.size() - fresh.size());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        syncWrites.close();
+    }
+}

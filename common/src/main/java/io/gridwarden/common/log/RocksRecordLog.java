@@ -1,0 +1,165 @@
+package io.gridwarden.common.log;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+
+/**
+ * The embedded {@link RecordLog}: one RocksDB with a column family for records (key: partition,
+ * offset) and one for de-duplication keys. Appends go through a {@link GroupCommitter}, so many
+ * concurrent requests share one fsync.
+ *
+ * <p>Built against the {@code org.rocksdb} API of Flink's frocksdbjni, the one RocksDB a JVM may hold.
+ */
+public final class RocksRecordLog implements RecordLog {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final LogSpec spec;
+    private final DBOptions options;
+    private final ColumnFamilyOptions columnOptions;
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles;
+    private final long[] endOffsets;
+    private final AtomicReferenceArray<CompletableFuture<Void>> nextAppend;
+    private final GroupCommitter committer;
+
+    private RocksRecordLog(LogSpec spec) throws RocksDBException {
+        this.spec = spec;
+        this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        this.columnOptions = new ColumnFamilyOptions();
+        this.handles = new ArrayList<>();
+        this.db = RocksDB.open(options, spec.directory(), List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions),
+                new ColumnFamilyDescriptor("records".getBytes(StandardCharsets.UTF_8), columnOptions),
+                new ColumnFamilyDescriptor("dedup".getBytes(StandardCharsets.UTF_8), columnOptions)), handles);
+        checkPartitionCount();
+        this.endOffsets = new long[spec.partitions()];
+        this.nextAppend = new AtomicReferenceArray<>(spec.partitions());
+        for (int p = 0; p < spec.partitions(); p++) {
+            endOffsets[p] = recoverEndOffset(p);
+            nextAppend.set(p, new CompletableFuture<>());
+        }
+        this.committer = new GroupCommitter(this, db, records(), dedup(), spec.maxPendingAppends());
+    }
+
+    public static RocksRecordLog open(LogSpec spec) {
+        try {
+            Files.createDirectories(spec.path());
+            return new RocksRecordLog(spec);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create log directory " + spec.directory(), e);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot open log " + spec.directory() + ": " + e.getMessage()
+                    + " (is another gridwarden process using this data directory?)", e);
+        }
+    }
+
+    @Override
+    public int partitions() {
+        return spec.partitions();
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> append(List<LogEntry> entries) {
+        return committer.submit(entries);
+    }
+
+    @Override
+    public List<LogRecord> read(int partition, long fromOffset, int max) {
+        List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
+        try (Slice upper = new Slice(key(partition + 1, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
+             RocksIterator it = db.newIterator(records(), readOptions)) {
+            for (it.seek(key(partition, fromOffset)); it.isValid() && out.size() < max; it.next()) {
+                ByteBuffer value = ByteBuffer.wrap(it.value());
+                long appendTime = value.getLong();
+                byte[] payload = new byte[value.remaining()];
+                value.get(payload);
+                out.add(new LogRecord(partition, ByteBuffer.wrap(it.key()).getLong(4), appendTime, payload));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long endOffset(int partition) {
+        synchronized (endOffsets) {
+            return endOffsets[partition];
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitRecord(int partition, long offset) {
+        // Take the signal before reading the end: the committer moves the end first, then fires the signal.
+        CompletableFuture<Void> signal = nextAppend.get(partition);
+        return endOffset(partition) > offset ? CompletableFuture.completedFuture(null) : signal;
+    }
+
+    /** Called by the committer once records up to {@code newEnd} (exclusive) of a partition are durable. */
+    void published(int partition, long newEnd) {
+        synchronized (endOffsets) {
+            endOffsets[partition] = newEnd;
+        }
+        nextAppend.getAndSet(partition, new CompletableFuture<>()).complete(null);
+    }
+
+    static byte[] key(int partition, long offset) {
+        return ByteBuffer.allocate(12).putInt(partition).putLong(offset).array();
+    }
+
+    private long recoverEndOffset(int partition) {
+        try (RocksIterator it = db.newIterator(records())) {
+            it.seekForPrev(key(partition, Long.MAX_VALUE));
+            if (it.isValid() && ByteBuffer.wrap(it.key()).getInt() == partition) {
+                return ByteBuffer.wrap(it.key()).getLong(4) + 1;
+            }
+            return 0;
+        }
+    }
+
+    private void checkPartitionCount() throws RocksDBException {
+        byte[] key = "partitions".getBytes(StandardCharsets.UTF_8);
+        byte[] stored = db.get(key);
+        if (stored == null) {
+            db.put(key, ByteBuffer.allocate(4).putInt(spec.partitions()).array());
+        } else if (ByteBuffer.wrap(stored).getInt() != spec.partitions()) {
+            throw new IllegalStateException("log " + spec.directory() + " was created with " + ByteBuffer.wrap(stored).getInt()
+                    + " partitions; it cannot be reopened with " + spec.partitions());
+        }
+    }
+
+    private ColumnFamilyHandle records() {
+        return handles.get(1);
+    }
+
+    private ColumnFamilyHandle dedup() {
+        return handles.get(2);
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        options.close();
+        columnOptions.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.gridwarden.common.town;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Tokens are stored only as hashes, {@code sha256:<hex>}. Device and operator tokens are long random
+ * secrets issued by the town, so a fast hash is enough (as for API keys); comparison is constant-time.
+ */
+public final class Secrets {
+
+    private static final String PREFIX = "sha256:";
+
+    private Secrets() {}
+
+    public static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public static boolean matches(String token, String storedHash) {
+        if (token == null || storedHash == null || !storedHash.startsWith(PREFIX)) {
+            return false;
+        }
+        return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+}

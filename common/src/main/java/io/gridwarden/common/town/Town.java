@@ -1,0 +1,212 @@
+package io.gridwarden.common.town;
+
+import io.gridwarden.common.town.TownFile.Camera;
+import io.gridwarden.common.town.TownFile.Category;
+import io.gridwarden.common.town.TownFile.Jurisdiction;
+import io.gridwarden.common.town.TownFile.Officer;
+import io.gridwarden.common.town.TownFile.Operator;
+import io.gridwarden.common.town.TownFile.Sensor;
+import io.gridwarden.common.town.TownFile.Unit;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A checked, indexed town file: every reference resolved, every zone's effective rule computed.
+ * Services look things up here; a town that does not check out fails at start with the entry to fix.
+ */
+public final class Town {
+
+    /** Where the demo town of CONTRACT.md §6 lives. */
+    public static final String DEMO = "classpath:towns/demo-town.yaml";
+    /** The contract's default: an officer's position older than this is not used for dispatch. */
+    public static final Duration DEFAULT_STATUS_FRESHNESS = Duration.ofMinutes(5);
+
+    private final TownFile file;
+    private final ZoneId timezone;
+    private final Map<String, Jurisdiction> jurisdictions;
+    private final Map<String, Unit> units;
+    private final Map<String, Category> categories;
+    private final Map<String, Camera> cameras;
+    private final Map<String, Sensor> sensors;
+    private final Map<String, Officer> officers;
+    private final Map<String, Operator> operators;
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private final Map<String, List<ZoneRule>> zoneRules = new LinkedHashMap<>();
+
+    private Town(TownFile file) {
+        this.file = file;
+        this.timezone = ZoneId.of(file.timezone() == null ? "UTC" : file.timezone());
+        this.jurisdictions = index(file.jurisdictions(), Jurisdiction::id, "jurisdiction");
+        this.units = index(file.units(), Unit::id, "unit");
+        this.categories = index(file.categories(), Category::id, "category");
+        this.cameras = index(file.cameras(), Camera::id, "camera");
+        this.sensors = index(file.sensors(), Sensor::id, "sensor");
+        this.officers = index(file.officers(), Officer::id, "officer");
+        this.operators = index(file.operators(), Operator::id, "operator");
+        new TownChecker(this).check();
+        cameras.values().forEach(c -> addDevice(new Device(c.id(), Device.Kind.CAMERA, c.tokenHash(), c.commandUrl(), c.jurisdiction())));
+        sensors.values().forEach(s -> addDevice(new Device(s.id(), Device.Kind.SENSOR, s.tokenHash(), s.commandUrl(), s.jurisdiction())));
+        officers.values().forEach(o -> addDevice(new Device(o.id(), Device.Kind.OFFICER, o.tokenHash(), o.commandUrl(),
+                units.get(o.unit()).jurisdiction())));
+        cameras.values().forEach(c -> zoneRules.put(c.id(), (c.zones() == null ? List.<TownFile.Zone>of() : c.zones()).stream()
+                .map(z -> ZoneRules.effective(c, z, categories.get(z.category()), responsibleUnit(z.category(), c.jurisdiction())))
+                .toList()));
+    }
+
+    /** Loads and checks a town file from a path or {@code classpath:} location. */
+    public static Town load(String location) {
+        return new Town(TownLoader.read(location));
+    }
+
+    public static Town demo() {
+        return load(DEMO);
+    }
+
+    public String name() {
+        return file.name();
+    }
+
+    public ZoneId timezone() {
+        return timezone;
+    }
+
+    public Optional<String> commandGateway() {
+        return Optional.ofNullable(file.commandGateway());
+    }
+
+    public Duration officerStatusFreshness() {
+        return file.officerStatusFreshness() == null ? DEFAULT_STATUS_FRESHNESS : file.officerStatusFreshness();
+    }
+
+    public Optional<Device> device(String id) {
+        return Optional.ofNullable(devices.get(id));
+    }
+
+    public List<ZoneRule> zoneRules(String camera) {
+        return zoneRules.getOrDefault(camera, List.of());
+    }
+
+    public Optional<Camera> camera(String id) {
+        return Optional.ofNullable(cameras.get(id));
+    }
+
+    public Optional<Officer> officer(String id) {
+        return Optional.ofNullable(officers.get(id));
+    }
+
+    public Optional<Operator> operator(String id) {
+        return Optional.ofNullable(operators.get(id));
+    }
+
+    public Optional<Category> category(String id) {
+        return Optional.ofNullable(categories.get(id));
+    }
+
+    public Optional<Jurisdiction> jurisdiction(String id) {
+        return Optional.ofNullable(jurisdictions.get(id));
+    }
+
+    public Optional<Unit> unit(String id) {
+        return Optional.ofNullable(units.get(id));
+    }
+
+    /** The unit of a jurisdiction's own team. */
+    public Optional<Unit> teamOf(String jurisdiction) {
+        return units.values().stream().filter(u -> jurisdiction.equals(u.jurisdiction())).findFirst();
+    }
+
+    /** The unit that must handle a category in a jurisdiction: the category's department, or the place's own team. */
+    public String responsibleUnit(String category, String jurisdiction) {
+        String unit = categories.get(category).responsibleUnit();
+        if (unit == null || ZoneRules.LOCAL_UNIT.equals(unit)) {
+            return teamOf(jurisdiction).map(Unit::id)
+                    .orElseThrow(() -> new TownFileException("jurisdiction " + jurisdiction + " has no team (a unit with jurisdiction: " + jurisdiction + ")"));
+        }
+        return unit;
+    }
+
+    /** Units to ask when the responsible unit has nobody: the teams of its jurisdiction's neighbours ("1+X"). */
+    public List<String> fallbackUnits(String unit) {
+        Unit u = units.get(unit);
+        if (u == null || u.jurisdiction() == null) {
+            return List.of();
+        }
+        List<String> fallback = new ArrayList<>();
+        for (String neighbour : jurisdictions.get(u.jurisdiction()).neighbours()) {
+            teamOf(neighbour).ifPresent(t -> fallback.add(t.id()));
+        }
+        return fallback;
+    }
+
+    public List<Camera> cameras() {
+        return List.copyOf(cameras.values());
+    }
+
+    public List<Sensor> sensors() {
+        return List.copyOf(sensors.values());
+    }
+
+    public List<Officer> officers() {
+        return List.copyOf(officers.values());
+    }
+
+    public List<Operator> operators() {
+        return List.copyOf(operators.values());
+    }
+
+    public List<Jurisdiction> jurisdictions() {
+        return List.copyOf(jurisdictions.values());
+    }
+
+    public List<Category> categories() {
+        return List.copyOf(categories.values());
+    }
+
+    TownFile file() {
+        return file;
+    }
+
+    Map<String, Jurisdiction> jurisdictionIndex() {
+        return jurisdictions;
+    }
+
+    Map<String, Unit> unitIndex() {
+        return units;
+    }
+
+    Map<String, Category> categoryIndex() {
+        return categories;
+    }
+
+    private void addDevice(Device device) {
+        if (devices.putIfAbsent(device.id(), device) != null) {
+            throw new TownFileException("device id " + device.id() + " is used twice; device ids must be unique across cameras, sensors and officers");
+        }
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String what) {
+        if (items == null) {
+            return Map.of();
+        }
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T item : items) {
+            if (id.apply(item) == null || map.put(id.apply(item), item) != null) {
+                throw new TownFileException(what + " id " + id.apply(item) + " is missing or used twice");
+            }
+        }
+        return map;
+    }
+
+    @Override
+    public String toString() {
+        return "Town[" + name() + ": " + cameras.size() + " cameras, " + sensors.size() + " sensors, "
+                + officers.size() + " officers, " + jurisdictions.keySet().stream().collect(Collectors.joining(", ")) + "]";
+    }
+}

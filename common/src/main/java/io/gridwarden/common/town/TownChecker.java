@@ -1,0 +1,78 @@
+package io.gridwarden.common.town;
+
+import io.gridwarden.common.town.TownFile.Camera;
+import io.gridwarden.common.town.TownFile.Category;
+import io.gridwarden.common.town.TownFile.Zone;
+import java.util.List;
+import java.util.Set;
+
+/** Checks every cross-reference of a town file, so a mistake is reported at start with the entry to fix. */
+final class TownChecker {
+
+    private static final Set<String> ROLES = Set.of("viewer", "dispatcher", "admin");
+    private final Town town;
+
+    TownChecker(Town town) {
+        this.town = town;
+    }
+
+    void check() {
+        TownFile f = town.file();
+        require(f.name() != null, "the town file needs a name");
+        town.jurisdictionIndex().values().forEach(j -> nullSafe(j.neighbours()).forEach(n ->
+                require(town.jurisdictionIndex().containsKey(n), "jurisdiction " + j.id() + " names unknown neighbour " + n)));
+        town.unitIndex().values().forEach(u -> require(u.jurisdiction() == null || town.jurisdictionIndex().containsKey(u.jurisdiction()),
+                "unit " + u.id() + " belongs to unknown jurisdiction " + u.jurisdiction()));
+        town.categoryIndex().values().forEach(this::checkCategory);
+        nullSafe(f.cameras()).forEach(this::checkCamera);
+        nullSafe(f.sensors()).forEach(s -> {
+            require(town.jurisdictionIndex().containsKey(s.jurisdiction()), "sensor " + s.id() + " is in unknown jurisdiction " + s.jurisdiction());
+            require(town.categoryIndex().containsKey(s.category()), "sensor " + s.id() + " reports unknown category " + s.category());
+            require(s.tokenHash() != null, "sensor " + s.id() + " needs a tokenHash (sha256:…)");
+        });
+        nullSafe(f.officers()).forEach(o -> {
+            require(town.unitIndex().containsKey(o.unit()), "officer " + o.id() + " belongs to unknown unit " + o.unit());
+            require(o.tokenHash() != null, "officer " + o.id() + " needs a tokenHash (sha256:…)");
+        });
+        nullSafe(f.operators()).forEach(o -> {
+            require(ROLES.contains(o.role()), "operator " + o.id() + " has role " + o.role() + "; use viewer, dispatcher or admin");
+            require(o.tokenHash() != null, "operator " + o.id() + " needs a tokenHash (sha256:…)");
+            nullSafe(o.jurisdictions()).forEach(j -> require("*".equals(j) || town.jurisdictionIndex().containsKey(j),
+                    "operator " + o.id() + " may see unknown jurisdiction " + j));
+        });
+    }
+
+    private void checkCategory(Category c) {
+        require(c.dwell() != null, "category " + c.id() + " needs a dwell time");
+        require(c.metric() != null || (c.labels() != null && !c.labels().isEmpty()),
+                "category " + c.id() + " needs either labels (camera) or a metric and threshold (sensor)");
+        String unit = c.responsibleUnit();
+        require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
+                "category " + c.id() + " names unknown responsible unit " + unit);
+        require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
+    }
+
+    private void checkCamera(Camera c) {
+        require(town.jurisdictionIndex().containsKey(c.jurisdiction()), "camera " + c.id() + " is in unknown jurisdiction " + c.jurisdiction());
+        require(c.tokenHash() != null, "camera " + c.id() + " needs a tokenHash (sha256:…)");
+        require(Math.abs(c.lat()) <= 90 && Math.abs(c.lon()) <= 180, "camera " + c.id() + " has coordinates out of range");
+        for (Zone z : nullSafe(c.zones())) {
+            require(town.categoryIndex().containsKey(z.category()), "camera " + c.id() + " zone " + z.id() + " watches unknown category " + z.category());
+            try {
+                Polygon.of(z.polygon());
+            } catch (IllegalArgumentException e) {
+                throw new TownFileException("camera " + c.id() + " zone " + z.id() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new TownFileException("town file: " + message);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.gridwarden.common.town;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The town file as written (YAML): one deployment's jurisdictions, teams, rules, devices and
+ * operators. {@link Town} checks it and indexes it; nothing else reads these records directly.
+ *
+ * @param commandGateway base URL that receives commands for devices without their own
+ *     {@code commandUrl}, as {@code <base>/devices/<id>/commands} (a vendor's device platform, or the
+ *     demo's simulator); may be null
+ */
+public record TownFile(
+        String name,
+        String timezone,
+        String commandGateway,
+        Duration officerStatusFreshness,
+        List<Jurisdiction> jurisdictions,
+        List<Unit> units,
+        List<Category> categories,
+        List<Camera> cameras,
+        List<Sensor> sensors,
+        List<Officer> officers,
+        List<Operator> operators) {
+
+    /** A township or street office with its own team, and the neighbours that back it up ("1+X"). */
+    public record Jurisdiction(String id, String name, List<String> neighbours) {}
+
+    /** A team that handles violations: a jurisdiction's own team, or a county department. */
+    public record Unit(String id, String name, String jurisdiction) {}
+
+    /** A kind of offence and its default rule. {@code responsibleUnit} "local" means the team of the place. */
+    public record Category(
+            String id,
+            String name,
+            List<String> labels,
+            Double minConfidence,
+            String metric,
+            Double threshold,
+            Duration dwell,
+            Warning warning,
+            Duration acceptWithin,
+            String responsibleUnit,
+            List<ActiveWindow> activeHours,
+            Boolean urgent) {}
+
+    /** The voice warning a camera plays, and how long the offender has to leave. */
+    public record Warning(String text, String clip, Integer repeat, Duration grace) {}
+
+    public record Camera(
+            String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
+            List<Zone> zones) {}
+
+    /** An area of a camera's image (polygon of normalised points) watched for one category, with optional overrides. */
+    public record Zone(String id, String category, List<List<Double>> polygon, Duration dwell, Duration grace,
+            List<ActiveWindow> activeHours) {}
+
+    public record Sensor(
+            String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
+            String category, Double threshold, Duration dwell) {}
+
+    public record Officer(String id, String name, String unit, String tokenHash, String commandUrl) {}
+
+    public record Operator(String id, String name, String role, List<String> jurisdictions, String tokenHash) {}
+}

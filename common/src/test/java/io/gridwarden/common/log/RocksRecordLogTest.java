@@ -1,0 +1,100 @@
+package io.gridwarden.common.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksRecordLogTest {
+
+    @TempDir
+    Path dir;
+
+    private static LogEntry entry(String device, String id) {
+        return new LogEntry(device, device + "/" + id, (device + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> payloads(List<LogRecord> records) {
+        return records.stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void shouldKeepADevicesRecordsInOrderInItsPartition() {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 4))) {
+            log.append(List.of(entry("cam-1", "a"), entry("cam-1", "b"))).join();
+            log.append(List.of(entry("cam-1", "c"))).join();
+
+            int partition = log.partitionOf("cam-1");
+            assertThat(payloads(log.read(partition, 0, 10))).containsExactly("cam-1:a", "cam-1:b", "cam-1:c");
+            assertThat(log.endOffset(partition)).isEqualTo(3);
+            assertThat(payloads(log.read(partition, 1, 1))).containsExactly("cam-1:b");
+        }
+    }
+
+    @Test
+    void shouldStoreARepeatedKeyOnceAndCountItAsDuplicate() {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            assertThat(log.append(List.of(entry("cam-1", "a"), entry("cam-1", "a"))).join()).isEqualTo(new AppendResult(1, 1));
+            assertThat(log.append(List.of(entry("cam-1", "a"), entry("cam-1", "b"))).join()).isEqualTo(new AppendResult(1, 1));
+            assertThat(log.endOffset(0)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldKeepRecordsAndDuplicateKeysAcrossReopen() {
+        LogSpec spec = LogSpec.of(dir, 2);
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            log.append(List.of(entry("cam-1", "a"), entry("cam-2", "a"))).join();
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            assertThat(log.append(List.of(entry("cam-1", "a"))).join().duplicates()).isEqualTo(1);
+            log.append(List.of(entry("cam-1", "b"))).join();
+            assertThat(payloads(log.read(log.partitionOf("cam-1"), 0, 10))).endsWith("cam-1:b").contains("cam-1:a");
+        }
+    }
+
+    @Test
+    void shouldRefuseToReopenWithADifferentPartitionCount() {
+        RocksRecordLog.open(LogSpec.of(dir, 2)).close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RocksRecordLog.open(LogSpec.of(dir, 3)))
+                .hasMessageContaining("created with 2 partitions");
+    }
+
+    @Test
+    void shouldWakeAWaitingReaderWhenARecordArrives() throws Exception {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            CompletableFuture<Void> waiting = log.awaitRecord(0, 0);
+            assertThat(waiting).isNotDone();
+
+            log.append(List.of(entry("cam-1", "a"))).join();
+
+            waiting.get(5, TimeUnit.SECONDS);
+            assertThat(log.awaitRecord(0, 0)).isDone();
+        }
+    }
+
+    @Test
+    void shouldStoreEachOfManyConcurrentAppendsExactlyOnce() {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 3))) {
+            List<CompletableFuture<AppendResult>> pending = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                pending.add(log.append(List.of(entry("cam-" + (i % 7), "e" + i), entry("cam-" + (i % 7), "e" + i))));
+            }
+            int accepted = pending.stream().mapToInt(f -> f.join().accepted()).sum();
+
+            long stored = 0;
+            for (int p = 0; p < 3; p++) {
+                stored += log.read(p, 0, 10_000).size();
+            }
+            assertThat(accepted).isEqualTo(500);
+            assertThat(stored).isEqualTo(500);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.gridwarden.common.town;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TownTest {
+
+    private final Town demo = Town.demo();
+
+    @Test
+    void shouldHoldTheDemoTownsFixtures() {
+        assertThat(demo.cameras()).hasSize(134);
+        assertThat(demo.sensors()).hasSize(8);
+        assertThat(demo.officers()).hasSize(50);
+        assertThat(demo.categories()).hasSize(12);
+        assertThat(demo.device("cam-0134").orElseThrow().jurisdiction()).isEqualTo("tanshi");
+        assertThat(demo.officer("off-47").orElseThrow().unit()).isEqualTo("water-bureau");
+    }
+
+    @Test
+    void shouldGiveCam0001ItsShortParkingRule() {
+        ZoneRule rule = demo.zoneRules("cam-0001").get(0);
+
+        assertThat(rule.zone()).isEqualTo("z-parking");
+        assertThat(rule.dwell()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(rule.warning().grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(rule.activeHours()).isEmpty();
+        assertThat(rule.responsibleUnit()).isEqualTo("hecun");
+        assertThat(rule.polygon().contains(0.5, 0.9)).isTrue();
+        assertThat(rule.polygon().contains(0.5, 0.4)).isFalse();
+    }
+
+    @Test
+    void shouldFallBackToTheNeighbourTeams() {
+        assertThat(demo.fallbackUnits("hecun")).containsExactlyInAnyOrder("tanshi", "daqiao", "xintangbian");
+        assertThat(demo.fallbackUnits("water-bureau")).isEmpty();
+    }
+
+    @Test
+    void shouldStoreOnlyHashesThatMatchTheDemoTokens() {
+        String hash = demo.device("cam-0001").orElseThrow().tokenHash();
+
+        assertThat(hash).startsWith("sha256:").doesNotContain("demo-cam-0001");
+        assertThat(Secrets.matches("demo-cam-0001", hash)).isTrue();
+        assertThat(Secrets.matches("demo-cam-0002", hash)).isFalse();
+    }
+
+    @Test
+    void shouldParseActiveHoursAndDurations() {
+        ActiveWindow window = ActiveWindow.parse("mon-fri 07:00-20:00");
+
+        assertThat(window.days()).hasSize(5);
+        assertThat(window.from()).isEqualTo(LocalTime.of(7, 0));
+        assertThat(TownLoader.parseDuration("1.5m")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(TownLoader.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void shouldNameTheEntryToFixInABrokenTownFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("town.yaml");
+        Files.writeString(file, """
+                name: broken
+                jurisdictions: [{id: a, neighbours: [nowhere]}]
+                """);
+
+        assertThatThrownBy(() -> Town.load(file.toString())).isInstanceOf(TownFileException.class)
+                .hasMessageContaining("jurisdiction a names unknown neighbour nowhere");
+    }
+}

@@ -1,0 +1,83 @@
+package io.gridwarden.alerting;
+
+import io.gridwarden.alerting.delivery.RetryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything alerting can be configured with, and the only place its defaults live.
+ *
+ * @param host                    interface the operations API binds to
+ * @param httpPort                port of the operations API (0: any free port, for tests)
+ * @param dataDir                 alerting's own state (the delivered-commands store)
+ * @param commandGatewayOverride  base URL used instead of the town's {@code commandGateway}; null: the town's
+ * @param retry                   how failed deliveries are retried
+ * @param deliveryTimeout         how long one delivery attempt may take before it counts as failed
+ * @param maxInFlightDeliveries   deliveries under way at once; the action tailer waits when this many are
+ * @param maxViolations           violations kept in memory for the API (the most recently updated)
+ * @param keepAliveInterval       how often an idle alert stream gets a comment line
+ */
+public record AlertingConfig(
+        String host,
+        int httpPort,
+        Path dataDir,
+        String commandGatewayOverride,
+        RetryPolicy retry,
+        Duration deliveryTimeout,
+        int maxInFlightDeliveries,
+        int maxViolations,
+        Duration keepAliveInterval) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_HTTP_PORT = 8090;
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+    public static final int DEFAULT_MAX_VIOLATIONS = 50_000;
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
+
+    public AlertingConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("httpPort must be 0..65535, got " + httpPort);
+        }
+        if (maxInFlightDeliveries < 1 || maxViolations < 1) {
+            throw new IllegalArgumentException("maxInFlightDeliveries and maxViolations must be positive");
+        }
+    }
+
+    /** The production defaults, keeping state under {@code dataDir}. */
+    public static AlertingConfig defaults(Path dataDir) {
+        return new AlertingConfig(DEFAULT_HOST, DEFAULT_HTTP_PORT, dataDir, null, RetryPolicy.defaults(),
+                DEFAULT_DELIVERY_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_VIOLATIONS, DEFAULT_KEEP_ALIVE);
+    }
+
+    public AlertingConfig withHost(String newHost) {
+        return new AlertingConfig(newHost, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+    }
+
+    public AlertingConfig withHttpPort(int port) {
+        return new AlertingConfig(host, port, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+    }
+
+    public AlertingConfig withCommandGateway(String gateway) {
+        return new AlertingConfig(host, httpPort, dataDir, gateway, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+    }
+
+    public AlertingConfig withRetry(RetryPolicy policy) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, policy, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+    }
+
+    public AlertingConfig withKeepAliveInterval(Duration interval) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, interval);
+    }
+}

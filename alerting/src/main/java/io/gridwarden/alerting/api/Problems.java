@@ -1,0 +1,31 @@
+package io.gridwarden.alerting.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** RFC 9457 problem details, the one error format of the operations API. */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private Problems() {}
+
+    public static void reply(RoutingContext ctx, int status, String title, String detail) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gridwarden\"");
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader("content-type", CONTENT_TYPE)
+                .end(new JsonObject()
+                        .put("type", "about:blank")
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .put("instance", ctx.request().path())
+                        .encode());
+    }
+}

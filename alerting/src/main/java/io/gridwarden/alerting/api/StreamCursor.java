@@ -1,0 +1,130 @@
+package io.gridwarden.alerting.api;
+
+import io.gridwarden.alerting.view.ViolationFilter;
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ActionCodec;
+import io.gridwarden.common.json.Json;
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.RecordLog;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One alert-stream connection: reads a page of the action log on a worker, writes the matching
+ * violation updates, waits for the socket to drain when its queue is full, and waits for the next
+ * record when caught up. Holds at most one page in memory, whatever the consumer's speed.
+ */
+final class StreamCursor {
+
+    static final int PAGE = 200;
+
+    /** A page turned into SSE text, and where the next page starts. */
+    private record Page(String text, long next, boolean full) {}
+
+    private final Vertx vertx;
+    private final Context context;
+    private final HttpServerResponse response;
+    private final RecordLog log;
+    private final int partition;
+    private final ViolationFilter filter;
+    private final Duration keepAlive;
+    private long cursor;
+    private long keepAliveTimer = -1;
+    private boolean stopped;
+
+    StreamCursor(Vertx vertx, HttpServerResponse response, RecordLog log, int partition, long from,
+                 ViolationFilter filter, Duration keepAlive) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.response = response;
+        this.log = log;
+        this.partition = partition;
+        this.filter = filter;
+        this.keepAlive = keepAlive;
+        this.cursor = from;
+    }
+
+    void start() {
+        response.write(": connected\n\n");
+        keepAliveTimer = vertx.setPeriodic(keepAlive.toMillis(), t -> {
+            if (!stopped && !response.writeQueueFull()) {
+                response.write(": keepalive\n\n");
+            }
+        });
+        readPage();
+    }
+
+    void stop() {
+        stopped = true;
+        if (keepAliveTimer >= 0) {
+            vertx.cancelTimer(keepAliveTimer);
+        }
+    }
+
+    void close() {
+        stop();
+        if (!response.ended()) {
+            response.end();
+        }
+    }
+
+    private void readPage() {
+        if (stopped) {
+            return;
+        }
+        long from = cursor;
+        vertx.executeBlocking(() -> render(log.read(partition, from, PAGE), from), false)
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        response.reset();
+                    } else {
+                        write(ar.result());
+                    }
+                });
+    }
+
+    private void write(Page page) {
+        if (stopped) {
+            return;
+        }
+        cursor = page.next();
+        if (!page.text().isEmpty()) {
+            response.write(page.text());
+        }
+        if (response.writeQueueFull()) {
+            response.drainHandler(v -> {
+                response.drainHandler(null);
+                readPage();
+            });
+        } else if (page.full()) {
+            readPage();
+        } else {
+            log.awaitRecord(partition, cursor).whenComplete((v, e) -> context.runOnContext(x -> readPage()));
+        }
+    }
+
+    private Page render(List<LogRecord> records, long from) {
+        StringBuilder text = new StringBuilder();
+        for (LogRecord record : records) {
+            Action action = decode(record);
+            if (action != null && action.kind() == Action.Kind.VIOLATION_UPDATE && filter.test(action.violation())) {
+                text.append("id: ").append(record.offset()).append('\n')
+                        .append("event: violation.").append(action.violation().status().wireName()).append('\n')
+                        .append("data: ").append(Json.toString(action.violation())).append("\n\n");
+            }
+        }
+        long next = records.isEmpty() ? from : records.get(records.size() - 1).offset() + 1;
+        return new Page(text.toString(), next, records.size() == PAGE);
+    }
+
+    private static Action decode(LogRecord record) {
+        try {
+            return ActionCodec.decode(record.payload());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

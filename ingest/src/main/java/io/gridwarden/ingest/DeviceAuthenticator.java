@@ -1,0 +1,59 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.town.Device;
+import io.gridwarden.common.town.Secrets;
+import io.gridwarden.common.town.Town;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the device a token belongs to.
+ *
+ * <p>Devices are indexed by their token hash, so a request costs one SHA-256 and one map lookup
+ * whatever the size of the town. Looking up by hash leaks nothing useful through timing: an attacker
+ * would need a preimage of the stored hash, not the hash itself.
+ */
+public final class DeviceAuthenticator {
+
+    private static final String BEARER = "bearer ";
+
+    private final Map<String, Device> byTokenHash = new HashMap<>();
+
+    public DeviceAuthenticator(Town town) {
+        Stream.of(town.cameras().stream().map(c -> c.id()), town.sensors().stream().map(s -> s.id()),
+                        town.officers().stream().map(o -> o.id()))
+                .flatMap(ids -> ids)
+                .map(town::device)
+                .flatMap(Optional::stream)
+                .filter(device -> device.tokenHash() != null)
+                .forEach(this::index);
+    }
+
+    /** The device whose token this is; empty when the token is missing or unknown. */
+    public Optional<Device> authenticate(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byTokenHash.get(Secrets.hash(token)));
+    }
+
+    /** The device named by an HTTP {@code Authorization: Bearer <token>} header; empty for anything else. */
+    public Optional<Device> authenticateBearer(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
+                || !authorizationHeader.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.empty();
+        }
+        return authenticate(authorizationHeader.substring(BEARER.length()).trim());
+    }
+
+    private void index(Device device) {
+        Device previous = byTokenHash.putIfAbsent(device.tokenHash(), device);
+        if (previous != null) {
+            throw new IllegalArgumentException("devices " + previous.id() + " and " + device.id()
+                    + " share one token hash; give each device its own token");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.log.AppendResult;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.LogOverloadedException;
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.common.town.Device;
+import io.gridwarden.common.town.Town;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
+ * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
+ * durable. Also serves {@code /health/live}, {@code /health/ready} and {@code /metrics}.
+ *
+ * <p>The log completes appends on its own writer thread; replies hop back to this verticle's context,
+ * so the event loop never waits on disk.
+ */
+public final class IngestVerticle extends VerticleBase {
+
+    static final String EVENTS_PATH = "/v1/events";
+    private static final String RECEIVED_AT = "gridwarden.receivedNanos";
+    private static final System.Logger LOG = System.getLogger(IngestVerticle.class.getName());
+
+    private final IngestConfig config;
+    private final RecordLog eventLog;
+    private final PrometheusRegistry registry;
+    private final DeviceAuthenticator authenticator;
+    private final EventAdmission admission;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private volatile HttpServer server;
+    private volatile boolean stopping;
+
+    public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
+        this(config, town, eventLog, registry, Clock.systemUTC());
+    }
+
+    IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+        this.config = config;
+        this.eventLog = eventLog;
+        this.registry = registry;
+        this.authenticator = new DeviceAuthenticator(town);
+        this.admission = new EventAdmission(config.maxBatchEvents());
+        this.metrics = new IngestMetrics(registry);
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer()
+                .requestHandler(router())
+                .listen(config.httpPort(), config.host())
+                .onSuccess(listening -> server = listening)
+                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen on " + config.host() + ":"
+                        + config.httpPort() + " (" + e.getMessage() + "); is another process using the port?", e)));
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The port the HTTP endpoint listens on (useful when configured with port 0). */
+    public int actualPort() {
+        HttpServer listening = server;
+        if (listening == null) {
+            throw new IllegalStateException("ingest is not listening yet; deploy the verticle first");
+        }
+        return listening.actualPort();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.post(EVENTS_PATH)
+                .handler(this::markReceived)
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(this::postEvents);
+        router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
+        router.get("/health/ready").handler(this::ready);
+        router.get("/metrics").handler(this::metrics);
+        router.errorHandler(413, ctx -> refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE,
+                "a request body may be at most " + config.maxBodyBytes() + " bytes; split the batch")));
+        router.errorHandler(500, ctx -> {
+            LOG.log(System.Logger.Level.ERROR, "unexpected failure serving " + ctx.request().path(), ctx.failure());
+            refuse(ctx, Rejection.of(Rejection.Reason.INTERNAL, "see the ingest log"));
+        });
+        return router;
+    }
+
+    private void markReceived(RoutingContext ctx) {
+        ctx.put(RECEIVED_AT, System.nanoTime());
+        ctx.next();
+    }
+
+    private void postEvents(RoutingContext ctx) {
+        Optional<Device> device = authenticator.authenticateBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (device.isEmpty()) {
+            refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, "send Authorization: Bearer <device token>"));
+            return;
+        }
+        Optional<BodyShape> shape = BodyShape.fromContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (shape.isEmpty()) {
+            refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + BodyShape.supported()));
+            return;
+        }
+        Buffer body = ctx.body().buffer();
+        var admitted = admission.admit(device.get(), shape.get(), body == null ? new byte[0] : body.getBytes(), clock.instant());
+        if (!admitted.accepted()) {
+            refuse(ctx, admitted.rejection());
+        } else if (admitted.entries().isEmpty()) {
+            acknowledge(ctx, new AppendResult(0, 0));
+        } else {
+            append(admitted.entries()).onComplete(
+                    result -> acknowledge(ctx, result),
+                    failure -> refuse(ctx, appendFailure(failure)));
+        }
+    }
+
+    private Future<AppendResult> append(List<LogEntry> entries) {
+        CompletableFuture<AppendResult> appended;
+        try {
+            appended = eventLog.append(entries);
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        return Future.fromCompletionStage(appended, context);
+    }
+
+    private void acknowledge(RoutingContext ctx, AppendResult result) {
+        metrics.acknowledged(result, ctx.<Long>get(RECEIVED_AT));
+        HttpReplies.json(ctx, 202, new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
+    }
+
+    private static Rejection appendFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof LogOverloadedException) {
+            return Rejection.of(Rejection.Reason.OVERLOADED, cause.getMessage() + "; retry after "
+                    + Rejection.OVERLOAD_RETRY_AFTER_SECONDS + " s");
+        }
+        LOG.log(System.Logger.Level.ERROR, "appending to the event log failed", cause);
+        return Rejection.of(Rejection.Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
+    }
+
+    private void refuse(RoutingContext ctx, Rejection rejection) {
+        metrics.rejected(rejection.reason());
+        HttpReplies.problem(ctx, rejection);
+    }
+
+    private void ready(RoutingContext ctx) {
+        boolean up = server != null && !stopping;
+        HttpReplies.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN"));
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
+                .end(Buffer.buffer(PrometheusText.scrape(registry)));
+    }
+}

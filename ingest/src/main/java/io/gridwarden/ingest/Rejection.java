@@ -1,0 +1,54 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.event.Problem;
+import java.util.List;
+
+/**
+ * Why a request was refused, independent of the transport: HTTP renders it as an RFC 9457 problem,
+ * MQTT (later) as a PUBACK reason code. Nothing of a refused request is stored.
+ *
+ * @param problems the bad events of a 400 or 403, each with its index, field and reason; empty otherwise
+ */
+record Rejection(Reason reason, String detail, List<Problem> problems) {
+
+    /** Seconds a device is asked to wait when the log is saturated. */
+    static final int OVERLOAD_RETRY_AFTER_SECONDS = 1;
+
+    Rejection {
+        problems = List.copyOf(problems);
+    }
+
+    static Rejection of(Reason reason, String detail) {
+        return new Rejection(reason, detail, List.of());
+    }
+
+    /** The kinds of refusal; {@code label} is both the metric label and the problem type's last segment. */
+    enum Reason {
+        INVALID_EVENTS(400, "invalid-events", "The request holds invalid events"),
+        BATCH_TOO_LARGE(400, "batch-too-large", "The batch holds too many events"),
+        UNAUTHORIZED(401, "unauthorized", "Missing or unknown device credentials"),
+        FORBIDDEN(403, "source-mismatch", "An event's source is not the authenticated device"),
+        TOO_LARGE(413, "body-too-large", "The request body is too large"),
+        UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
+        OVERLOADED(503, "overloaded", "The event log is saturated"),
+        LOG_FAILURE(500, "log-failure", "The events could not be stored"),
+        INTERNAL(500, "internal-error", "Unexpected error in ingest");
+
+        private static final String TYPE_PREFIX = "urn:gridwarden:problem:";
+
+        final int status;
+        final String label;
+        final String title;
+
+        Reason(int status, String label, String title) {
+            this.status = status;
+            this.label = label;
+            this.title = title;
+        }
+
+        /** The problem's {@code type}: a stable URN per refusal, documented in the API description. */
+        String type() {
+            return TYPE_PREFIX + label;
+        }
+    }
+}

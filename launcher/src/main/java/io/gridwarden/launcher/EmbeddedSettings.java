@@ -1,0 +1,30 @@
+package io.gridwarden.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How the embedded default runs. Defaults live here and nowhere else. */
+record EmbeddedSettings(
+        String town,
+        Path dataDir,
+        String host,
+        int ingestPort,
+        int opsPort,
+        boolean simulator,
+        int simulatorPort,
+        String commandGateway,
+        Duration checkpointInterval,
+        int partitions) {
+
+    static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
+    static final String DEFAULT_DATA_DIR = "gridwarden-data";
+    static final String DEFAULT_HOST = "0.0.0.0";
+    static final int DEFAULT_INGEST_PORT = 8080;
+    static final int DEFAULT_OPS_PORT = 8090;
+    static final int DEFAULT_SIMULATOR_PORT = 8070;
+    static final int DEFAULT_PARTITIONS = 4;
+    /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
+    static final int PARALLELISM = 2;
+    /** How far behind the log's clock device clocks may run before their events count as late. */
+    static final Duration MAX_DEVICE_DELAY = Duration.ofSeconds(2);
+}

@@ -1,0 +1,64 @@
+package io.gridwarden.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gridwarden run}: the whole system in one process, on the embedded default. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start ingest, the Flink jobs on an embedded MiniCluster, and alerting in one process"
+                + " (with the demo town's simulated devices unless --no-simulator).")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--town", defaultValue = EmbeddedSettings.DEFAULT_TOWN,
+            description = "Town file (YAML path, or classpath:…). Default: the demo town.")
+    String town;
+
+    @Option(names = "--data-dir", defaultValue = EmbeddedSettings.DEFAULT_DATA_DIR,
+            description = "Where the event log, the action log, checkpoints and alerting's state live. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--host", defaultValue = EmbeddedSettings.DEFAULT_HOST, description = "Address the HTTP servers bind. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--ingest-port", defaultValue = "" + EmbeddedSettings.DEFAULT_INGEST_PORT, description = "Devices' HTTP port. Default: ${DEFAULT-VALUE}")
+    int ingestPort;
+
+    @Option(names = "--ops-port", defaultValue = "" + EmbeddedSettings.DEFAULT_OPS_PORT, description = "Operations API port. Default: ${DEFAULT-VALUE}")
+    int opsPort;
+
+    @Option(names = "--no-simulator", description = "Start without the demo's simulated devices: devices are then only what clients send.")
+    boolean noSimulator;
+
+    @Option(names = "--simulator-port", defaultValue = "" + EmbeddedSettings.DEFAULT_SIMULATOR_PORT,
+            description = "Port where the simulated devices receive commands. Default: ${DEFAULT-VALUE}")
+    int simulatorPort;
+
+    @Option(names = "--command-gateway", description = "Base URL that receives commands for devices without a commandUrl,"
+            + " as <url>/devices/<id>/commands (overrides the town file's commandGateway).")
+    String commandGateway;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT5S", description = "How often the jobs checkpoint (ISO-8601). Default: 5s")
+    Duration checkpointInterval;
+
+    @Option(names = "--partitions", defaultValue = "" + EmbeddedSettings.DEFAULT_PARTITIONS,
+            description = "Event log partitions (fixed when the data directory is created). Default: ${DEFAULT-VALUE}")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, opsPort, !noSimulator, simulatorPort, commandGateway,
+                checkpointInterval, partitions);
+        EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            stopped.countDown();
+        }, "gridwarden-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

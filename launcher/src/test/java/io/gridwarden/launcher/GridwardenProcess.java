@@ -1,0 +1,105 @@
+package io.gridwarden.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real gridwarden process, started as a user would start it ({@code gridwarden run}) but as a
+ * child JVM of the test, on free loopback ports, without the simulator, with commands going to the
+ * test's own device gateway.
+ */
+final class GridwardenProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    final int ingestPort;
+    final int opsPort;
+    private final Path dataDir;
+    private final String commandGateway;
+    private final Path output;
+    private Process process;
+
+    GridwardenProcess(Path dataDir, String commandGateway, Path output) throws IOException {
+        this.dataDir = dataDir;
+        this.commandGateway = commandGateway;
+        this.output = output;
+        this.ingestPort = freePort();
+        this.opsPort = freePort();
+    }
+
+    String ingestUrl() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    String opsUrl() {
+        return "http://127.0.0.1:" + opsPort;
+    }
+
+    GridwardenProcess start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
+                "--ingest-port", "" + ingestPort, "--ops-port", "" + opsPort,
+                "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        awaitReady();
+        return this;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, nothing but what is already on disk survives. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (String url : List.of(ingestUrl() + "/health/ready", opsUrl() + "/health/ready")) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("gridwarden exited with " + process.exitValue() + "; see " + output);
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(url + " not ready after " + READY_TIMEOUT + "; see " + output);
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

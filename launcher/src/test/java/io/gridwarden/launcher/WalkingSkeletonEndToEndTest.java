@@ -1,0 +1,209 @@
+package io.gridwarden.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Command;
+import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.loadgen.CommandInbox;
+import io.gridwarden.loadgen.DemoEvents;
+import io.gridwarden.loadgen.DeviceClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton through the real process: devices send over HTTP exactly as cameras and
+ * handsets would, commands arrive at a device gateway, operators watch the SSE stream.
+ * cam-0001's z-parking rule: 60 s dwell, 30 s grace (CONTRACT.md §6).
+ */
+@DisplayName("gridwarden run, end to end")
+class WalkingSkeletonEndToEndTest {
+
+    private static final String CAMERA = "cam-0001";
+    /** Close to cam-0001 (28.7405, 118.5860). */
+    private static final double[] NEAR = {28.7409, 118.5864};
+    /** Also hecun's team, some 8 km away. */
+    private static final double[] FAR = {28.7900, 118.6500};
+    private static final Duration STEP = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dataDir;
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final DemoEvents events = new DemoEvents("e2e");
+    private final List<String> acceptedIds = new ArrayList<>();
+    private CommandInbox gateway;
+    private Path output;
+
+    private record Received(String device, Command command) {}
+
+    @BeforeEach
+    void startGateway() throws Exception {
+        gateway = new CommandInbox(0, (device, command) -> received.add(new Received(device, command)));
+        output = Files.createDirectories(Path.of("target", "e2e")).resolve(getClass().getSimpleName() + "-" + System.nanoTime() + ".log");
+    }
+
+    @AfterEach
+    void stopGateway() {
+        gateway.close();
+    }
+
+    @Test
+    @DisplayName("A car that stays is warned, then dispatched to the nearest officer; a car that leaves is resolved by the warning")
+    void shouldWarnThenDispatchTheCarThatStaysAndResolveTheOneThatLeaves() throws Exception {
+        try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start();
+             var operator = new AlertStreamClient(gridwarden.opsUrl(), "demo-admin")) {
+            var devices = new DeviceClient(gridwarden.ingestUrl());
+            officersOnDuty(devices);
+            Instant firstSeen = Instant.now().minusSeconds(50);
+            sendFramesSince(devices, firstSeen, List.of(DemoEvents.car("t-stay"), DemoEvents.car("t-leave")));
+
+            keepSending(devices, List.of(DemoEvents.car("t-stay"), DemoEvents.car("t-leave")), () -> commands(CAMERA, Command.VOICE_WARNING).size() == 2);
+            keepSending(devices, List.of(DemoEvents.car("t-stay")), () -> !commands("off-01", Command.ASSIGNMENT).isEmpty()
+                    && operator.alerts.stream().anyMatch(a -> a.event().equals("violation.resolved_by_warning")));
+
+            Command assignment = commands("off-01", Command.ASSIGNMENT).get(0);
+            assertThat(assignment.camera()).isEqualTo(CAMERA);
+            assertThat(assignment.category()).isEqualTo("illegal_parking");
+            assertThat(commands("off-02", Command.ASSIGNMENT)).isEmpty();
+            assertThat(commands(CAMERA, Command.VOICE_WARNING)).extracting(Command::violation).doesNotHaveDuplicates()
+                    .contains(assignment.violation());
+            awaitTrue(() -> operator.saw("violation.dispatched", assignment.violation()), Duration.ofSeconds(10));
+            var resolved = operator.alerts.stream().filter(a -> a.event().equals("violation.resolved_by_warning")).toList();
+            assertThat(resolved).singleElement().satisfies(a -> assertThat(a.violation().path("track").asText()).isEqualTo("t-leave"));
+            assertThat(received).filteredOn(r -> r.command().type().equals(Command.ASSIGNMENT)).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("Requests without a valid token or with a malformed event are refused and never reach the log")
+    void shouldRefuseBadRequestsAndKeepThemOutOfTheLog() throws Exception {
+        DeviceEvent good = events.frame(CAMERA, Instant.now(), List.of());
+        DeviceEvent unauthenticated = events.frame(CAMERA, Instant.now(), List.of());
+        DeviceEvent accepted = events.frame(CAMERA, Instant.now(), List.of());
+        try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
+            var devices = new DeviceClient(gridwarden.ingestUrl());
+            assertThat(devices.send("not-a-token", List.of(unauthenticated)).status()).isEqualTo(401);
+
+            String badFrame = """
+                    {"specversion":"1.0","id":"bad-1","source":"cam-0001","type":"gw.detection","time":"%s",
+                     "data":{"objects":[{"track":"t","label":"car","confidence":0.9,"box":[0.1,2.0,0.1,0.1]}]}}"""
+                    .formatted(Instant.now());
+            String malformed = "[" + new String(EventCodec.encode(good), java.nio.charset.StandardCharsets.UTF_8) + "," + badFrame + "]";
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gridwarden.ingestUrl() + "/v1/events"))
+                    .header("Authorization", "Bearer " + DeviceClient.demoToken(CAMERA))
+                    .header("Content-Type", DeviceClient.BATCH_CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofString(malformed)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(reply.statusCode()).isEqualTo(400);
+            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(reply.body()).contains("/data/objects/0/box").contains("\"index\":1");
+            send(devices, CAMERA, accepted);
+        }
+        assertThat(storedEventIds()).contains(accepted.id()).doesNotContain(good.id(), "bad-1", unauthenticated.id());
+    }
+
+    @Test
+    @DisplayName("kill -9 after the 202 loses no acknowledged event and sends no second voice warning")
+    void shouldSurviveKillMinus9WithoutLosingEventsOrWarningTwice() throws Exception {
+        try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
+            var devices = new DeviceClient(gridwarden.ingestUrl());
+            officersOnDuty(devices);
+            sendFramesSince(devices, Instant.now().minusSeconds(50), List.of(DemoEvents.car("t-kill")));
+            gridwarden.kill();
+        }
+        try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
+            var devices = new DeviceClient(gridwarden.ingestUrl());
+            keepSending(devices, List.of(DemoEvents.car("t-kill")), () -> !commands(CAMERA, Command.VOICE_WARNING).isEmpty());
+            Thread.sleep(2_000); // let alerting record the delivery before the second kill
+            gridwarden.kill();
+        }
+        try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
+            var devices = new DeviceClient(gridwarden.ingestUrl());
+            keepSending(devices, List.of(DemoEvents.car("t-kill")), () -> !commands("off-01", Command.ASSIGNMENT).isEmpty());
+        }
+        assertThat(commands(CAMERA, Command.VOICE_WARNING)).hasSize(1);
+        assertThat(commands("off-01", Command.ASSIGNMENT)).singleElement()
+                .satisfies(a -> assertThat(a.violation()).isEqualTo(commands(CAMERA, Command.VOICE_WARNING).get(0).violation()));
+        Map<String, Integer> stored = new HashMap<>();
+        storedEventIds().forEach(id -> stored.merge(id, 1, Integer::sum));
+        assertThat(acceptedIds).allSatisfy(id -> assertThat(stored).containsEntry(id, 1));
+    }
+
+    private void officersOnDuty(DeviceClient devices) throws Exception {
+        send(devices, "off-01", events.officer("off-01", Instant.now(), NEAR[0], NEAR[1], Availability.AVAILABLE));
+        send(devices, "off-02", events.officer("off-02", Instant.now(), FAR[0], FAR[1], Availability.AVAILABLE));
+    }
+
+    /** The camera's frames from {@code since} until now, every 10 s, sent as one batch (a camera catching up). */
+    private void sendFramesSince(DeviceClient devices, Instant since, List<DetectedObject> seen) throws Exception {
+        List<DeviceEvent> frames = new ArrayList<>();
+        for (Instant t = since; t.isBefore(Instant.now()); t = t.plusSeconds(10)) {
+            frames.add(events.frame(CAMERA, t, seen));
+        }
+        send(devices, CAMERA, frames.toArray(DeviceEvent[]::new));
+    }
+
+    /** Sends a frame every {@link #STEP}, as a live camera does, until the condition holds (at most 2 minutes). */
+    private void keepSending(DeviceClient devices, List<DetectedObject> seen, BooleanSupplier until) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!until.getAsBoolean()) {
+            assertThat(Instant.now()).as("waited 2 minutes; received so far: %s", received).isBefore(deadline);
+            send(devices, CAMERA, events.frame(CAMERA, Instant.now(), seen));
+            Thread.sleep(STEP.toMillis());
+        }
+    }
+
+    private void send(DeviceClient devices, String device, DeviceEvent... batch) throws Exception {
+        DeviceClient.Reply reply = devices.send(DeviceClient.demoToken(device), List.of(batch));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        for (DeviceEvent e : batch) {
+            acceptedIds.add(e.id());
+        }
+    }
+
+    private List<Command> commands(String device, String type) {
+        return received.stream().filter(r -> r.device().equals(device) && r.command().type().equals(type)).map(Received::command).toList();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within " + timeout).isTrue();
+    }
+
+    private List<String> storedEventIds() {
+        List<String> ids = new ArrayList<>();
+        try (RocksRecordLog log = RocksRecordLog.open(EmbeddedGridwarden.eventLogSpec(dataDir, EmbeddedSettings.DEFAULT_PARTITIONS))) {
+            for (int p = 0; p < log.partitions(); p++) {
+                for (LogRecord record : log.read(p, 0, Integer.MAX_VALUE)) {
+                    ids.add(EventCodec.decode(record.payload()).id());
+                }
+            }
+        }
+        return ids;
+    }
+}

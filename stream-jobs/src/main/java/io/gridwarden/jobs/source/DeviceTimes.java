@@ -1,0 +1,39 @@
+package io.gridwarden.jobs.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads only the top-level {@code time} of a stored CloudEvent, with a streaming parser: the
+ * timestamp assigner needs it for every record, and the full decode happens once, downstream.
+ */
+final class DeviceTimes {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private DeviceTimes() {}
+
+    /** The device time in epoch millis, or {@code fallback} when the payload has no readable time. */
+    static long of(byte[] payload, long fallback) {
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return fallback;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("time".equals(field) && value == JsonToken.VALUE_STRING) {
+                    return Instant.parse(parser.getText()).toEpochMilli();
+                }
+                parser.skipChildren();
+            }
+            return fallback;
+        } catch (IOException | DateTimeParseException e) {
+            return fallback; // the decoder reports the bad record; here it only needs some timestamp
+        }
+    }
+}

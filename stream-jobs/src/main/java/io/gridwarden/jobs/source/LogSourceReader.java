@@ -1,0 +1,146 @@
+package io.gridwarden.jobs.source;
+
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.LogRegistry;
+import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.common.log.RecordLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.core.io.InputStatus;
+
+/**
+ * Reads its partitions of the event log in batches and emits each record through its split's own
+ * output, so that each partition has its own watermark and the source's watermark is their minimum.
+ *
+ * <p>It never spins: when nothing is left, {@link #isAvailable()} waits on the log's
+ * {@code awaitRecord} signal of each partition, or on the tick interval, whichever comes first. A
+ * partition that is read to its end and has had nothing new for the tick interval gets a tick (see
+ * {@link Ticks}) stamped with the wall clock.
+ */
+final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
+
+    private final LogSpec spec;
+    private final long tickMillis;
+    private final Map<String, Progress> splits = new LinkedHashMap<>();
+    private RecordLog log;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+    private boolean tickTimerPending;
+
+    /** What the reader knows of one partition; only the mailbox thread touches it. */
+    private static final class Progress {
+        final int partition;
+        long next;
+        long lastAppendTime;
+        long lastActivity;
+        CompletableFuture<Void> watched;
+        SourceOutput<LogRecord> output;
+
+        Progress(LogSplit split) {
+            this.partition = split.partition();
+            this.next = split.nextOffset();
+        }
+    }
+
+    LogSourceReader(LogSpec spec, long tickMillis) {
+        this.spec = spec;
+        this.tickMillis = tickMillis;
+    }
+
+    @Override
+    public void start() {
+        log = LogRegistry.acquire(spec);
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<LogRecord> output) {
+        if (splits.isEmpty()) {
+            output.markIdle(); // a reader without partitions must not hold back the watermark
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        long now = System.currentTimeMillis();
+        boolean emitted = false;
+        for (Map.Entry<String, Progress> entry : splits.entrySet()) {
+            Progress split = entry.getValue();
+            if (split.output == null) {
+                split.output = output.createOutputForSplit(entry.getKey());
+            }
+            List<LogRecord> batch = log.read(split.partition, split.next, LogSource.BATCH);
+            for (LogRecord record : batch) {
+                split.output.collect(record);
+                split.next = record.offset() + 1;
+                split.lastAppendTime = Math.max(split.lastAppendTime, record.appendTimeMillis());
+                split.lastActivity = now;
+                emitted = true;
+            }
+            if (batch.isEmpty() && now - split.lastActivity >= tickMillis) {
+                split.output.collect(Ticks.tick(split.partition, Math.max(now, split.lastAppendTime)));
+                split.lastActivity = now;
+            }
+        }
+        return emitted ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
+    }
+
+    @Override
+    public List<LogSplit> snapshotState(long checkpointId) {
+        List<LogSplit> state = new ArrayList<>(splits.size());
+        splits.values().forEach(s -> state.add(new LogSplit(s.partition, s.next)));
+        return state;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> isAvailable() {
+        if (available.isDone()) {
+            available = new CompletableFuture<>();
+        }
+        CompletableFuture<Void> result = available;
+        for (Progress split : splits.values()) {
+            CompletableFuture<Void> signal = log.awaitRecord(split.partition, split.next);
+            if (signal.isDone()) {
+                result.complete(null);
+                return result;
+            }
+            if (signal != split.watched) { // attach once per signal, or an idle partition collects callbacks
+                split.watched = signal;
+                signal.thenRun(this::wake);
+            }
+        }
+        if (!splits.isEmpty() && !tickTimerPending) {
+            tickTimerPending = true;
+            CompletableFuture.runAsync(this::tickDue, CompletableFuture.delayedExecutor(tickMillis, TimeUnit.MILLISECONDS));
+        }
+        return result;
+    }
+
+    private synchronized void tickDue() {
+        tickTimerPending = false;
+        available.complete(null);
+    }
+
+    private synchronized void wake() {
+        available.complete(null);
+    }
+
+    @Override
+    public void addSplits(List<LogSplit> added) {
+        added.forEach(split -> splits.put(split.splitId(), new Progress(split)));
+        wake();
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {}
+
+    @Override
+    public void close() {
+        if (log != null) {
+            log = null;
+            LogRegistry.release(spec);
+        }
+    }
+}

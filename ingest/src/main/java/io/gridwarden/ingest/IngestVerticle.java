@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
@@ -35,7 +37,7 @@ public final class IngestVerticle extends VerticleBase {
 
     static final String EVENTS_PATH = "/v1/events";
     private static final String RECEIVED_AT = "gridwarden.receivedNanos";
-    private static final System.Logger LOG = System.getLogger(IngestVerticle.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
 
     private final IngestConfig config;
     private final RecordLog eventLog;
@@ -88,8 +90,8 @@ public final class IngestVerticle extends VerticleBase {
 
     private Router router() {
         Router router = Router.router(vertx);
+        router.post(EVENTS_PATH).handler(this::markReceived); // its own route: a body handler must come first in a route
         router.post(EVENTS_PATH)
-                .handler(this::markReceived)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
                 .handler(this::postEvents);
         router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
@@ -98,7 +100,7 @@ public final class IngestVerticle extends VerticleBase {
         router.errorHandler(413, ctx -> refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE,
                 "a request body may be at most " + config.maxBodyBytes() + " bytes; split the batch")));
         router.errorHandler(500, ctx -> {
-            LOG.log(System.Logger.Level.ERROR, "unexpected failure serving " + ctx.request().path(), ctx.failure());
+            LOG.error("unexpected failure serving {}", ctx.request().path(), ctx.failure());
             refuse(ctx, Rejection.of(Rejection.Reason.INTERNAL, "see the ingest log"));
         });
         return router;
@@ -154,7 +156,7 @@ public final class IngestVerticle extends VerticleBase {
             return Rejection.of(Rejection.Reason.OVERLOADED, cause.getMessage() + "; retry after "
                     + Rejection.OVERLOAD_RETRY_AFTER_SECONDS + " s");
         }
-        LOG.log(System.Logger.Level.ERROR, "appending to the event log failed", cause);
+        LOG.error("appending to the event log failed", cause);
         return Rejection.of(Rejection.Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
     }
 

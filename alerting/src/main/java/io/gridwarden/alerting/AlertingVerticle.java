@@ -43,6 +43,7 @@ public final class AlertingVerticle extends VerticleBase {
     private CommandDelivery delivery;
     private ActionTailer tailer;
     private AlertStream alertStream;
+    private ViolationRoutes routes;
     private HttpServer server;
 
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
@@ -108,8 +109,6 @@ public final class AlertingVerticle extends VerticleBase {
         alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), metrics);
         routes = new ViolationRoutes(view);
     }
-
-    private ViolationRoutes routes;
 
     private Router router() {
         Router router = Router.router(vertx);

@@ -48,13 +48,21 @@ final class StreamCursor {
     }
 
     void start() {
-        response.write(": connected\n\n");
+        response.write(": connected\n" + position());
         keepAliveTimer = vertx.setPeriodic(keepAlive.toMillis(), t -> {
             if (!stopped && !response.writeQueueFull()) {
-                response.write(": keepalive\n\n");
+                response.write(": keepalive\n" + position());
             }
         });
         readPage();
+    }
+
+    /**
+     * An id-only block: EventSource takes it as its last event id without dispatching an event, so a
+     * reconnect resumes from here even when no matching violation was sent yet (-1: from the start).
+     */
+    private String position() {
+        return "id: " + (cursor - 1) + "\n\n";
     }
 
     void stop() {

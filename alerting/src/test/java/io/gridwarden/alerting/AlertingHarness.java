@@ -1,0 +1,104 @@
+package io.gridwarden.alerting;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ActionCodec;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.common.town.Town;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A running alerting verticle on a real action log in a temp dir, with helpers to drive and observe it. */
+public final class AlertingHarness implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Town TOWN = Town.demo();
+
+    private final Vertx vertx;
+    private final Path dir;
+    private final RocksRecordLog log;
+    private final WebClient client;
+    private AlertingVerticle verticle;
+    private String deploymentId;
+    private PrometheusRegistry registry;
+
+    public AlertingHarness(Vertx vertx, Path dir) {
+        this.vertx = vertx;
+        this.dir = dir;
+        this.log = RocksRecordLog.open(LogSpec.of(dir.resolve("actions"), 1));
+        this.client = WebClient.create(vertx);
+    }
+
+    /** Deploys a new verticle (with a fresh metrics registry) on this harness's data dir and log. */
+    public AlertingVerticle deploy(String gateway) throws Exception {
+        return deploy(gateway, AlertingConfig.DEFAULT_KEEP_ALIVE);
+    }
+
+    public AlertingVerticle deploy(String gateway, Duration keepAlive) throws Exception {
+        registry = new PrometheusRegistry();
+        AlertingConfig config = AlertingFixtures.config(dir.resolve("alerting"), gateway).withKeepAliveInterval(keepAlive);
+        verticle = new AlertingVerticle(config, TOWN, log, registry);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
+    public void undeploy() throws Exception {
+        vertx.undeploy(deploymentId).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Appends one action durably and returns its action-log offset. */
+    public long append(Action action) {
+        long offset = log.endOffset(0);
+        log.append(List.of(new LogEntry("actions", action.id(), ActionCodec.encode(action)))).join();
+        return offset;
+    }
+
+    public HttpResponse<Buffer> get(String pathAndQuery, String token) throws Exception {
+        var request = client.get(verticle.actualPort(), "127.0.0.1", pathAndQuery);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.send().await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int port() {
+        return verticle.actualPort();
+    }
+
+    /** The value of one sample in the current verticle's registry, 0 when absent. */
+    public double metric(String nameAndLabels) {
+        String text = new String(PrometheusText.scrape(registry), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("^" + Pattern.quote(nameAndLabels) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Waits until the condition holds; fails the test with {@code what} if it does not within the timeout. */
+    public static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        log.close();
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridwarden.jobs.detect;
+
+import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.common.town.ZoneRule;
+import io.gridwarden.jobs.model.TrackState;
+import java.time.Duration;
+
+/**
+ * Presence of one tracked object in one zone: when it arrived, when it was last seen, and whether it
+ * has gone.
+ *
+ * <p>Edge detectors flicker (a car is missed in a frame or two), so an object is gone only after
+ * frames have gone without it for the absence timeout. A camera that sends nothing at all proves
+ * nothing: its objects stay present, and the timers still fire because the watermark follows the log.
+ */
+public final class DwellTracker {
+
+    /** Frames must miss an object for this long before it counts as gone (flicker tolerance). */
+    public static final Duration ABSENCE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final long absenceMillis;
+
+    public DwellTracker(Duration absenceTimeout) {
+        this.absenceMillis = absenceTimeout.toMillis();
+    }
+
+    /** Whether the object counts for the zone: a watched label, confident enough, standing (box bottom-centre) inside. */
+    public static boolean standsIn(ZoneRule rule, DetectedObject object) {
+        return rule.labels().contains(object.label())
+                && object.confidence() >= rule.minConfidence()
+                && rule.polygon().contains(object.box().footX(), object.box().footY());
+    }
+
+    /** The object stands in the zone in a frame at {@code at}. {@code prior} is null for a new arrival. */
+    public TrackState seen(TrackState prior, ZoneRule rule, DetectedObject object, long at, String snapshot) {
+        if (prior == null) {
+            return new TrackState(rule.zone(), object.track(), object.label(), at, at, TrackState.NOT_MISSING, snapshot, null);
+        }
+        if (at < prior.lastSeen()) {
+            return prior; // an older frame arriving late says nothing new
+        }
+        return new TrackState(prior.zone(), prior.track(), prior.label(), prior.firstSeen(), at, TrackState.NOT_MISSING,
+                snapshot == null ? prior.snapshot() : snapshot, prior.violation());
+    }
+
+    /** A frame at {@code at} did not show the object in the zone. */
+    public TrackState missed(TrackState state, long at) {
+        if (at <= state.lastSeen() || state.missingSince() != TrackState.NOT_MISSING) {
+            return state;
+        }
+        return new TrackState(state.zone(), state.track(), state.label(), state.firstSeen(), state.lastSeen(), at,
+                state.snapshot(), state.violation());
+    }
+
+    /**
+     * Whether, at {@code at}, frames up to then have shown the zone without the object, and it has not
+     * been seen for the absence timeout. Frames run ahead of the watermark, so this is asked about
+     * instants before the latest frame too.
+     */
+    public boolean gone(TrackState state, long at) {
+        return state.missingSince() != TrackState.NOT_MISSING && at >= state.missingSince()
+                && at - state.lastSeen() >= absenceMillis;
+    }
+
+    /** When the object has stood in the zone long enough to be a violation. */
+    public static long dwellEnds(TrackState state, ZoneRule rule) {
+        return state.firstSeen() + rule.dwell().toMillis();
+    }
+}

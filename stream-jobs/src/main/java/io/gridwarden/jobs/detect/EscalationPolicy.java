@@ -1,0 +1,96 @@
+package io.gridwarden.jobs.detect;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ActionIds;
+import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.Violation;
+import io.gridwarden.common.action.ViolationStatus;
+import io.gridwarden.common.town.TownFile.Warning;
+import io.gridwarden.common.town.ZoneRule;
+import io.gridwarden.jobs.model.DispatchRequest;
+import io.gridwarden.jobs.model.TrackState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happens to a present object over time: dwell reached → {@code detected}; then a voice warning
+ * and a grace period if the rule has one; at the end of grace, still there → dispatch, gone →
+ * {@code resolved_by_warning}. Rules without a warning dispatch at once.
+ *
+ * <p>Every time used is a due time (dwell end, grace end), never "now", so that a replay decides the
+ * same thing at the same instants and produces the same action ids.
+ */
+public final class EscalationPolicy {
+
+    /** Used when a category does not say how long an officer has to accept. */
+    public static final Duration DEFAULT_ACCEPT_WITHIN = Duration.ofMinutes(3);
+
+    private final DwellTracker tracker;
+
+    public EscalationPolicy(DwellTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /**
+     * The outcome of a check.
+     *
+     * @param state the track's new state, or null to forget it
+     * @param dispatch a request for an officer, or null
+     * @param nextCheck when to check again, or -1 for no timer
+     */
+    public record Step(TrackState state, List<Action> actions, DispatchRequest dispatch, long nextCheck) {}
+
+    /** Advances one track at event time {@code now}. Nothing happens before the track's next due time. */
+    public Step check(ZoneRule rule, TrackState track, long now) {
+        Violation violation = track.violation();
+        if (violation == null) {
+            long due = DwellTracker.dwellEnds(track, rule);
+            if (now < due) {
+                return new Step(track, List.of(), null, due);
+            }
+            return tracker.gone(track, due) ? new Step(null, List.of(), null, -1) : detect(rule, track, due);
+        }
+        if (violation.status() == ViolationStatus.WARNED) {
+            long due = violation.warnedAt().toEpochMilli() + rule.warning().grace().toMillis();
+            if (now < due) {
+                return new Step(track, List.of(), null, due);
+            }
+            if (tracker.gone(track, due)) {
+                Violation resolved = violation.withStatus(ViolationStatus.RESOLVED_BY_WARNING, Instant.ofEpochMilli(due),
+                        "left within the grace period");
+                return new Step(null, List.of(Action.update(resolved)), null, -1);
+            }
+            return dispatch(rule, track, violation, due, "still there after the warning", List.of());
+        }
+        // Dispatched: assignment owns it now; remember the object so it is not reported twice.
+        return new Step(track, List.of(), null, -1);
+    }
+
+    private Step detect(ZoneRule rule, TrackState track, long at) {
+        Instant when = Instant.ofEpochMilli(at);
+        Violation detected = new Violation(ActionIds.violation(rule.camera(), rule.zone(), track.track(), Instant.ofEpochMilli(track.firstSeen())),
+                rule.category(), ViolationStatus.DETECTED, rule.camera(), null, rule.zone(), rule.jurisdiction(), rule.grid(),
+                track.track(), track.label(), rule.lat(), rule.lon(), when, null, null, null, track.snapshot(), when,
+                "in the zone for " + rule.dwell().toSeconds() + " s");
+        Action detectedUpdate = Action.update(detected);
+        if (!rule.warnsFirst()) {
+            return dispatch(rule, track, detected, at, "no warning for " + rule.category(), List.of(detectedUpdate));
+        }
+        Warning warning = rule.warning();
+        Violation warned = detected.withStatus(ViolationStatus.WARNED, when, "voice warning played");
+        Command voice = new Command(ActionIds.command(detected.id(), Command.VOICE_WARNING, rule.camera()), Command.VOICE_WARNING,
+                detected.id(), warning.text(), warning.clip(), warning.repeat(), when, when.plus(warning.grace()),
+                null, null, null, null, null, null);
+        long graceEnds = at + warning.grace().toMillis();
+        return new Step(track.withViolation(warned),
+                List.of(detectedUpdate, Action.update(warned), Action.command(warned, rule.camera(), voice)), null, graceEnds);
+    }
+
+    private Step dispatch(ZoneRule rule, TrackState track, Violation violation, long at, String why, List<Action> before) {
+        Violation dispatched = violation.withStatus(ViolationStatus.DISPATCHED, Instant.ofEpochMilli(at), why);
+        Duration acceptWithin = rule.acceptWithin() == null ? DEFAULT_ACCEPT_WITHIN : rule.acceptWithin();
+        var request = new DispatchRequest(dispatched, rule.responsibleUnit(), acceptWithin.toMillis(), at);
+        return new Step(track.withViolation(dispatched), before, request, -1);
+    }
+}

@@ -1,0 +1,102 @@
+package io.gridwarden.jobs.detect;
+
+import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.T0;
+import static io.gridwarden.jobs.JobFixtures.TOWN;
+import static io.gridwarden.jobs.JobFixtures.frame;
+import static io.gridwarden.jobs.JobFixtures.parkedCar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.ViolationStatus;
+import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.DispatchRequest;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The camera operator driven by watermarks, in the test town (2 s dwell, 2 s grace), with a 1 s absence timeout. */
+class CameraWatchFunctionTest {
+
+    private KeyedOneInputStreamOperatorTestHarness<String, CameraFrame, Action> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1))), CameraFrame::camera, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void shouldDispatchWhenVehicleStaysAfterWarning() throws Exception {
+        frames(T0, T0 + 2_000, parkedCar("t-1"));
+        harness.processWatermark(T0 + 2_000);
+
+        List<Action> warned = harness.extractOutputValues();
+        assertThat(warned).extracting(a -> a.violation().status())
+                .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
+        assertThat(warned.get(2).command().type()).isEqualTo(Command.VOICE_WARNING);
+        assertThat(dispatches()).isEmpty();
+
+        frames(T0 + 2_500, T0 + 4_000, parkedCar("t-1"));
+        harness.processWatermark(T0 + 3_999);
+        assertThat(dispatches()).isEmpty();
+        harness.processWatermark(T0 + 4_000);
+        assertThat(dispatches()).singleElement().satisfies(request -> {
+            assertThat(request.violation().id()).isEqualTo(warned.get(0).violation().id());
+            assertThat(request.unit()).isEqualTo("hecun");
+        });
+
+        frames(T0 + 4_500, T0 + 6_000);
+        harness.processWatermark(T0 + 6_000);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldResolveByWarningWhenVehicleLeavesAndClearItsState() throws Exception {
+        frames(T0, T0 + 2_000, parkedCar("t-1"));
+        harness.processWatermark(T0 + 2_000);
+        frames(T0 + 2_500, T0 + 4_000);
+        harness.processWatermark(T0 + 4_000);
+
+        assertThat(harness.extractOutputValues()).extracting(a -> a.violation().status())
+                .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED,
+                        ViolationStatus.RESOLVED_BY_WARNING);
+        assertThat(dispatches()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldFireTheTimersWhenTheCameraGoesQuiet() throws Exception {
+        harness.processElement(frame(CAMERA, T0, parkedCar("t-1")), T0);
+        harness.processWatermark(T0 + 4_000); // nothing more from the camera: only the log's clock moves
+
+        assertThat(harness.extractOutputValues()).extracting(a -> a.violation().status())
+                .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
+        assertThat(dispatches()).hasSize(1);
+    }
+
+    private void frames(long from, long to, DetectedObject... objects) throws Exception {
+        for (long t = from; t <= to; t += 500) {
+            harness.processElement(frame(CAMERA, t, objects), t);
+        }
+    }
+
+    private List<DispatchRequest> dispatches() {
+        var side = harness.getSideOutput(CameraWatchFunction.DISPATCHES);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+}

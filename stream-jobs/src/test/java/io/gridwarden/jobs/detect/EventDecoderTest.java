@@ -1,0 +1,72 @@
+package io.gridwarden.jobs.detect;
+
+import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.T0;
+import static io.gridwarden.jobs.JobFixtures.TOWN;
+import static io.gridwarden.jobs.JobFixtures.parkedCar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.jobs.LogFixtures;
+import io.gridwarden.jobs.model.BadRecord;
+import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.OfficerUpdate;
+import io.gridwarden.jobs.source.Ticks;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EventDecoderTest {
+
+    private OneInputStreamOperatorTestHarness<LogRecord, CameraFrame> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new EventDecoder(TOWN));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void shouldTurnDetectionsIntoFramesAndDropTicks() throws Exception {
+        harness.processElement(record(0, EventCodec.encode(LogFixtures.detection(CAMERA, T0, parkedCar("t-1")))), T0);
+        harness.processElement(Ticks.tick(0, T0 + 100), T0 + 100);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(frame -> {
+            assertThat(frame.camera()).isEqualTo(CAMERA);
+            assertThat(frame.time()).isEqualTo(T0);
+            assertThat(frame.objects()).containsExactly(parkedCar("t-1"));
+        });
+    }
+
+    @Test
+    void shouldSendOfficerReportsWithTheirUnitToTheSideOutput() throws Exception {
+        harness.processElement(record(1, EventCodec.encode(LogFixtures.officerStatus("off-21", T0, 28.76, 118.6))), T0);
+
+        assertThat(harness.getSideOutput(EventDecoder.OFFICERS)).extracting(StreamRecord::getValue)
+                .containsExactly(new OfficerUpdate("off-21", "tanshi", T0, 28.76, 118.6, Availability.AVAILABLE));
+    }
+
+    @Test
+    void shouldRouteUnreadableRecordsToTheBadRecordsOutputWithoutFailing() throws Exception {
+        harness.processElement(record(2, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8)), T0);
+        harness.processElement(record(2, EventCodec.encode(LogFixtures.officerStatus("cam-0001", T0, 1, 1))), T0);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.getSideOutput(EventDecoder.BAD_RECORDS)).extracting(StreamRecord::getValue)
+                .extracting(BadRecord::partition).containsExactly(2, 2);
+    }
+
+    private static LogRecord record(int partition, byte[] payload) {
+        return new LogRecord(partition, 0, T0, payload);
+    }
+}

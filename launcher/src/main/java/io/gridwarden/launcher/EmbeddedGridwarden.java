@@ -1,0 +1,101 @@
+package io.gridwarden.launcher;
+
+import io.gridwarden.alerting.AlertingConfig;
+import io.gridwarden.alerting.AlertingVerticle;
+import io.gridwarden.common.log.LogRegistry;
+import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.ingest.IngestConfig;
+import io.gridwarden.ingest.IngestVerticle;
+import io.gridwarden.jobs.EmbeddedJobRunner;
+import io.gridwarden.jobs.JobSettings;
+import io.gridwarden.loadgen.DemoTownSimulator;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: ingest, the Flink jobs on a MiniCluster and alerting in one process, sharing
+ * the event and action logs under one data directory (and, for the demo, the simulated devices).
+ */
+final class EmbeddedGridwarden implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGridwarden.class);
+    private static final int ACTION_LOG_PARTITIONS = 1;
+
+    private final LogSpec eventLogSpec;
+    private final LogSpec actionLogSpec;
+    private final Vertx vertx;
+    private final JobClient job;
+    private final DemoTownSimulator simulator;
+
+    private EmbeddedGridwarden(LogSpec eventLogSpec, LogSpec actionLogSpec, Vertx vertx, JobClient job, DemoTownSimulator simulator) {
+        this.eventLogSpec = eventLogSpec;
+        this.actionLogSpec = actionLogSpec;
+        this.vertx = vertx;
+        this.job = job;
+        this.simulator = simulator;
+    }
+
+    static LogSpec eventLogSpec(Path dataDir, int partitions) {
+        return LogSpec.of(dataDir.resolve("event-log"), partitions);
+    }
+
+    static EmbeddedGridwarden start(EmbeddedSettings s) throws Exception {
+        Town town = Town.load(s.town());
+        LOG.info("Starting gridwarden for {} (data in {})", town, s.dataDir().toAbsolutePath());
+        var registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        LogSpec events = eventLogSpec(s.dataDir(), s.partitions());
+        LogSpec actions = LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS);
+        RecordLog eventLog = LogRegistry.acquire(events);
+        RecordLog actionLog = LogRegistry.acquire(actions);
+
+        JobClient job = EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions, s.dataDir().resolve("checkpoints"),
+                s.checkpointInterval(), EmbeddedSettings.PARALLELISM, EmbeddedSettings.MAX_DEVICE_DELAY));
+
+        Vertx vertx = Vertx.vertx();
+        var ingest = new IngestVerticle(IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()), town, eventLog, registry);
+        await(vertx.deployVerticle(ingest));
+        String ingestUrl = "http://127.0.0.1:" + ingest.actualPort();
+
+        DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
+        String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
+        AlertingConfig alertingConfig = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(s.host()).withHttpPort(s.opsPort());
+        var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog, registry);
+        await(vertx.deployVerticle(alerting));
+        if (simulator != null) {
+            simulator.start();
+        }
+        LOG.info("gridwarden is running: devices → {}/v1/events, operations → http://127.0.0.1:{}/ (alert stream /v1/alerts/stream),"
+                + " Flink job {}", ingestUrl, alerting.actualPort(), job.getJobID());
+        return new EmbeddedGridwarden(events, actions, vertx, job, simulator);
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping gridwarden");
+        if (simulator != null) {
+            simulator.close();
+        }
+        try {
+            await(vertx.close());
+            job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Stopping was not clean: {}", e.toString());
+        }
+        LogRegistry.release(eventLogSpec);
+        LogRegistry.release(actionLogSpec);
+    }
+}

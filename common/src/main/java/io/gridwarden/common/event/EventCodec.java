@@ -51,10 +51,10 @@ public final class EventCodec {
         List<DeviceEvent> events = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (root.isObject()) {
-            add(readEnvelope(root, 0, now, problems), events);
+            add(readEnvelope(root, 0, now, true, problems), events);
         } else {
             for (int i = 0; i < root.size(); i++) {
-                add(readEnvelope(root.get(i), i, now, problems), events);
+                add(readEnvelope(root.get(i), i, now, true, problems), events);
             }
         }
         return new ParsedEvents(events, problems);
@@ -65,7 +65,7 @@ public final class EventCodec {
         try {
             JsonNode node = MAPPER.readTree(stored);
             List<Problem> problems = new ArrayList<>();
-            DeviceEvent event = readEnvelope(node, 0, null, problems);
+            DeviceEvent event = readEnvelope(node, 0, null, false, problems);
             if (event == null) {
                 throw new IllegalArgumentException("stored event is invalid: " + problems);
             }
@@ -100,7 +100,7 @@ public final class EventCodec {
         }
     }
 
-    private static DeviceEvent readEnvelope(JsonNode node, int index, Instant now, List<Problem> problems) {
+    private static DeviceEvent readEnvelope(JsonNode node, int index, Instant now, boolean fromDevice, List<Problem> problems) {
         var fields = new FieldReader(node, "", index, problems);
         if (!fields.clean()) {
             return null;
@@ -112,7 +112,7 @@ public final class EventCodec {
         String id = fields.text("id");
         String source = fields.text("source");
         String typeName = fields.text("type");
-        EventType type = typeName == null ? null : EventType.fromWire(typeName).orElse(null);
+        EventType type = typeName == null ? null : EventType.fromWire(typeName).filter(t -> t.fromDevices() || !fromDevice).orElse(null);
         if (typeName != null && type == null) {
             fields.problem("/type", "unknown type \"" + typeName + "\"; expected one of gw.detection, gw.reading, "
                     + "gw.officer.status, gw.command.ack, gw.heartbeat");

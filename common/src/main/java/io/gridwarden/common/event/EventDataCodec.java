@@ -28,6 +28,8 @@ final class EventDataCodec {
             case OFFICER_STATUS -> readOfficerStatus(fields);
             case COMMAND_ACK -> readAck(fields);
             case HEARTBEAT -> readHeartbeat(data);
+            case OPS_ASSIGN -> readManualAssign(fields);
+            case OPS_CLOSE -> readManualClose(fields);
         };
     }
 
@@ -77,6 +79,20 @@ final class EventDataCodec {
         return fields.clean() ? new CommandAck(command, result, note) : null;
     }
 
+    private static EventData readManualAssign(FieldReader fields) {
+        String violation = fields.text("violation");
+        String officer = fields.text("officer");
+        String operator = fields.text("operator");
+        return fields.clean() ? new ManualAssign(violation, officer, operator) : null;
+    }
+
+    private static EventData readManualClose(FieldReader fields) {
+        String violation = fields.text("violation");
+        String reason = fields.text("reason");
+        String operator = fields.text("operator");
+        return fields.clean() ? new ManualClose(violation, reason, operator) : null;
+    }
+
     private static EventData readHeartbeat(JsonNode data) {
         Map<String, String> health = new LinkedHashMap<>();
         data.properties().forEach(e -> health.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
@@ -106,6 +122,10 @@ final class EventDataCodec {
             }
         } else if (data instanceof Heartbeat h) {
             h.fields().forEach(node::put);
+        } else if (data instanceof ManualAssign m) {
+            node.put("violation", m.violation()).put("officer", m.officer()).put("operator", m.operator());
+        } else if (data instanceof ManualClose c) {
+            node.put("violation", c.violation()).put("reason", c.reason()).put("operator", c.operator());
         }
         return node;
     }

@@ -16,7 +16,7 @@ public final class DeviceClient {
 
     public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI eventsUri;
 
     public DeviceClient(String ingestBaseUrl) {

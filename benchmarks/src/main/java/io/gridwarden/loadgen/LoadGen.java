@@ -1,0 +1,141 @@
+package io.gridwarden.loadgen;
+
+import io.gridwarden.common.json.Json;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFile;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class},
+        description = "Load generator and device simulator for gridwarden.")
+public final class LoadGen {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadGen()).execute(args));
+    }
+
+    /** Options every load run shares. */
+    static final class Target {
+        @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Ingest base URL. Default: ${DEFAULT-VALUE}")
+        String target;
+        @Option(names = "--town", defaultValue = Town.DEMO, description = "Town file whose cameras send (tokens demo-<id>). Default: the demo town")
+        String town;
+        @Option(names = "--batch", defaultValue = "100", description = "Events per request. Default: ${DEFAULT-VALUE}")
+        int batch;
+        @Option(names = "--duration", defaultValue = "PT30S", description = "Measured time per rate (ISO-8601). Default: 30 s")
+        Duration duration;
+        @Option(names = "--warmup", defaultValue = "PT5S", description = "Unmeasured time before it. Default: 5 s")
+        Duration warmup;
+        @Option(names = "--max-in-flight", defaultValue = "256", description = "Requests in flight at most. Default: ${DEFAULT-VALUE}")
+        int maxInFlight;
+        @Option(names = "--out", description = "Write the results as JSON to this file.")
+        Path out;
+
+        OpenLoopLoad.Settings at(int rate) {
+            List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
+            return new OpenLoopLoad.Settings(URI.create(target + "/v1/events"), rate, batch, duration, warmup, maxInFlight, cameras);
+        }
+
+        void write(Object results) throws Exception {
+            String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
+            System.out.println(json);
+            if (out != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, json);
+            }
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true, description = "Send at one fixed rate and report ack latency.")
+    static final class Load implements Callable<Integer> {
+        @Mixin
+        Target target;
+        @Option(names = "--rate", defaultValue = "10000", description = "Events per second. Default: ${DEFAULT-VALUE}")
+        int rate;
+
+        @Override
+        public Integer call() throws Exception {
+            target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
+            return 0;
+        }
+    }
+
+    @Command(name = "ramp", mixinStandardHelpOptions = true,
+            description = "Raise the rate step by step; report the highest rate held with p99 ack latency under the bound.")
+    static final class Ramp implements Callable<Integer> {
+        @Mixin
+        Target target;
+        @Option(names = "--from", defaultValue = "10000", description = "First rate, events/s. Default: ${DEFAULT-VALUE}")
+        int from;
+        @Option(names = "--step", defaultValue = "10000", description = "Increase per step, events/s. Default: ${DEFAULT-VALUE}")
+        int step;
+        @Option(names = "--to", defaultValue = "300000", description = "Highest rate tried. Default: ${DEFAULT-VALUE}")
+        int to;
+        @Option(names = "--p99-bound-ms", defaultValue = "100", description = "p99 ack latency a rate must stay under. Default: ${DEFAULT-VALUE}")
+        double bound;
+
+        /** The ramp's outcome: each step, and the highest rate that held. */
+        record RampResult(double p99BoundMillis, Integer highestHeldEventsPerSecond, List<LoadResult> steps) {}
+
+        @Override
+        public Integer call() throws Exception {
+            List<LoadResult> steps = new ArrayList<>();
+            Integer held = null;
+            for (int rate = from; rate <= to; rate += step) {
+                LoadResult result = new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err));
+                steps.add(result);
+                if (!result.held(bound)) {
+                    break;
+                }
+                held = rate;
+            }
+            target.write(new RampResult(bound, held, steps));
+            return 0;
+        }
+    }
+
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Play the demo town's devices against a running gridwarden (what `gridwarden run` starts by itself).")
+    static final class Simulate implements Callable<Integer> {
+        @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Ingest base URL. Default: ${DEFAULT-VALUE}")
+        String target;
+        @Option(names = "--command-port", defaultValue = "8070", description = "Port for the commands gridwarden sends. Default: ${DEFAULT-VALUE}")
+        int commandPort;
+
+        @Override
+        public Integer call() throws Exception {
+            try (var simulator = new DemoTownSimulator(Town.demo(), target, commandPort)) {
+                simulator.start();
+                new CountDownLatch(1).await();
+            }
+            return 0;
+        }
+    }
+
+    /** A one-line progress bar on a terminal stream. */
+    static final class ProgressBar {
+        static java.util.function.Consumer<OpenLoopLoad.Progress> to(PrintStream out) {
+            return p -> {
+                int width = 30;
+                int done = (int) (width * Math.min(1.0, (double) p.elapsedSeconds() / Math.max(1, p.totalSeconds())));
+                out.printf("\r[%s%s] %3d/%ds  batches acked %,d  p99 %.1f ms   ", "=".repeat(done), " ".repeat(width - done),
+                        p.elapsedSeconds(), p.totalSeconds(), p.acked(), p.p99Millis());
+                if (p.elapsedSeconds() >= p.totalSeconds()) {
+                    out.println();
+                }
+            };
+        }
+    }
+}

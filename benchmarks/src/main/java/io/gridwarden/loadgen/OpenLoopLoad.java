@@ -1,0 +1,117 @@
+package io.gridwarden.loadgen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Sends event batches at a fixed rate, whatever the answers' speed (open loop), and records each
+ * batch's latency from the moment it was <em>due</em>, not from when it actually left: a stalled
+ * server shows up as latency instead of silently lowering the rate (no coordinated omission).
+ * In-flight requests are capped so the generator's own memory stays bounded; a batch that waits
+ * for a free slot still counts its wait.
+ */
+final class OpenLoopLoad {
+
+    /** What to send. {@code devices} are camera ids whose demo tokens ({@code demo-<id>}) the target knows. */
+    record Settings(URI target, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
+            List<String> devices) {}
+
+    /** Progress once a second: seconds elapsed, batches acknowledged so far, p99 so far in ms. */
+    record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(2, daemon()))
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
+        var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
+        var recorder = new Recorder(3);
+        var inFlight = new Semaphore(s.maxInFlight());
+        var acked = new AtomicLong();
+        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+        long intervalNanos = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
+        long start = System.nanoTime();
+        long measureFrom = start + s.warmup().toNanos();
+        long end = measureFrom + s.duration().toNanos();
+        Histogram measured = null;
+        long nextReport = start + TimeUnit.SECONDS.toNanos(1);
+        Histogram sinceStart = new Histogram(3);
+        for (long i = 0; ; i++) {
+            long due = start + i * intervalNanos;
+            if (due >= end) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (measured == null && due >= measureFrom) {
+                recorder.getIntervalHistogram(); // drop the warm-up
+                measured = new Histogram(3);
+                acked.set(0);
+                statuses.clear();
+            }
+            inFlight.acquire();
+            String device = s.devices().get((int) (i % s.devices().size()));
+            HttpRequest request = HttpRequest.newBuilder(s.target()).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + DeviceClient.demoToken(device))
+                    .header("Content-Type", DeviceClient.BATCH_CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(batches.next(device, s.batchSize()))).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                String status = error != null ? rootCause(error) : Integer.toString(response.statusCode());
+                statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                if (status.equals("202")) {
+                    acked.incrementAndGet();
+                }
+                inFlight.release();
+            });
+            if (System.nanoTime() >= nextReport) {
+                Histogram interval = recorder.getIntervalHistogram();
+                (measured != null ? measured : sinceStart).add(interval);
+                progress.accept(new Progress(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                        (s.warmup().plus(s.duration())).toSeconds(), acked.get(), interval.getValueAtPercentile(99) / 1e6));
+                nextReport += TimeUnit.SECONDS.toNanos(1);
+            }
+        }
+        inFlight.acquire(s.maxInFlight()); // every answer is in
+        long elapsed = System.nanoTime() - Math.max(measureFrom, start);
+        Histogram all = measured != null ? measured : sinceStart;
+        all.add(recorder.getIntervalHistogram());
+        Map<String, Long> byStatus = new TreeMap<>();
+        statuses.forEach((k, v) -> byStatus.put(k, v.get()));
+        return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), byStatus);
+    }
+
+    /** A failed request, named by its root cause (e.g. {@code ConnectException}), for the result's tally. */
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        return cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "loadgen-http");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

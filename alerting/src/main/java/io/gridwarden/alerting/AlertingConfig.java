@@ -10,13 +10,15 @@ import java.util.Objects;
  *
  * @param host                    interface the operations API binds to
  * @param httpPort                port of the operations API (0: any free port, for tests)
- * @param dataDir                 alerting's own state (the delivered-commands store)
+ * @param dataDir                 alerting's own state (delivered-commands store, violation store)
  * @param commandGatewayOverride  base URL used instead of the town's {@code commandGateway}; null: the town's
  * @param retry                   how failed deliveries are retried
  * @param deliveryTimeout         how long one delivery attempt may take before it counts as failed
  * @param maxInFlightDeliveries   deliveries under way at once; the action tailer waits when this many are
- * @param maxViolations           violations kept in memory for the API (the most recently updated)
+ * @param maxViolations           most violations one history page may ask for ({@code limit})
  * @param keepAliveInterval       how often an idle alert stream gets a comment line
+ * @param retention               how long violations that are over stay in the violation store
+ * @param sweepInterval           how often violations older than the retention are deleted
  */
 public record AlertingConfig(
         String host,
@@ -27,14 +29,18 @@ public record AlertingConfig(
         Duration deliveryTimeout,
         int maxInFlightDeliveries,
         int maxViolations,
-        Duration keepAliveInterval) {
+        Duration keepAliveInterval,
+        Duration retention,
+        Duration sweepInterval) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8090;
     public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
-    public static final int DEFAULT_MAX_VIOLATIONS = 50_000;
+    public static final int DEFAULT_MAX_VIOLATIONS = 1000;
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofHours(1);
 
     public AlertingConfig {
         Objects.requireNonNull(host, "host");
@@ -42,42 +48,53 @@ public record AlertingConfig(
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(sweepInterval, "sweepInterval");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("httpPort must be 0..65535, got " + httpPort);
         }
         if (maxInFlightDeliveries < 1 || maxViolations < 1) {
             throw new IllegalArgumentException("maxInFlightDeliveries and maxViolations must be positive");
         }
+        if (retention.isNegative() || retention.isZero() || sweepInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("retention and sweepInterval must be positive, got " + retention + ", " + sweepInterval);
+        }
     }
 
     /** The production defaults, keeping state under {@code dataDir}. */
     public static AlertingConfig defaults(Path dataDir) {
         return new AlertingConfig(DEFAULT_HOST, DEFAULT_HTTP_PORT, dataDir, null, RetryPolicy.defaults(),
-                DEFAULT_DELIVERY_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_VIOLATIONS, DEFAULT_KEEP_ALIVE);
+                DEFAULT_DELIVERY_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_VIOLATIONS, DEFAULT_KEEP_ALIVE,
+                DEFAULT_RETENTION, DEFAULT_SWEEP_INTERVAL);
     }
 
     public AlertingConfig withHost(String newHost) {
         return new AlertingConfig(newHost, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
     }
 
     public AlertingConfig withHttpPort(int port) {
         return new AlertingConfig(host, port, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
     }
 
     public AlertingConfig withCommandGateway(String gateway) {
         return new AlertingConfig(host, httpPort, dataDir, gateway, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
     }
 
     public AlertingConfig withRetry(RetryPolicy policy) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, policy, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
     }
 
     public AlertingConfig withKeepAliveInterval(Duration interval) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, interval);
+                maxInFlightDeliveries, maxViolations, interval, retention, sweepInterval);
+    }
+
+    public AlertingConfig withRetention(Duration keep, Duration every) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, keep, every);
     }
 }

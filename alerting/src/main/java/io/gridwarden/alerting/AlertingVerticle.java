@@ -1,14 +1,19 @@
 package io.gridwarden.alerting;
 
 import io.gridwarden.alerting.api.AlertStream;
+import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.Problems;
+import io.gridwarden.alerting.api.StatsRoutes;
+import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
 import io.gridwarden.alerting.delivery.CommandDelivery;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
+import io.gridwarden.alerting.delivery.MqttSessionChannel;
 import io.gridwarden.alerting.delivery.WebhookChannel;
+import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.tail.ActionTailer;
-import io.gridwarden.alerting.view.ViolationView;
+import io.gridwarden.common.command.DeviceSessions;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.gridwarden.common.town.Town;
@@ -20,40 +25,59 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Alerting: follows the action log, delivers commands to devices, keeps the violation view and
- * serves the operations API (alert stream, violations, health, metrics) on {@code httpPort}.
- * The action log has a single partition, {@link #ACTION_PARTITION}.
+ * Alerting: follows the action log, delivers commands to devices (MQTT session first, then webhook),
+ * keeps the violation store and serves the operations API and dashboard on {@code httpPort}. Manual
+ * assign/close go to the event log. The action log has a single partition, {@link #ACTION_PARTITION}.
  */
 public final class AlertingVerticle extends VerticleBase {
 
     public static final int ACTION_PARTITION = 0;
+    static final long MAX_BODY_BYTES = 16 * 1024;
 
     private final AlertingConfig config;
     private final Town town;
     private final RecordLog actionLog;
+    private final RecordLog eventLog;
+    private final DeviceSessions sessions;
     private final PrometheusRegistry registry;
     private final Clock clock;
     private AlertingMetrics metrics;
     private DeliveredCommands delivered;
+    private ViolationStore store;
     private WebClient webClient;
     private CommandDelivery delivery;
     private ActionTailer tailer;
     private AlertStream alertStream;
-    private ViolationRoutes routes;
     private HttpServer server;
+    private long sweepTimer = -1;
 
+    /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
-        this(config, town, actionLog, registry, Clock.systemUTC());
+        this(config, town, actionLog, null, DeviceSessions.NONE, registry);
     }
 
-    AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry, Clock clock) {
+    /**
+     * @param eventLog  where manual assign/close events are appended; null: those routes answer 503
+     * @param sessions  devices' live MQTT sessions, tried before the webhook ({@link DeviceSessions#NONE}: none)
+     */
+    public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, RecordLog eventLog, DeviceSessions sessions,
+                            PrometheusRegistry registry) {
+        this(config, town, actionLog, eventLog, sessions, registry, Clock.systemUTC());
+    }
+
+    AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, RecordLog eventLog, DeviceSessions sessions,
+                     PrometheusRegistry registry, Clock clock) {
         this.config = config;
         this.town = town;
         this.actionLog = actionLog;
+        this.eventLog = eventLog;
+        this.sessions = sessions == null ? DeviceSessions.NONE : sessions;
         this.registry = registry;
         this.clock = clock;
     }
@@ -61,21 +85,25 @@ public final class AlertingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         metrics = new AlertingMetrics(registry);
-        return vertx.executeBlocking(() -> DeliveredCommands.open(config.dataDir().resolve("delivered-commands")))
-                .compose(store -> {
-                    delivered = store;
-                    wire();
-                    return vertx.createHttpServer().requestHandler(router()).listen(config.httpPort(), config.host());
-                })
-                .onSuccess(s -> {
-                    server = s;
-                    tailer.start();
-                })
-                .onFailure(e -> releaseResources());
+        return vertx.executeBlocking(() -> {
+            delivered = DeliveredCommands.open(config.dataDir().resolve("delivered-commands"));
+            store = ViolationStore.open(config.dataDir().resolve("violations"));
+            return null;
+        }).compose(v -> {
+            wire();
+            return vertx.createHttpServer().requestHandler(router()).listen(config.httpPort(), config.host());
+        }).onSuccess(s -> {
+            server = s;
+            tailer.start();
+            sweepTimer = vertx.setPeriodic(config.sweepInterval().toMillis(), t -> sweep());
+        }).onFailure(e -> releaseResources());
     }
 
     @Override
     public Future<?> stop() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
         if (tailer != null) {
             tailer.stop();
         }
@@ -97,32 +125,49 @@ public final class AlertingVerticle extends VerticleBase {
         return server == null ? -1 : server.actualPort();
     }
 
+    /** Where this run started reading the action log: 0 for a new store, else one past the last applied record. */
+    public long resumedAt() {
+        return tailer == null ? -1 : tailer.startedAt();
+    }
+
     private void wire() {
-        ViolationView view = new ViolationView(config.maxViolations(), metrics);
         String gateway = config.commandGatewayOverride() != null ? config.commandGatewayOverride() : town.commandGateway().orElse(null);
         webClient = WebClient.create(vertx);
-        // An MQTT channel goes first in this list once devices can hold sessions with alerting.
-        delivery = new CommandDelivery(vertx, List.of(new WebhookChannel(webClient, town, gateway, config.deliveryTimeout())),
+        delivery = new CommandDelivery(vertx, List.of(
+                new MqttSessionChannel(sessions, context, config.deliveryTimeout()),
+                new WebhookChannel(webClient, town, gateway, config.deliveryTimeout())),
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
-                (target, command) -> view.commandExpired(command.violation(), target, command, clock.instant()));
-        tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, view, delivery, delivered, metrics, clock);
+                new DeliveryTimeline(vertx, store, clock));
+        tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock);
         alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), metrics);
-        routes = new ViolationRoutes(view);
     }
 
     private Router router() {
+        ViolationRoutes violations = new ViolationRoutes(store, config.maxViolations());
+        ManualActions manual = new ManualActions(store, eventLog, town, clock);
         Router router = Router.router(vertx);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
         router.route("/v1/*").handler(new OperatorAuth(town));
         router.get("/v1/alerts/stream").handler(alertStream::handle);
-        router.get("/v1/violations").handler(routes::list);
-        router.get("/v1/violations/:id").handler(routes::one);
+        router.get("/v1/violations").handler(violations::list);
+        router.get("/v1/violations/:id").handler(violations::one);
+        router.post("/v1/violations/:id/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/v1/violations/:id/assign").handler(manual::assign);
+        router.post("/v1/violations/:id/close").handler(manual::close);
+        router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
+        router.get("/v1/town").handler(new TownRoutes(town, store)::town);
+        router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().last().handler(ctx -> Problems.reply(ctx, 404, "Not Found", "no such resource: " + ctx.request().path()));
         router.route().failureHandler(ctx -> Problems.reply(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500,
                 "Request failed", ctx.failure() == null ? "see the status" : ctx.failure().getMessage()));
         return router;
+    }
+
+    private void sweep() {
+        vertx.executeBlocking(() -> store.sweep(clock.instant().minus(config.retention()), 10_000), false)
+                .onSuccess(metrics::swept);
     }
 
     private void ready(RoutingContext ctx) {
@@ -143,6 +188,9 @@ public final class AlertingVerticle extends VerticleBase {
         }
         if (delivered != null) {
             delivered.close();
+        }
+        if (store != null) {
+            store.close();
         }
         metrics.unregister();
     }

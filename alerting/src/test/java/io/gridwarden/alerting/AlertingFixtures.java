@@ -30,7 +30,11 @@ public final class AlertingFixtures {
 
     /** A parking violation seen by {@code camera} in {@code jurisdiction}, at {@code status}. */
     public static Violation violation(String track, String camera, String jurisdiction, ViolationStatus status) {
-        Instant seen = Instant.parse("2026-11-22T08:00:00Z");
+        return violation(track, camera, jurisdiction, status, Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
+    /** As above, first seen at {@code seen}; its status was reached a minute later. */
+    public static Violation violation(String track, String camera, String jurisdiction, ViolationStatus status, Instant seen) {
         String id = ActionIds.violation(camera, "z-parking", track, seen);
         return new Violation(id, "illegal_parking", ViolationStatus.DETECTED, camera, null, "z-parking", jurisdiction,
                 jurisdiction + "-g01", track, "car", 28.7405, 118.5860, seen, null, null, null,

@@ -2,7 +2,12 @@ package io.gridwarden.alerting;
 
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionCodec;
+import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.LogRecord;
+import io.vertx.core.json.JsonObject;
 import io.gridwarden.common.log.LogSpec;
 import io.gridwarden.common.log.RocksRecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
@@ -30,6 +35,7 @@ public final class AlertingHarness implements AutoCloseable {
     private final Vertx vertx;
     private final Path dir;
     private final RocksRecordLog log;
+    private final RocksRecordLog events;
     private final WebClient client;
     private AlertingVerticle verticle;
     private String deploymentId;
@@ -39,6 +45,7 @@ public final class AlertingHarness implements AutoCloseable {
         this.vertx = vertx;
         this.dir = dir;
         this.log = RocksRecordLog.open(LogSpec.of(dir.resolve("actions"), 1));
+        this.events = RocksRecordLog.open(LogSpec.of(dir.resolve("events"), 4));
         this.client = WebClient.create(vertx);
     }
 
@@ -48,9 +55,13 @@ public final class AlertingHarness implements AutoCloseable {
     }
 
     public AlertingVerticle deploy(String gateway, Duration keepAlive) throws Exception {
+        return deploy(AlertingFixtures.config(dir.resolve("alerting"), gateway).withKeepAliveInterval(keepAlive), DeviceSessions.NONE);
+    }
+
+    /** Deploys with the launcher's constructor: this harness's event log for manual actions, and {@code sessions}. */
+    public AlertingVerticle deploy(AlertingConfig config, DeviceSessions sessions) throws Exception {
         registry = new PrometheusRegistry();
-        AlertingConfig config = AlertingFixtures.config(dir.resolve("alerting"), gateway).withKeepAliveInterval(keepAlive);
-        verticle = new AlertingVerticle(config, TOWN, log, registry);
+        verticle = new AlertingVerticle(config, TOWN, log, events, sessions, registry);
         deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return verticle;
     }
@@ -64,6 +75,37 @@ public final class AlertingHarness implements AutoCloseable {
         long offset = log.endOffset(0);
         log.append(List.of(new LogEntry("actions", action.id(), ActionCodec.encode(action)))).join();
         return offset;
+    }
+
+    /** The alerting data dir this harness deploys on. */
+    public Path dataDir() {
+        return dir.resolve("alerting");
+    }
+
+    /** Every event in the event log, all partitions, decoded. */
+    public List<DeviceEvent> events() {
+        List<DeviceEvent> out = new java.util.ArrayList<>();
+        for (int p = 0; p < events.partitions(); p++) {
+            events.read(p, 0, 10_000).forEach(r -> out.add(EventCodec.decode(r.payload())));
+        }
+        return out;
+    }
+
+    /** The event-log partition that holds a key's records. */
+    public int eventPartitionOf(String key) {
+        return events.partitionOf(key);
+    }
+
+    public List<LogRecord> eventRecords(int partition) {
+        return events.read(partition, 0, 10_000);
+    }
+
+    public HttpResponse<Buffer> post(String path, String token, JsonObject body) throws Exception {
+        var request = client.post(verticle.actualPort(), "127.0.0.1", path);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.sendJsonObject(body).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public HttpResponse<Buffer> get(String pathAndQuery, String token) throws Exception {
@@ -100,5 +142,6 @@ public final class AlertingHarness implements AutoCloseable {
     public void close() throws Exception {
         vertx.close().await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         log.close();
+        events.close();
     }
 }

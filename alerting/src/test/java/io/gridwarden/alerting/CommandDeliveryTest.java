@@ -84,13 +84,13 @@ class CommandDeliveryTest {
         eventually("the delivery is recorded", () -> harness.metric(DELIVERED_VOICE) == 1);
 
         harness.undeploy();
-        harness.deploy(device.gatewayUrl());
+        AlertingVerticle restarted = harness.deploy(device.gatewayUrl());
         Action second = voiceWarning(hecunViolation("t-4", ViolationStatus.WARNED));
         harness.append(second);
 
         // The tailer handles the log in order: by the time the second command arrives, the first was considered.
         assertThat(device.next(TIMEOUT).body().getString("id")).isEqualTo(second.command().id());
-        assertThat(harness.metric("gridwarden_alerting_commands_already_delivered_total")).isEqualTo(1);
+        assertThat(restarted.resumedAt()).as("resumed after the first command, not from the log's start").isEqualTo(1);
         eventually("the second delivery is counted", () -> harness.metric(DELIVERED_VOICE) == 1);
         assertThat(device.pending()).isEmpty();
     }
@@ -109,6 +109,36 @@ class CommandDeliveryTest {
         JsonObject body = harness.get("/v1/violations/" + stale.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsJsonObject();
         assertThat(body.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("status")))
                 .containsExactly("warned", "expired");
+    }
+
+    @Test
+    @DisplayName("A device that answers 500 forever stops getting the command once its acknowledgement is in the action log")
+    void acknowledgementStopsRetries() throws Exception {
+        device.answer(IntStream.range(0, 1000).map(i -> 500).toArray());
+        Violation warned = hecunViolation("t-7", ViolationStatus.WARNED);
+        harness.append(Action.update(warned));
+        Action warning = voiceWarning(warned);
+        harness.append(warning);
+        device.next(TIMEOUT);
+        device.next(TIMEOUT); // it is being retried
+
+        harness.append(Action.acked("cam-0001", new Action.CommandAck(warning.command().id(), "played", null, Instant.now()), warned));
+        eventually("the ack is counted", () -> harness.metric("gridwarden_alerting_commands_acked_total{result=\"played\"}") == 1);
+        Thread.sleep(150); // an attempt already on the wire may still land
+        int settled = drain();
+        Thread.sleep(400); // four times the longest backoff
+        assertThat(drain()).as("attempts after the acknowledgement settled (%d were in flight)", settled).isZero();
+        JsonObject body = harness.get("/v1/violations/" + warned.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsJsonObject();
+        assertThat(body.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("status"))).contains("acked");
+    }
+
+    private int drain() {
+        int n = 0;
+        while (!device.pending().isEmpty()) {
+            next();
+            n++;
+        }
+        return n;
     }
 
     private TestDevice.Received next() {

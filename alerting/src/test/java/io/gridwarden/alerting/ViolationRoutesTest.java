@@ -4,7 +4,6 @@ import static io.gridwarden.alerting.AlertingFixtures.ADMIN_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.HECUN_DISPATCHER_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.TANSHI_VIEWER_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.hecunViolation;
-import static io.gridwarden.alerting.AlertingFixtures.tanshiViolation;
 import static io.gridwarden.alerting.AlertingHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +30,8 @@ class ViolationRoutesTest {
     Path dir;
     private AlertingHarness harness;
     private final Violation hecun = hecunViolation("t-1", ViolationStatus.DISPATCHED);
-    private final Violation tanshi = tanshiViolation("t-2", ViolationStatus.WARNED);
+    private final Violation tanshi = AlertingFixtures.violation("t-2", AlertingFixtures.TANSHI_CAMERA, "tanshi",
+            ViolationStatus.WARNED, Instant.parse("2026-11-22T08:05:00Z"));
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -69,7 +70,7 @@ class ViolationRoutesTest {
     }
 
     @Test
-    @DisplayName("The list is scoped to the operator and honours filters, newest first")
+    @DisplayName("The list is scoped to the operator and honours filters, newest detection first")
     void listIsScopedAndFiltered() throws Exception {
         assertThat(ids(harness.get("/v1/violations", ADMIN_TOKEN).bodyAsJsonObject().getJsonArray("items")))
                 .containsExactly(tanshi.id(), hecun.id());

@@ -13,19 +13,21 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gets commands to devices at least once: tries the first channel that can reach the device, retries
- * with backoff until the device takes it or it expires, and records each delivery durably before the
- * slot is freed. At most {@code maxInFlight} commands are under way; callers wait on
- * {@link #whenCapacity()}. Used from one Vert.x context only.
+ * Gets commands to devices at least once: tries the first channel that can reach the device (MQTT
+ * session, then webhook), retries with backoff until the device takes it, acknowledges it, or it
+ * expires, and records each hand-over durably before the slot is freed. An acknowledgement stops
+ * retries at once, even while the device's endpoint keeps failing. At most {@code maxInFlight}
+ * commands are under way; callers wait on {@link #whenCapacity()}. Used from one Vert.x context only.
  */
 public final class CommandDelivery {
 
-    /** Told when a command expires before any device took it. */
-    public interface ExpiryListener {
-        void expired(String target, Command command);
-    }
-
     private static final System.Logger LOG = System.getLogger(CommandDelivery.class.getName());
+
+    /** One command under way: when it started and the timer of its next attempt (-1: none). */
+    private static final class InFlight {
+        final long startedNanos = System.nanoTime();
+        long timer = -1;
+    }
 
     private final Vertx vertx;
     private final List<CommandChannel> channels;
@@ -34,13 +36,13 @@ public final class CommandDelivery {
     private final int maxInFlight;
     private final AlertingMetrics metrics;
     private final Clock clock;
-    private final ExpiryListener onExpired;
-    private final Map<String, Long> inFlight = new HashMap<>();
+    private final DeliveryOutcomes outcomes;
+    private final Map<String, InFlight> inFlight = new HashMap<>();
     private Promise<Void> capacityWaiter;
     private boolean closed;
 
     public CommandDelivery(Vertx vertx, List<CommandChannel> channels, DeliveredCommands store, RetryPolicy retry,
-                           int maxInFlight, AlertingMetrics metrics, Clock clock, ExpiryListener onExpired) {
+                           int maxInFlight, AlertingMetrics metrics, Clock clock, DeliveryOutcomes outcomes) {
         this.vertx = vertx;
         this.channels = List.copyOf(channels);
         this.store = store;
@@ -48,7 +50,7 @@ public final class CommandDelivery {
         this.maxInFlight = maxInFlight;
         this.metrics = metrics;
         this.clock = clock;
-        this.onExpired = onExpired;
+        this.outcomes = outcomes;
     }
 
     public boolean hasCapacity() {
@@ -71,59 +73,83 @@ public final class CommandDelivery {
         if (closed || inFlight.containsKey(command.id())) {
             return;
         }
-        inFlight.put(command.id(), System.nanoTime());
+        inFlight.put(command.id(), new InFlight());
         attempt(target, command, 1);
     }
 
-    private void attempt(String target, Command command, int attempt) {
-        if (closed) {
-            return;
+    /** The device acknowledged the command: no more attempts. */
+    public void acked(String commandId) {
+        InFlight f = inFlight.get(commandId);
+        if (f != null) {
+            if (f.timer >= 0) {
+                vertx.cancelTimer(f.timer);
+            }
+            finish(commandId);
         }
+    }
+
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private void attempt(String target, Command command, int attempt) {
+        InFlight f = inFlight.get(command.id());
+        if (closed || f == null) {
+            return; // acknowledged (or stopping) while waiting
+        }
+        f.timer = -1;
         CommandChannel channel = channels.stream().filter(c -> c.canReach(target)).findFirst().orElse(null);
         Future<Void> sent = channel == null
                 ? Future.failedFuture(new DeliveryFailedException("no channel can reach device " + target))
                 : channel.send(target, command);
-        sent.onSuccess(v -> recordDelivered(command))
+        sent.onSuccess(v -> recordHandedOver(target, command, channel.name()))
                 .onFailure(e -> failed(target, command, attempt, e));
     }
 
-    private void recordDelivered(Command command) {
+    private void recordHandedOver(String target, Command command, String channel) {
+        if (!inFlight.containsKey(command.id())) {
+            return;
+        }
         vertx.executeBlocking(() -> {
             store.markDelivered(command.id(), clock.instant());
             return null;
         }, false).onComplete(ar -> {
+            InFlight f = inFlight.get(command.id());
             if (ar.failed()) {
                 LOG.log(System.Logger.Level.WARNING, "delivered " + command.id() + " but could not record it: " + ar.cause().getMessage());
             } else {
-                Long started = inFlight.get(command.id());
-                metrics.delivered(command.type(), Duration.ofNanos(System.nanoTime() - (started == null ? System.nanoTime() : started)));
+                long started = f == null ? System.nanoTime() : f.startedNanos;
+                metrics.delivered(command.type(), channel, Duration.ofNanos(System.nanoTime() - started));
+                outcomes.handedOver(target, command, channel);
             }
-            finish(command);
+            finish(command.id());
         });
     }
 
     private void failed(String target, Command command, int attempt, Throwable cause) {
-        if (closed) {
+        InFlight f = inFlight.get(command.id());
+        if (closed || f == null) {
             return;
         }
         if (Expiry.isExpired(command, clock.instant())) {
             metrics.expired(command.type());
-            onExpired.expired(target, command);
-            finish(command);
+            outcomes.expired(target, command);
+            finish(command.id());
         } else if (Expiry.deadline(command).isEmpty() && attempt >= retry.maxAttempts()) {
             LOG.log(System.Logger.Level.WARNING, "giving up on " + command.id() + " to " + target + " after " + attempt
                     + " attempts: " + cause.getMessage());
             metrics.abandoned(command.type());
-            finish(command);
+            outcomes.abandoned(target, command, cause.getMessage());
+            finish(command.id());
         } else {
             metrics.retried(command.type());
             long wait = retry.backoff(attempt, ThreadLocalRandom.current().nextDouble()).toMillis();
-            vertx.setTimer(wait, t -> attempt(target, command, attempt + 1));
+            f.timer = vertx.setTimer(wait, t -> attempt(target, command, attempt + 1));
         }
     }
 
-    private void finish(Command command) {
-        inFlight.remove(command.id());
+    private void finish(String commandId) {
+        inFlight.remove(commandId);
         if (capacityWaiter != null && hasCapacity()) {
             Promise<Void> waiter = capacityWaiter;
             capacityWaiter = null;
@@ -131,8 +157,13 @@ public final class CommandDelivery {
         }
     }
 
-    /** Stops all retries; commands not yet delivered will be sent again by the next run. */
+    /** Stops all retries; commands not yet delivered are still pending in the store and are sent by the next run. */
     public void close() {
         closed = true;
+        inFlight.values().forEach(f -> {
+            if (f.timer >= 0) {
+                vertx.cancelTimer(f.timer);
+            }
+        });
     }
 }

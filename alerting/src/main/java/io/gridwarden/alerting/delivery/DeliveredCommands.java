@@ -13,8 +13,8 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * The ids of commands a device has taken, kept in a small RocksDB (key {@code delivered/<id>}, value
- * the time). Written with sync before delivery moves on, so after {@code kill -9} nothing delivered is
+ * The ids of commands a device has taken ({@code delivered/<id>}) or acknowledged ({@code acked/<id>}),
+ * kept in a small RocksDB, the value the time. Written with sync before delivery moves on, so after {@code kill -9} nothing delivered is
  * sent again. All methods block: call them from a worker thread.
  */
 public final class DeliveredCommands implements AutoCloseable {
@@ -24,6 +24,7 @@ public final class DeliveredCommands implements AutoCloseable {
     }
 
     private static final String KEY_PREFIX = "delivered/";
+    private static final String ACK_PREFIX = "acked/";
 
     private final Options options;
     private final WriteOptions syncWrites;
@@ -49,10 +50,11 @@ public final class DeliveredCommands implements AutoCloseable {
         }
     }
 
+    /** Whether the command was delivered or acknowledged before: either way it is not sent again. */
     public synchronized boolean contains(String commandId) {
         checkOpen();
         try {
-            return db.get(key(commandId)) != null;
+            return db.get(key(commandId)) != null || db.get(ackKey(commandId)) != null;
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot read the delivered-commands store: " + e.getMessage(), e);
         }
@@ -68,10 +70,33 @@ public final class DeliveredCommands implements AutoCloseable {
         }
     }
 
+    public synchronized boolean isAcked(String commandId) {
+        checkOpen();
+        try {
+            return db.get(ackKey(commandId)) != null;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot read the delivered-commands store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records durably (fsynced) that the device acknowledged the command. */
+    public synchronized void markAcked(String commandId, Instant at) {
+        checkOpen();
+        try {
+            db.put(syncWrites, ackKey(commandId), ByteBuffer.allocate(8).putLong(at.toEpochMilli()).array());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot record the acknowledgement of " + commandId + ": " + e.getMessage(), e);
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the delivered-commands store is closed (alerting is stopping)");
         }
+    }
+
+    private static byte[] ackKey(String commandId) {
+        return (ACK_PREFIX + commandId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] key(String commandId) {

@@ -30,6 +30,11 @@ public final class WebhookChannel implements CommandChannel {
     }
 
     @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
     public boolean canReach(String device) {
         return url(device).isPresent();
     }

@@ -1,0 +1,57 @@
+package io.gridwarden.alerting.api;
+
+import io.gridwarden.alerting.store.ViolationStats;
+import io.gridwarden.alerting.store.ViolationStore;
+import io.gridwarden.alerting.view.ViolationFilter;
+import io.gridwarden.common.json.Json;
+import io.gridwarden.common.town.TownFile.Operator;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code GET /v1/stats?since=&until=&jurisdiction=&category=}: KPIs over violations detected in the window, scoped. */
+public final class StatsRoutes {
+
+    /** Without {@code since}: the last day. */
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
+
+    private final ViolationStore store;
+    private final Clock clock;
+
+    public StatsRoutes(ViolationStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public void stats(RoutingContext ctx) {
+        Operator operator = OperatorAuth.operator(ctx);
+        ViolationFilter filter;
+        Instant since;
+        Instant until;
+        try {
+            var p = ctx.request();
+            filter = ViolationFilter.parse(operator.jurisdictions(), p.getParam("jurisdiction"), p.getParam("category"), null);
+            Instant now = clock.instant();
+            Instant untilParam = ViolationRoutes.instant("until", p.getParam("until"));
+            until = untilParam == null ? now.plusSeconds(1) : untilParam;
+            Instant sinceParam = ViolationRoutes.instant("since", p.getParam("since"));
+            since = sinceParam == null ? until.minus(DEFAULT_WINDOW) : sinceParam;
+            if (!since.isBefore(until)) {
+                throw new IllegalArgumentException("since must be before until");
+            }
+        } catch (IllegalArgumentException e) {
+            Problems.reply(ctx, 400, "Bad Request", e.getMessage());
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> {
+            ViolationStats stats = new ViolationStats();
+            store.forEach(since, until, v -> {
+                if (filter.test(v.latest())) {
+                    stats.add(v);
+                }
+            });
+            return Json.toString(stats.toJson(since, until));
+        }, false).onSuccess(body -> ctx.response().putHeader("content-type", "application/json").end(body)).onFailure(ctx::fail);
+    }
+}

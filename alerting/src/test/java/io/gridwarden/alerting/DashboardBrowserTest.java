@@ -1,0 +1,167 @@
+package io.gridwarden.alerting;
+
+import static io.gridwarden.alerting.AlertingHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ActionIds;
+import io.gridwarden.common.action.Violation;
+import io.gridwarden.common.action.ViolationStatus;
+import io.gridwarden.common.event.EventType;
+import io.gridwarden.common.event.ManualAssign;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFile.Camera;
+import io.vertx.core.Vertx;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in a real headless Chromium against a running alerting on real logs. */
+class DashboardBrowserTest {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Town TOWN = Town.demo();
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private AlertingHarness harness;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        assertThat(CHROMIUM).as("headless Chromium is needed for the dashboard test: apt-get install chromium chromium-driver").exists();
+        assertThat(CHROMEDRIVER).as("chromedriver is needed for the dashboard test: apt-get install chromium chromium-driver").exists();
+        vertx = Vertx.vertx();
+        harness = new AlertingHarness(vertx, dir);
+        seedDemoDay();
+        harness.deploy(null);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")), "--lang=zh-CN");
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1600, 1000));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    @DisplayName("A hecun dispatcher signs in, sees a new dispatch appear live, opens its timeline and assigns it by hand")
+    void dispatcherWorksAViolation() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://127.0.0.1:" + harness.port() + "/");
+        browser.findElement(By.id("token")).sendKeys(AlertingFixtures.HECUN_DISPATCHER_TOKEN);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#violations li")).size() == 7);
+        assertThat(browser.findElement(By.id("who")).getText()).contains("dispatcher");
+
+        List<Violation> history = stages("street_vending", "t-live", "tricycle stall", 6, ViolationStatus.DISPATCHED, "off-04");
+        Violation live = history.get(history.size() - 1);
+        history.forEach(v -> harness.append(Action.update(v)));
+        wait.until(d -> !d.findElements(By.cssSelector("#violations li[data-id='" + live.id() + "']")).isEmpty());
+
+        browser.findElement(By.cssSelector("#violations li[data-id='" + live.id() + "']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#detail .timeline li")).size() == 3);
+        assertThat(browser.findElements(By.cssSelector("#detail .timeline li")).stream().map(e -> e.getAttribute("data-status")))
+                .containsExactly("detected", "warned", "dispatched");
+        assertThat(browser.findElement(By.id("detail")).getText()).contains(live.camera()).contains(live.zone());
+
+        new Select(browser.findElement(By.id("assign-officer"))).selectByValue("off-09");
+        browser.findElement(By.id("assign-button")).click();
+        wait.until(d -> d.findElement(By.id("action-result")).getText().contains("requested"));
+        eventually("the assignment is in the event log", () -> harness.events().stream()
+                .anyMatch(e -> e.type() == EventType.OPS_ASSIGN && e.data().equals(new ManualAssign(live.id(), "off-09", "demo-dispatcher-hecun"))));
+        wait.until(d -> !d.findElement(By.id("k-warned")).getText().equals("–"));
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
+    }
+
+    /** A plausible morning in hecun: seven violations at different stages, each with its whole history, and officers on the map. */
+    private void seedDemoDay() {
+        List<List<Violation>> day = List.of(
+                stages("illegal_parking", "t-101", "car", 95, ViolationStatus.RESOLVED_BY_WARNING, null),
+                stages("street_vending", "t-102", "cart", 80, ViolationStatus.ARRIVED, "off-03"),
+                stages("outside_store_business", "t-103", "goods", 64, ViolationStatus.WARNED, null),
+                stages("non_motor_parking", "t-104", "e-bike", 50, ViolationStatus.RESOLVED_BY_WARNING, null),
+                stages("garbage_exposure", "t-105", "bin", 41, ViolationStatus.ACCEPTED, "off-06"),
+                stages("road_occupation", "t-106", "stall", 30, ViolationStatus.DISPATCHED, "off-02"),
+                stages("illegal_parking", "t-107", "truck", 18, ViolationStatus.WARNED, null));
+        day.forEach(history -> history.forEach(v -> harness.append(Action.update(v))));
+        List<Camera> cams = hecunCameras();
+        for (int i = 1; i <= 8; i++) {
+            Camera near = cams.get(i * 5 % cams.size());
+            harness.append(Action.officer(new Action.OfficerPosition(String.format("off-%02d", i), "hecun-team",
+                    near.lat() + 0.0004 * i, near.lon() - 0.0003 * i, i % 3 == 0 ? "busy" : "available", Instant.now())));
+        }
+    }
+
+    private static List<Camera> hecunCameras() {
+        return TOWN.cameras().stream().filter(c -> c.jurisdiction().equals("hecun")).toList();
+    }
+
+    /** Each status the violation went through up to {@code status}, as the jobs would have written them. */
+    private static List<Violation> stages(String category, String track, String label, int minutesAgo, ViolationStatus status,
+                                          String officer) {
+        List<Camera> cams = hecunCameras().stream()
+                .filter(c -> c.zones() != null && c.zones().stream().anyMatch(z -> category.equals(z.category()))).toList();
+        Camera cam = cams.isEmpty() ? hecunCameras().get(Math.abs(track.hashCode()) % hecunCameras().size())
+                : cams.get(Math.abs(track.hashCode()) % cams.size());
+        String zone = cam.zones().stream().filter(z -> category.equals(z.category())).map(z -> z.id()).findFirst().orElse("z-street");
+        Instant seen = Instant.now().minus(Duration.ofMinutes(minutesAgo));
+        Violation v = new Violation(ActionIds.violation(cam.id(), zone, track, seen), category, ViolationStatus.DETECTED, cam.id(), null,
+                zone, "hecun", cam.grid(), track, label, cam.lat(), cam.lon(), seen, null, null, null,
+                "http://" + cam.id() + ".local/snap/" + track + ".jpg", seen, "seen for the dwell time");
+        List<Violation> out = new java.util.ArrayList<>(List.of(v));
+        boolean warns = !category.equals("garbage_exposure");
+        if (warns && status != ViolationStatus.DETECTED) {
+            out.add(v = v.withStatus(ViolationStatus.WARNED, seen.plusSeconds(20), "voice warning played"));
+        }
+        if (status == ViolationStatus.RESOLVED_BY_WARNING) {
+            out.add(v.withStatus(status, seen.plusSeconds(140), "gone within the grace period"));
+            return out;
+        }
+        if (status == ViolationStatus.WARNED || status == ViolationStatus.DETECTED) {
+            return out;
+        }
+        out.add(v = v.withStatus(ViolationStatus.DISPATCHED, seen.plusSeconds(150 + minutesAgo), "still there after the grace period")
+                .withOfficer(officer));
+        for (ViolationStatus next : List.of(ViolationStatus.ACCEPTED, ViolationStatus.ARRIVED)) {
+            if (status.ordinal() >= next.ordinal() && status != ViolationStatus.DISPATCHED) {
+                out.add(v = v.withStatus(next, seen.plusSeconds(next == ViolationStatus.ACCEPTED ? 200 : 600), null));
+            }
+        }
+        return out;
+    }
+}

@@ -2,7 +2,6 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
-import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.gridwarden.common.town.Device;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,13 +149,11 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private static Rejection appendFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof LogOverloadedException) {
-            return Rejection.of(Rejection.Reason.OVERLOADED, cause.getMessage() + "; retry after "
-                    + Rejection.OVERLOAD_RETRY_AFTER_SECONDS + " s");
+        Rejection rejection = Rejection.ofAppendFailure(failure);
+        if (rejection.reason() == Rejection.Reason.LOG_FAILURE) {
+            LOG.error("appending to the event log failed", failure);
         }
-        LOG.error("appending to the event log failed", cause);
-        return Rejection.of(Rejection.Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
+        return rejection;
     }
 
     private void refuse(RoutingContext ctx, Rejection rejection) {

@@ -1,11 +1,13 @@
 package io.gridwarden.ingest;
 
 import io.gridwarden.common.event.Problem;
+import io.gridwarden.common.log.LogOverloadedException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * Why a request was refused, independent of the transport: HTTP renders it as an RFC 9457 problem,
- * MQTT (later) as a PUBACK reason code. Nothing of a refused request is stored.
+ * MQTT 5 as a PUBACK reason code ({@link MqttReasonCodes}). Nothing of a refused request is stored.
  *
  * @param problems the bad events of a 400 or 403, each with its index, field and reason; empty otherwise
  */
@@ -20,6 +22,15 @@ record Rejection(Reason reason, String detail, List<Problem> problems) {
 
     static Rejection of(Reason reason, String detail) {
         return new Rejection(reason, detail, List.of());
+    }
+
+    /** Why an append to the event log failed: a saturated log asks for a retry, anything else is a log failure. */
+    static Rejection ofAppendFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof LogOverloadedException) {
+            return of(Reason.OVERLOADED, cause.getMessage() + "; retry after " + OVERLOAD_RETRY_AFTER_SECONDS + " s");
+        }
+        return of(Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
     }
 
     /** The kinds of refusal; {@code label} is both the metric label and the problem type's last segment. */

@@ -1,0 +1,114 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.log.AppendResult;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.RecordLog;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Events arriving by MQTT PUBLISH on {@code devices/{id}/events}: the same admission as HTTP
+ * ({@link EventAdmission}), appended to the event log, and answered only once durable. A refused
+ * PUBLISH stores nothing; MQTT 5 learns why from the PUBACK reason code, MQTT 3.1.1 is disconnected.
+ */
+final class MqttEventIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttEventIntake.class);
+
+    private final EventAdmission admission;
+    private final RecordLog eventLog;
+    private final MqttMetrics metrics;
+    private final Clock clock;
+    private final long maxPayloadBytes;
+
+    MqttEventIntake(IngestConfig config, RecordLog eventLog, MqttMetrics metrics, Clock clock) {
+        this.admission = new EventAdmission(config.maxBatchEvents());
+        this.eventLog = eventLog;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxPayloadBytes = config.maxBodyBytes();
+    }
+
+    void onPublish(MqttSession session, MqttPublishMessage message) {
+        long receivedNanos = System.nanoTime();
+        if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) { // not offered (CONNACK says Maximum QoS 1)
+            metrics.rejected("qos_not_supported");
+            session.disconnect(MqttDisconnectReasonCode.QOS_NOT_SUPPORTED);
+            return;
+        }
+        MqttSession.Answer answer = session.expectAnswer(message);
+        if (answer == null) {
+            metrics.rejected("receive_maximum_exceeded");
+            return;
+        }
+        Optional<Rejection> refusal = topicRefusal(session, message.topicName());
+        if (refusal.isEmpty() && message.payload().length() > maxPayloadBytes) {
+            refusal = Optional.of(Rejection.of(Rejection.Reason.TOO_LARGE,
+                    "a payload may be at most " + maxPayloadBytes + " bytes; split the batch"));
+        }
+        if (refusal.isPresent()) {
+            refuse(session, answer, refusal.get());
+            return;
+        }
+        var admitted = admission.admit(session.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
+        if (!admitted.accepted()) {
+            refuse(session, answer, admitted.rejection());
+        } else if (admitted.entries().isEmpty()) {
+            acknowledge(session, answer, new AppendResult(0, 0), receivedNanos);
+        } else {
+            append(admitted.entries(), session.context()).onComplete(
+                    result -> acknowledge(session, answer, result, receivedNanos),
+                    failure -> refuse(session, answer, appendFailure(failure)));
+        }
+    }
+
+    private static Optional<Rejection> topicRefusal(MqttSession session, String topic) {
+        String own = MqttTopics.events(session.device().id());
+        if (own.equals(topic)) {
+            return Optional.empty();
+        }
+        return Optional.of(Rejection.of(Rejection.Reason.FORBIDDEN, "a device publishes its events on " + own + " only, not " + topic));
+    }
+
+    private Future<AppendResult> append(List<LogEntry> entries, Context context) {
+        CompletableFuture<AppendResult> appended;
+        try {
+            appended = eventLog.append(entries);
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        return Future.fromCompletionStage(appended, context);
+    }
+
+    private void acknowledge(MqttSession session, MqttSession.Answer answer, AppendResult result, long receivedNanos) {
+        metrics.stored(result);
+        if (answer.qos == MqttQoS.AT_LEAST_ONCE) {
+            metrics.pubAcked(receivedNanos);
+        }
+        session.answer(answer, MqttPubAckReasonCode.SUCCESS, null);
+    }
+
+    private void refuse(MqttSession session, MqttSession.Answer answer, Rejection rejection) {
+        MqttPubAckReasonCode code = MqttReasonCodes.pubAck(rejection.reason());
+        metrics.rejected(MqttReasonCodes.label(code));
+        session.answer(answer, code, rejection.detail());
+    }
+
+    private static Rejection appendFailure(Throwable failure) {
+        Rejection rejection = Rejection.ofAppendFailure(failure);
+        if (rejection.reason() == Rejection.Reason.LOG_FAILURE) {
+            LOG.error("appending to the event log failed", failure);
+        }
+        return rejection;
+    }
+}

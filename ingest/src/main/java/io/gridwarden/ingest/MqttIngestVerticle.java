@@ -1,0 +1,134 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.town.Device;
+import io.gridwarden.common.town.Town;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttServer;
+import io.vertx.mqtt.MqttServerOptions;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Ingest's MQTT endpoint (3.1.1 and 5): devices CONNECT with username = device id and password =
+ * token, PUBLISH events on {@code devices/{id}/events} (QoS 0 or 1; PUBACK only once durable) and
+ * SUBSCRIBE to {@code devices/{id}/commands}, through which {@link #deviceSessions()} pushes commands.
+ *
+ * <p>Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is disconnected), retained
+ * messages and wills (ignored), and persistent sessions: a session ends with its connection, so
+ * commands are not queued while a device is offline (alerting falls back to the webhook).
+ */
+public final class MqttIngestVerticle extends VerticleBase {
+
+    /** MQTT 3.1.1 asks servers to accept at least 23; device ids and client libraries' generated ids can be longer. */
+    private static final int MAX_CLIENT_ID_LENGTH = 128;
+
+    private final IngestConfig config;
+    private final DeviceAuthenticator authenticator;
+    private final MqttDeviceSessions sessions = new MqttDeviceSessions();
+    private final MqttMetrics metrics;
+    private final MqttEventIntake intake;
+    private volatile MqttServer server;
+
+    public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
+        this(config, town, eventLog, registry, Clock.systemUTC());
+    }
+
+    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+        this.config = config;
+        this.authenticator = new DeviceAuthenticator(town);
+        this.metrics = new MqttMetrics(registry, sessions::connected);
+        this.intake = new MqttEventIntake(config, eventLog, metrics, clock);
+    }
+
+    /** The devices connected here; hand it to alerting. Usable before deployment (then nobody is connected). */
+    public DeviceSessions deviceSessions() {
+        return sessions;
+    }
+
+    @Override
+    public Future<?> start() {
+        var options = new MqttServerOptions().setHost(config.host()).setPort(config.mqttPort())
+                .setMaxMessageSize(config.maxMqttPacketBytes()).setMaxClientIdLength(MAX_CLIENT_ID_LENGTH);
+        return MqttServer.create(vertx, options)
+                .endpointHandler(this::onConnect)
+                .listen()
+                .onSuccess(listening -> server = listening)
+                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT on " + config.host() + ":"
+                        + config.mqttPort() + " (" + e.getMessage() + "); is another broker using the port?", e)));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The port the MQTT endpoint listens on (useful when configured with port 0). */
+    public int actualPort() {
+        MqttServer listening = server;
+        if (listening == null) {
+            throw new IllegalStateException("ingest MQTT is not listening yet; deploy the verticle first");
+        }
+        return listening.actualPort();
+    }
+
+    private void onConnect(MqttEndpoint endpoint) {
+        boolean mqtt5 = endpoint.protocolVersion() >= 5;
+        String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
+        Optional<Device> device = authenticator.authenticate(endpoint.auth() == null ? null : endpoint.auth().getPassword());
+        if (device.isEmpty()) {
+            refuse(endpoint, "bad_credentials", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+        } else if (!device.get().id().equals(username)) {
+            refuse(endpoint, "not_authorized", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+        } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.holds(username, endpoint.clientIdentifier())) {
+            refuse(endpoint, "server_busy", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        } else {
+            open(endpoint, device.get(), mqtt5);
+        }
+    }
+
+    private void refuse(MqttEndpoint endpoint, String reason, MqttConnectReturnCode code) {
+        metrics.connectionRefused(reason);
+        endpoint.reject(code);
+    }
+
+    private void open(MqttEndpoint endpoint, Device device, boolean mqtt5) {
+        var session = new MqttSession(device, endpoint, context,
+                new MqttCommandChannel.Settings(config.commandAckTimeout(), metrics::command));
+        endpoint.publishHandler(message -> intake.onPublish(session, message))
+                .subscribeHandler(session::onSubscribe)
+                .unsubscribeHandler(session::onUnsubscribe)
+                .publishAcknowledgeMessageHandler(ack -> session.commands().acknowledged(ack))
+                .exceptionHandler(failure -> session.close()) // undecodable or oversized packets
+                .closeHandler(v -> {
+                    session.closed();
+                    sessions.remove(session);
+                });
+        endpoint.accept(false, mqtt5 ? connAckProperties() : MqttProperties.NO_PROPERTIES); // no stored sessions: never "present"
+        sessions.register(session).ifPresent(replaced -> replaced.context().runOnContext(
+                v -> replaced.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER)));
+    }
+
+    /** What an MQTT 5 client learns on CONNACK: QoS 1 at most, how many PUBLISHes may await answers, the packet size limit. */
+    private MqttProperties connAckProperties() {
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), MqttSession.MAX_IN_FLIGHT));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.maxMqttPacketBytes()));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 0));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
+        return properties;
+    }
+}

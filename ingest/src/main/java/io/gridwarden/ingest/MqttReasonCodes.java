@@ -1,0 +1,24 @@
+package io.gridwarden.ingest;
+
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import java.util.Locale;
+
+/** How a transport-neutral {@link Rejection} reads as an MQTT 5 PUBACK reason code. */
+final class MqttReasonCodes {
+
+    private MqttReasonCodes() {}
+
+    static MqttPubAckReasonCode pubAck(Rejection.Reason reason) {
+        return switch (reason) {
+            case INVALID_EVENTS, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case UNAUTHORIZED, FORBIDDEN -> MqttPubAckReasonCode.NOT_AUTHORIZED;
+            case OVERLOADED -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
+            case LOG_FAILURE, INTERNAL -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
+        };
+    }
+
+    /** The metric label of a refusal: the reason code's name, e.g. {@code payload_format_invalid}. */
+    static String label(MqttPubAckReasonCode code) {
+        return code.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -7,10 +7,14 @@ import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.detect.EventDecoder;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.DispatchRequest;
-import io.gridwarden.jobs.model.OfficerUpdate;
+import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.sensor.SensorWatchFunction;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import java.time.Duration;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -18,13 +22,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The enforcement job: event log → decode → per-camera dwell detection and escalation → nearest
- * officer → action log.
+ * The enforcement job: event log → decode → per-camera dwell detection and escalation, per-sensor
+ * threshold detection → assignment (nearest officer, accept deadlines, acks, dispatchers' actions) →
+ * action log.
  *
  * <p>This class only wires; the production runner and the tests both call {@link #build}, so the
  * tests run the real topology. The uids are part of the savepoint format: never change them.
  */
 public final class EnforcementJob {
+
+    private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
 
     private EnforcementJob() {}
 
@@ -37,21 +44,40 @@ public final class EnforcementJob {
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
             String townLocation, Duration maxDeviceDelay, Duration absenceTimeout) {
-        SingleOutputStreamOperator<CameraFrame> frames = env
-                .fromSource(events, new LogClockWatermarks(maxDeviceDelay), "event-log").uid("event-log-source")
+        build(env, events, actions, townLocation, maxDeviceDelay, absenceTimeout, null);
+    }
+
+    /**
+     * Builds the topology with {@code probe} (null: none) applied to every log record right after the
+     * source: the seam through which tests inject a task failure into the real topology.
+     */
+    static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
+            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
+        DataStream<LogRecord> records = env.fromSource(events, new LogClockWatermarks(maxDeviceDelay), "event-log").uid("event-log-source");
+        if (probe != null) {
+            records = records.map(probe).name("probe").uid("probe");
+        }
+        SingleOutputStreamOperator<CameraFrame> frames = records
                 .process(new EventDecoder(townLocation)).name("decode-events").uid("decode-events");
-        DataStream<OfficerUpdate> officers = frames.getSideOutput(EventDecoder.OFFICERS);
+        DataStream<OperatorAction> operations = frames.getSideOutput(EventDecoder.OPERATIONS);
 
-        SingleOutputStreamOperator<Action> detected = frames
-                .keyBy(CameraFrame::camera)
+        SingleOutputStreamOperator<Action> cameras = frames.keyBy(CameraFrame::camera)
+                .connect(operations.keyBy(OperatorAction::source))
                 .process(new CameraWatchFunction(townLocation, absenceTimeout)).name("detect-and-escalate").uid("detect-and-escalate");
-        DataStream<DispatchRequest> dispatches = detected.getSideOutput(CameraWatchFunction.DISPATCHES);
+        SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
+                .connect(operations.keyBy(OperatorAction::source))
+                .process(new SensorWatchFunction(townLocation)).name("sensor-thresholds").uid("sensor-thresholds");
+        DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
+                .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES));
 
-        SingleOutputStreamOperator<Action> assigned = dispatches.keyBy(r -> AssignmentFunction.ALL)
-                .connect(officers.keyBy(o -> AssignmentFunction.ALL))
-                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer");
+        DataStream<DeskInput> deskInputs = dispatches.map(DeskInput::of, DESK_INPUT).name("desk-requests").uid("desk-requests")
+                .union(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT).name("desk-officers").uid("desk-officers"),
+                        frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
+                        operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"));
+        SingleOutputStreamOperator<Action> assigned = deskInputs.keyBy(i -> AssignmentFunction.ALL)
+                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-event-time");
 
-        detected.union(assigned)
+        cameras.union(sensors, assigned)
                 .sinkTo(actions).name("action-log").uid("action-log-sink");
     }
 }

@@ -57,7 +57,7 @@ class EnforcementJobIntegrationTest {
     }
 
     @Test
-    @DisplayName("Warn parked cars, dispatch the one that stays to the nearest officer, resolve the one that leaves, and time out a quiet camera")
+    @DisplayName("Warn parked cars, dispatch the one that stays to the nearest officer, resolve the one that leaves, time out a quiet camera, and dispatch a high river level")
     void shouldWarnDispatchAndResolveFromTheEventLog() throws Exception {
         LogSpec events = LogSpec.of(dir.resolve("events"), 4);
         LogSpec actions = LogSpec.of(dir.resolve("actions"), 1);
@@ -80,7 +80,7 @@ class EnforcementJobIntegrationTest {
             LogFixtures.append(events, scenario(t0));
 
             List<Action> written = LogFixtures.awaitActions(actions,
-                    a -> commands(a, Command.ASSIGNMENT).size() == 2 && violationOf(a, "t-leave", ViolationStatus.RESOLVED_BY_WARNING).isPresent(),
+                    a -> commands(a, Command.ASSIGNMENT).size() == 3 && violationOf(a, "t-leave", ViolationStatus.RESOLVED_BY_WARNING).isPresent(),
                     Duration.ofSeconds(60));
 
             assertThat(commands(written, Command.VOICE_WARNING)).as("actions written: %s", written).extracting(Action::target)
@@ -91,7 +91,10 @@ class EnforcementJobIntegrationTest {
                     .hasValueSatisfying(a -> assertThat(a.violation().officer()).isEqualTo("off-02"));
             assertThat(violationOf(written, "t-quiet", ViolationStatus.DISPATCHED))
                     .hasValueSatisfying(a -> assertThat(a.violation().officer()).isEqualTo("off-01"));
-            assertThat(commands(written, Command.ASSIGNMENT)).extracting(Action::target).containsExactlyInAnyOrder("off-01", "off-02");
+            assertThat(commands(written, Command.ASSIGNMENT)).extracting(Action::target).containsExactlyInAnyOrder("off-01", "off-02", "off-47");
+            assertThat(written).filteredOn(a -> a.kind() == Action.Kind.VIOLATION_UPDATE && "wl-03".equals(a.violation().sensor())
+                    && a.violation().status() == ViolationStatus.DISPATCHED).singleElement()
+                    .satisfies(a -> assertThat(a.violation().officer()).isEqualTo("off-47"));
             assertThat(written).extracting(Action::id).doesNotHaveDuplicates();
         } finally {
             job.cancel().get();
@@ -111,6 +114,10 @@ class EnforcementJobIntegrationTest {
             events.add(t <= t0 + 2_500 ? detection(CAMERA, t, stay, parkedCar("t-leave")) : detection(CAMERA, t, stay));
         }
         events.add(detection(QUIET_CAMERA, t0 + 1_000, parkedCar("t-quiet")));
+        // wl-03 (2.0 m for 1 s) reads high twice and then goes quiet: the water bureau's off-47 goes.
+        events.add(officerStatus("off-47", t0, 28.7430, 118.587));
+        events.add(LogFixtures.reading("wl-03", t0, 2.4));
+        events.add(LogFixtures.reading("wl-03", t0 + 500, 2.6));
         return events;
     }
 

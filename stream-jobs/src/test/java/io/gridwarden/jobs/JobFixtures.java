@@ -10,6 +10,7 @@ import io.gridwarden.common.town.ZoneRule;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OfficerState;
+import io.gridwarden.jobs.model.SensorReading;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,8 @@ public final class JobFixtures {
     public static final String CAMERA = "cam-0001";
     public static final String QUIET_CAMERA = "cam-0002";
     public static final String FIRE_CAMERA = "cam-0003";
+    /** A water-level sensor of hecun (threshold 3.5 m for 2 min), handled by the water bureau (off-47). */
+    public static final String SENSOR = "wl-01";
     public static final double CAMERA_LAT = 28.7405;
     public static final double CAMERA_LON = 118.586;
     /** Any instant will do; a round one makes failures easy to read. */
@@ -57,6 +60,10 @@ public final class JobFixtures {
 
     public static OfficerState officer(String id, String unit, double lat, double lon, long at) {
         return new OfficerState(id, unit, lat, lon, Availability.AVAILABLE, at, null);
+    }
+
+    public static SensorReading level(long time, double metres) {
+        return new SensorReading(SENSOR, time, "water_level_m", metres);
     }
 
     public static DispatchRequest dispatchRequest(String violationId, long at) {

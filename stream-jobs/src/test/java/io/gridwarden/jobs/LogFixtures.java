@@ -9,6 +9,7 @@ import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.OfficerStatus;
 import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.common.event.Reading;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRegistry;
 import io.gridwarden.common.log.LogSpec;
@@ -32,6 +33,11 @@ public final class LogFixtures {
     public static DeviceEvent officerStatus(String officer, long time, double lat, double lon) {
         return new DeviceEvent(officer + "-" + time, officer, EventType.OFFICER_STATUS, Instant.ofEpochMilli(time), null,
                 new OfficerStatus(lat, lon, Availability.AVAILABLE));
+    }
+
+    public static DeviceEvent reading(String sensor, long time, double value) {
+        return new DeviceEvent(sensor + "-" + time, sensor, EventType.READING, Instant.ofEpochMilli(time), null,
+                new Reading("water_level_m", value));
     }
 
     /** Appends events, each under its device's partition key, and waits until they are durable. */

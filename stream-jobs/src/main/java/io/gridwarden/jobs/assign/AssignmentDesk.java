@@ -6,72 +6,177 @@ import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.jobs.detect.EscalationPolicy;
+import io.gridwarden.jobs.model.Assignment;
+import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OfficerState;
+import io.gridwarden.jobs.model.OfficerUpdate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assignment decisions over the officers' states and the queue of waiting requests (both owned by
- * the caller): assign a new request, or park it as {@code unassigned}; when an officer reports in,
- * hand them the oldest waiting request they can take.
+ * Assignment decisions over a {@link DeskBook}: dispatch a request to the nearest available officer
+ * or park it {@code unassigned}; when the accept deadline passes, escalate and reassign to the next
+ * nearest; when an officer becomes free, give them the oldest waiting violation. Acks and dispatchers'
+ * actions are {@link OfficerReplies}' and {@link DispatcherActions}'; the operations map's officer
+ * updates are {@link OfficerMap}'s.
+ *
+ * <p>Every instant used is an input's event time or a deadline, so a replay decides the same.
  */
 public final class AssignmentDesk {
 
+    /** An accepted, arrived or unassigned violation that has not moved for this long is forgotten (state cleanup). */
+    public static final Duration FORGET_AFTER = Duration.ofHours(12);
+
     private final Town town;
     private final NearestOfficer nearest;
+    private final OfficerReplies replies = new OfficerReplies(this);
+    private final DispatcherActions dispatchers;
+    private final OfficerMap map = new OfficerMap();
 
     public AssignmentDesk(Town town) {
         this.town = town;
         this.nearest = new NearestOfficer(town.officerStatusFreshness());
+        this.dispatchers = new DispatcherActions(this, town);
     }
 
-    /** A new request: assigned at once, or queued in {@code waiting} with an {@code unassigned} update. */
-    public List<Action> request(DispatchRequest request, Map<String, OfficerState> officers, Map<String, DispatchRequest> waiting) {
-        Optional<OfficerState> chosen = choose(request, officers.values(), request.at());
-        if (chosen.isPresent()) {
-            return assign(request, chosen.get(), request.at(), officers);
+    /** One input, in the order {@link DeskInput#ORDER} put it. */
+    public List<Action> apply(DeskBook book, DeskInput input) {
+        if (input.request() != null) {
+            return request(book, input.request());
         }
-        waiting.put(request.violation().id(), request);
-        Violation unassigned = request.violation().withStatus(ViolationStatus.UNASSIGNED, Instant.ofEpochMilli(request.at()),
-                "no available officer in " + request.unit() + " or its neighbours");
-        return List.of(Action.update(unassigned));
+        if (input.officer() != null) {
+            report(book, input.officer());
+            return List.of();
+        }
+        if (input.ack() != null) {
+            return replies.ack(book, input.ack());
+        }
+        return dispatchers.act(book, input.operation());
     }
 
-    /** An officer's state changed at {@code now}: waiting requests, oldest first, get whoever can now take them. */
-    public List<Action> retryWaiting(Map<String, OfficerState> officers, Map<String, DispatchRequest> waiting, long now) {
+    /** After the inputs of instant {@code now}: lapsed deadlines, waiting violations, the officers' map. */
+    public List<Action> settle(DeskBook book, long now) {
+        List<Action> actions = new ArrayList<>(due(book, now));
+        actions.addAll(retryWaiting(book, now));
+        actions.addAll(map.show(book, now));
+        return actions;
+    }
+
+    /** A new request: assigned at once, or parked with an {@code unassigned} update. */
+    public List<Action> request(DeskBook book, DispatchRequest request) {
+        if (book.assignment(request.violation().id()).isPresent()) {
+            return List.of(); // already in hand
+        }
+        return offer(book, Assignment.of(request), request.at(), request.violation().note());
+    }
+
+    /** An officer's handset reported: newer reports replace older ones; what they hold stays theirs. */
+    public void report(DeskBook book, OfficerUpdate update) {
+        Optional<OfficerState> known = book.officer(update.officer());
+        if (known.isPresent() && known.get().updatedAt() > update.time()) {
+            return; // an older report arriving late must not overwrite a newer one
+        }
+        book.put(known.map(k -> k.report(update)).orElseGet(() -> OfficerState.of(update)));
+    }
+
+    /** Accept deadlines that passed by {@code now} escalate; long-idle assignments are forgotten. */
+    List<Action> due(DeskBook book, long now) {
         List<Action> actions = new ArrayList<>();
-        List<DispatchRequest> queue = new ArrayList<>(waiting.values());
-        queue.sort(Comparator.comparingLong(DispatchRequest::at).thenComparing(r -> r.violation().id()));
-        for (DispatchRequest request : queue) {
-            Optional<OfficerState> chosen = choose(request, officers.values(), now);
-            if (chosen.isPresent()) {
-                waiting.remove(request.violation().id());
-                actions.addAll(assign(request, chosen.get(), Math.max(now, request.at()), officers));
+        List<Assignment> due = book.assignments().stream().filter(a -> a.deadline() >= 0 && a.deadline() <= now)
+                .sorted(Comparator.comparingLong(Assignment::deadline).thenComparing(Assignment::id)).toList();
+        for (Assignment a : due) {
+            if (a.violation().status() == ViolationStatus.DISPATCHED && a.officer() != null) {
+                actions.addAll(reassign(book, a, a.deadline(), "not accepted by " + a.officer() + " in time"));
+            } else {
+                release(book, a.officer(), a.deadline());
+                book.remove(a);
             }
         }
         return actions;
     }
 
-    private Optional<OfficerState> choose(DispatchRequest request, Collection<OfficerState> officers, long now) {
-        Violation v = request.violation();
-        return nearest.choose(officers, request.unit(), town.fallbackUnits(request.unit()), v.lat(), v.lon(), now);
+    /** Waiting violations, oldest first, go to whoever can take them now. */
+    List<Action> retryWaiting(DeskBook book, long now) {
+        List<Assignment> waiting = book.assignments().stream().filter(a -> a.officer() == null)
+                .sorted(Comparator.comparingLong((Assignment a) -> a.request().at()).thenComparing(Assignment::id)).toList();
+        List<Action> actions = new ArrayList<>();
+        for (Assignment a : waiting) {
+            Optional<OfficerState> chosen = choose(book, a, now);
+            if (chosen.isPresent()) {
+                actions.addAll(assign(book, a, chosen.get().officer(), now, a.violation().note()));
+            }
+        }
+        return actions;
     }
 
-    private List<Action> assign(DispatchRequest request, OfficerState officer, long at, Map<String, OfficerState> officers) {
+    /** Escalates: cancels the current officer's assignment, passes them over, offers it to the next nearest. */
+    List<Action> reassign(DeskBook book, Assignment a, long at, String why) {
         Instant when = Instant.ofEpochMilli(at);
-        Violation prior = request.violation();
-        Violation dispatched = (at == request.at() ? prior : prior.withStatus(ViolationStatus.DISPATCHED, when, prior.note()))
-                .withOfficer(officer.officer());
-        Command assignment = new Command(ActionIds.command(prior.id(), Command.ASSIGNMENT, officer.officer()), Command.ASSIGNMENT,
-                prior.id(), null, null, null, when, null, prior.category(), prior.camera(), prior.lat(), prior.lon(),
-                prior.snapshot(), when.plusMillis(request.acceptWithinMillis()));
-        officers.put(officer.officer(), officer.holding(prior.id()));
-        return List.of(Action.update(dispatched), Action.command(dispatched, officer.officer(), assignment));
+        List<Action> actions = new ArrayList<>();
+        Violation escalated = a.violation().withStatus(ViolationStatus.ESCALATED, when, why);
+        actions.add(Action.update(escalated));
+        actions.addAll(withdraw(book, a, escalated.withOfficer(null), at, true));
+        actions.addAll(offer(book, book.assignment(a.id()).orElseThrow(), at, why));
+        return actions;
+    }
+
+    /** Takes the assignment from its officer (an {@code assignment_cancelled} command), who is free again. */
+    List<Action> withdraw(DeskBook book, Assignment a, Violation next, long at, boolean passOver) {
+        List<Action> actions = new ArrayList<>();
+        Assignment withdrawn = a.withdrawn(next, passOver);
+        if (a.officer() != null) {
+            Command cancel = new Command(ActionIds.command(a.id(), Command.ASSIGNMENT_CANCELLED, a.officer()), Command.ASSIGNMENT_CANCELLED,
+                    a.id(), null, null, null, Instant.ofEpochMilli(at), null, null, null, null, null, null, null);
+            actions.add(Action.command(next, a.officer(), cancel));
+            withdrawn = withdrawn.withCommand(cancel.id());
+            release(book, a.officer(), at);
+        }
+        book.put(withdrawn);
+        return actions;
+    }
+
+    /** Hands the violation to {@code officer}: a {@code dispatched} update and an {@code assignment} command. */
+    List<Action> assign(DeskBook book, Assignment a, String officer, long at, String why) {
+        Instant when = Instant.ofEpochMilli(at);
+        DispatchRequest request = a.request();
+        Violation v = a.violation();
+        Violation dispatched = v.withStatus(ViolationStatus.DISPATCHED, when, why).withOfficer(officer);
+        Command assignment = new Command(ActionIds.command(v.id(), Command.ASSIGNMENT, officer), Command.ASSIGNMENT, v.id(),
+                request.urgent() ? EscalationPolicy.URGENT_NOTE + v.category() : null, null, null, when, null, v.category(), v.camera(),
+                v.lat(), v.lon(), v.snapshot(), when.plusMillis(request.acceptWithinMillis()));
+        book.put(a.assigned(dispatched, officer, assignment.id(), at + request.acceptWithinMillis()));
+        book.officer(officer).ifPresent(o -> book.put(o.holding(v.id())));
+        return List.of(Action.update(dispatched), Action.command(dispatched, officer, assignment));
+    }
+
+    /** Frees an officer who held a violation. */
+    void release(DeskBook book, String officer, long at) {
+        if (officer != null) {
+            book.officer(officer).filter(o -> o.holding() != null).ifPresent(o -> book.put(o.released(at)));
+        }
+    }
+
+    private List<Action> offer(DeskBook book, Assignment a, long at, String why) {
+        Optional<OfficerState> chosen = choose(book, a, at);
+        if (chosen.isPresent()) {
+            return assign(book, a, chosen.get().officer(), at, why);
+        }
+        Violation unassigned = a.violation().withStatus(ViolationStatus.UNASSIGNED, Instant.ofEpochMilli(at),
+                "no available officer in " + a.request().unit() + " or its neighbours").withOfficer(null);
+        book.put(a.unassigned(unassigned, at + FORGET_AFTER.toMillis()));
+        return List.of(Action.update(unassigned));
+    }
+
+    private Optional<OfficerState> choose(DeskBook book, Assignment a, long now) {
+        Violation v = a.violation();
+        return nearest.choose(book.officers(), a.request().unit(), town.fallbackUnits(a.request().unit()), v.lat(), v.lon(), now,
+                new HashSet<>(a.passedOver()));
     }
 }

@@ -1,11 +1,12 @@
 package io.gridwarden.jobs.assign;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.Action.OfficerPosition;
 import io.gridwarden.common.town.Town;
-import io.gridwarden.jobs.model.DispatchRequest;
+import io.gridwarden.jobs.model.Assignment;
+import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.OfficerState;
-import io.gridwarden.jobs.model.OfficerUpdate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,27 +14,36 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Assignment: dispatch requests on one input, officers' reports on the other; the decisions are
- * {@link AssignmentDesk}'s.
+ * Assignment: dispatch requests, officers' reports, acks and dispatchers' actions, all as
+ * {@link DeskInput}s; the decisions are {@link AssignmentDesk}'s.
  *
- * <p>Both inputs are keyed by the one constant {@link #ALL}: every officer and every waiting request
- * sit in one key's state, so "nearest available officer, else a neighbour team" sees everybody. That
- * is one subtask's work, which is right at the scale of a town (tens of officers, a few requests a
- * minute); a county-scale deployment would key by jurisdiction cluster instead.
+ * <p><b>Deterministic after replay.</b> Inputs are not acted on when they arrive (their arrival order
+ * across the upstream operators differs between runs) but buffered by event time; a timer at each
+ * input's time processes, once the watermark has passed it, everything of that instant in
+ * {@link DeskInput#ORDER}, then the accept deadlines due. So the same log yields the same decisions.
+ *
+ * <p>Everything is keyed by the one constant {@link #ALL}, so "nearest available officer, else a
+ * neighbour team" sees everybody; that is one subtask's work, right for a town. The state is cached in
+ * memory ({@link DeskBook}, with a grid per unit) and written through: changed entries go to keyed
+ * state at the end of every timer, so a restore rebuilds the cache from state.
  */
-public final class AssignmentFunction extends KeyedCoProcessFunction<String, DispatchRequest, OfficerUpdate, Action> {
+public final class AssignmentFunction extends KeyedProcessFunction<String, DeskInput, Action> {
 
     /** The single key of the assignment operator. */
     public static final String ALL = "all";
 
     private final String townLocation;
     private transient AssignmentDesk desk;
+    private transient DeskBook book;
+    private transient MapState<Long, List<DeskInput>> pending;
     private transient MapState<String, OfficerState> officers;
-    private transient MapState<String, DispatchRequest> waiting;
+    private transient MapState<String, Assignment> assignments;
+    private transient MapState<String, String> commands;
+    private transient MapState<String, OfficerPosition> shown;
 
     public AssignmentFunction(String townLocation) {
         this.townLocation = townLocation;
@@ -42,46 +52,101 @@ public final class AssignmentFunction extends KeyedCoProcessFunction<String, Dis
     @Override
     public void open(OpenContext context) {
         desk = new AssignmentDesk(Town.load(townLocation));
+        book = null;
+        pending = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(DeskInput.class))));
         officers = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("officers", Types.STRING, TypeInformation.of(OfficerState.class)));
-        waiting = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(DispatchRequest.class)));
+        assignments = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("assignments", Types.STRING, TypeInformation.of(Assignment.class)));
+        commands = getRuntimeContext().getMapState(new MapStateDescriptor<>("commands", Types.STRING, Types.STRING));
+        shown = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("shown-officers", Types.STRING, TypeInformation.of(OfficerPosition.class)));
     }
 
     @Override
-    public void processElement1(DispatchRequest request, Context ctx, Collector<Action> out) throws Exception {
-        Map<String, OfficerState> team = copy(officers);
-        Map<String, DispatchRequest> queue = copy(waiting);
-        List<Action> actions = desk.request(request, team, queue);
-        save(team, queue);
-        actions.forEach(out::collect);
+    public void processElement(DeskInput input, Context ctx, Collector<Action> out) throws Exception {
+        List<DeskInput> atTime = pending.get(input.time());
+        List<DeskInput> next = atTime == null ? new ArrayList<>() : new ArrayList<>(atTime);
+        next.add(input);
+        pending.put(input.time(), next);
+        ctx.timerService().registerEventTimeTimer(input.time()); // a late input's timer fires at the next watermark
     }
 
     @Override
-    public void processElement2(OfficerUpdate update, Context ctx, Collector<Action> out) throws Exception {
-        Map<String, OfficerState> team = copy(officers);
-        OfficerState known = team.get(update.officer());
-        if (known != null && known.updatedAt() > update.time()) {
-            return; // an older report arriving late must not overwrite a newer one
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
+        DeskBook current = book();
+        List<DeskInput> inputs = new ArrayList<>(pendingUpTo(timestamp));
+        inputs.sort(DeskInput.ORDER);
+        for (DeskInput input : inputs) {
+            desk.apply(current, input).forEach(out::collect);
         }
-        team.put(update.officer(), OfficerState.of(update));
-        Map<String, DispatchRequest> queue = copy(waiting);
-        List<Action> actions = desk.retryWaiting(team, queue, update.time());
-        save(team, queue);
-        actions.forEach(out::collect);
+        desk.settle(current, timestamp).forEach(out::collect);
+        flush(current, ctx);
     }
 
-    private static <V> Map<String, V> copy(MapState<String, V> state) throws Exception {
-        Map<String, V> copy = new HashMap<>();
-        for (Map.Entry<String, V> entry : state.entries()) {
-            copy.put(entry.getKey(), entry.getValue());
+    /** Inputs of {@code timestamp} and any earlier ones left (late inputs whose timers fire now). */
+    private List<DeskInput> pendingUpTo(long timestamp) throws Exception {
+        List<DeskInput> due = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        for (Map.Entry<Long, List<DeskInput>> entry : pending.entries()) {
+            if (entry.getKey() <= timestamp) {
+                due.addAll(entry.getValue());
+                times.add(entry.getKey());
+            }
         }
-        return copy;
+        for (Long t : times) {
+            pending.remove(t);
+        }
+        return due;
     }
 
-    private void save(Map<String, OfficerState> team, Map<String, DispatchRequest> queue) throws Exception {
-        officers.putAll(team);
-        waiting.clear();
-        waiting.putAll(queue);
+    private DeskBook book() throws Exception {
+        if (book == null) {
+            book = new DeskBook();
+            for (OfficerState o : officers.values()) {
+                book.restore(o);
+            }
+            for (Assignment a : assignments.values()) {
+                book.restore(a);
+            }
+            for (Map.Entry<String, String> c : commands.entries()) {
+                book.restoreCommand(c.getKey(), c.getValue());
+            }
+            for (OfficerPosition p : shown.values()) {
+                book.restore(p);
+            }
+        }
+        return book;
+    }
+
+    /** Writes what changed back to keyed state and sets a timer at every changed assignment's deadline. */
+    private void flush(DeskBook current, OnTimerContext ctx) throws Exception {
+        for (String id : current.changedOfficers()) {
+            officers.put(id, current.officer(id).orElseThrow());
+        }
+        for (String id : current.changedAssignments()) {
+            var a = current.assignment(id);
+            if (a.isPresent()) {
+                assignments.put(id, a.get());
+                if (a.get().deadline() >= 0) {
+                    ctx.timerService().registerEventTimeTimer(a.get().deadline());
+                }
+            } else {
+                assignments.remove(id);
+            }
+        }
+        for (String command : current.changedCommands()) {
+            String violation = current.commandIndex().get(command);
+            if (violation == null) {
+                commands.remove(command);
+            } else {
+                commands.put(command, violation);
+            }
+        }
+        for (String id : current.changedShown()) {
+            shown.put(id, current.shown(id).orElseThrow());
+        }
+        current.clearChanges();
     }
 }

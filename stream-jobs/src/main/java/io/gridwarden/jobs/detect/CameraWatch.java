@@ -1,12 +1,16 @@
 package io.gridwarden.jobs.detect;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.town.ZoneRule;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.TrackState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -28,14 +32,22 @@ import java.util.stream.Collectors;
 public final class CameraWatch {
 
     private final Map<String, ZoneRule> rulesByZone;
+    private final Map<String, Schedule> schedules;
     private final DwellTracker tracker;
     private final EscalationPolicy policy;
 
     /** What a due check produced: actions for the action log, requests for assignment, and timers to set. */
     public record Outcome(List<Action> actions, List<DispatchRequest> dispatches, Set<Long> timers) {}
 
+    /** A camera whose active hours are read in UTC; see {@link #CameraWatch(List, DwellTracker, ZoneId)}. */
     public CameraWatch(List<ZoneRule> rules, DwellTracker tracker) {
+        this(rules, tracker, ZoneOffset.UTC);
+    }
+
+    /** {@code timezone} is the town's: active hours are local times. */
+    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, ZoneId timezone) {
         this.rulesByZone = rules.stream().collect(Collectors.toMap(ZoneRule::zone, Function.identity()));
+        this.schedules = rules.stream().collect(Collectors.toMap(ZoneRule::zone, r -> new Schedule(r.activeHours(), timezone)));
         this.tracker = tracker;
         this.policy = new EscalationPolicy(tracker);
     }
@@ -51,6 +63,9 @@ public final class CameraWatch {
                 }
                 String key = TrackState.key(rule.zone(), object.track());
                 TrackState prior = tracks.get(key);
+                if (prior == null && !schedules.get(rule.zone()).activeAt(frame.time())) {
+                    continue; // outside the rule's hours no new presence is counted
+                }
                 TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot());
                 tracks.put(key, next);
                 seen.add(key);
@@ -100,6 +115,24 @@ public final class CameraWatch {
             }
         }
         return new Outcome(actions, dispatches, timers);
+    }
+
+    /**
+     * A dispatcher closed {@code violationId}: its track is forgotten. A violation still in its grace
+     * period is closed here (assignment never saw it); a dispatched one is closed by assignment.
+     */
+    public List<Action> close(Map<String, TrackState> tracks, String violationId, long at, String reason) {
+        List<Action> actions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, TrackState>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
+            Violation v = it.next().getValue().violation();
+            if (v != null && v.id().equals(violationId)) {
+                it.remove();
+                if (v.status() == ViolationStatus.WARNED) {
+                    actions.add(Action.update(v.withStatus(ViolationStatus.CLOSED, Instant.ofEpochMilli(at), reason)));
+                }
+            }
+        }
+        return actions;
     }
 
     /**

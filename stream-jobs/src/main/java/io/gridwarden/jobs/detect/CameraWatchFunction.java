@@ -4,9 +4,11 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
+import io.gridwarden.jobs.model.OperatorAction;
 import io.gridwarden.jobs.model.TrackState;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,7 +16,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -24,9 +26,10 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Keyed by camera because a frame lists every object the camera sees: only with the whole frame
  * can an object's absence be known. Violation updates and voice warnings go to the main output;
- * requests for an officer go to {@link #DISPATCHES}.
+ * requests for an officer go to {@link #DISPATCHES}. The second input carries dispatchers' actions
+ * keyed by the violation's camera, so that closing a violation forgets its track.
  */
-public final class CameraWatchFunction extends KeyedProcessFunction<String, CameraFrame, Action> {
+public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, OperatorAction, Action> {
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
@@ -53,12 +56,25 @@ public final class CameraWatchFunction extends KeyedProcessFunction<String, Came
     }
 
     @Override
-    public void processElement(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
+    public void processElement1(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
         Map<String, TrackState> current = load();
         Map<String, TrackState> before = Map.copyOf(current);
         Set<Long> timers = watch(ctx.getCurrentKey()).onFrame(current, frame);
         store(before, current);
         timers.forEach(ctx.timerService()::registerEventTimeTimer);
+    }
+
+    /** A dispatcher closed a violation of this camera: forget its track (see {@link CameraWatch#close}). */
+    @Override
+    public void processElement2(OperatorAction action, Context ctx, Collector<Action> out) throws Exception {
+        if (!action.close()) {
+            return; // manual assignment is assignment's business
+        }
+        Map<String, TrackState> current = load();
+        Map<String, TrackState> before = Map.copyOf(current);
+        List<Action> actions = watch(ctx.getCurrentKey()).close(current, action.violation(), action.time(), action.reason());
+        store(before, current);
+        actions.forEach(out::collect);
     }
 
     @Override
@@ -73,7 +89,7 @@ public final class CameraWatchFunction extends KeyedProcessFunction<String, Came
     }
 
     private CameraWatch watch(String camera) {
-        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker));
+        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone()));
     }
 
     private Map<String, TrackState> load() throws Exception {

@@ -25,6 +25,8 @@ public final class EscalationPolicy {
 
     /** Used when a category does not say how long an officer has to accept. */
     public static final Duration DEFAULT_ACCEPT_WITHIN = Duration.ofMinutes(3);
+    /** Prefix of the timeline note of an urgent violation, so operators and the store can tell. */
+    public static final String URGENT_NOTE = "urgent: ";
 
     private final DwellTracker tracker;
 
@@ -72,10 +74,12 @@ public final class EscalationPolicy {
         Violation detected = new Violation(ActionIds.violation(rule.camera(), rule.zone(), track.track(), Instant.ofEpochMilli(track.firstSeen())),
                 rule.category(), ViolationStatus.DETECTED, rule.camera(), null, rule.zone(), rule.jurisdiction(), rule.grid(),
                 track.track(), track.label(), rule.lat(), rule.lon(), when, null, null, null, track.snapshot(), when,
-                "in the zone for " + rule.dwell().toSeconds() + " s");
+                (rule.urgent() ? URGENT_NOTE : "") + "in the zone for " + rule.dwell().toSeconds() + " s");
         Action detectedUpdate = Action.update(detected);
-        if (!rule.warnsFirst()) {
-            return dispatch(rule, track, detected, at, "no warning for " + rule.category(), List.of(detectedUpdate));
+        if (rule.urgent() || !rule.warnsFirst()) {
+            // Urgent offences (open burning) are never warned first, whatever the category says.
+            String why = rule.urgent() ? URGENT_NOTE + "dispatched at once" : "no warning for " + rule.category();
+            return dispatch(rule, track, detected, at, why, List.of(detectedUpdate));
         }
         Warning warning = rule.warning();
         Violation warned = detected.withStatus(ViolationStatus.WARNED, when, "voice warning played");
@@ -90,7 +94,7 @@ public final class EscalationPolicy {
     private Step dispatch(ZoneRule rule, TrackState track, Violation violation, long at, String why, List<Action> before) {
         Violation dispatched = violation.withStatus(ViolationStatus.DISPATCHED, Instant.ofEpochMilli(at), why);
         Duration acceptWithin = rule.acceptWithin() == null ? DEFAULT_ACCEPT_WITHIN : rule.acceptWithin();
-        var request = new DispatchRequest(dispatched, rule.responsibleUnit(), acceptWithin.toMillis(), at);
+        var request = new DispatchRequest(dispatched, rule.responsibleUnit(), acceptWithin.toMillis(), at, rule.urgent());
         return new Step(track.withViolation(dispatched), before, request, -1);
     }
 }

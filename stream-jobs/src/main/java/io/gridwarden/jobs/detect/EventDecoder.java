@@ -3,13 +3,25 @@ package io.gridwarden.jobs.detect;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.CommandAck;
+import io.gridwarden.common.event.EventData;
+import io.gridwarden.common.event.ManualAssign;
+import io.gridwarden.common.event.ManualClose;
 import io.gridwarden.common.event.OfficerStatus;
+import io.gridwarden.common.event.Reading;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFile;
 import io.gridwarden.jobs.model.BadRecord;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.DeviceAck;
+import io.gridwarden.jobs.model.LateEvent;
 import io.gridwarden.jobs.model.OfficerUpdate;
+import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.model.SensorReading;
 import io.gridwarden.jobs.source.Ticks;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -20,22 +32,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns log records into the jobs' own small records: camera frames on the main output, officer
- * reports on {@link #OFFICERS}; drops ticks (their work, moving the watermark, is done by now).
+ * Turns log records into the jobs' own small records: camera frames on the main output; officer
+ * reports, sensor readings, command acks and dispatchers' actions on side outputs; drops ticks
+ * (their work, moving the watermark, is done by now) and heartbeats.
  *
  * <p>A record that cannot be decoded goes to {@link #BAD_RECORDS} and the {@code badRecords} counter,
  * never an exception: a poison record must not restart the job in a loop. Events older than the
- * watermark are counted in {@code lateEvents} and still processed.
+ * watermark are counted in {@code lateEvents}, reported on {@link #LATE_EVENTS} and still processed.
  */
 public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> {
 
     public static final OutputTag<OfficerUpdate> OFFICERS = new OutputTag<>("officer-updates", TypeInformation.of(OfficerUpdate.class));
     public static final OutputTag<BadRecord> BAD_RECORDS = new OutputTag<>("bad-records", TypeInformation.of(BadRecord.class));
+    public static final OutputTag<SensorReading> READINGS = new OutputTag<>("sensor-readings", TypeInformation.of(SensorReading.class));
+    public static final OutputTag<DeviceAck> ACKS = new OutputTag<>("command-acks", TypeInformation.of(DeviceAck.class));
+    public static final OutputTag<OperatorAction> OPERATIONS =
+            new OutputTag<>("operator-actions", TypeInformation.of(OperatorAction.class));
+    /** Events already behind the watermark when read: counted here and in {@code lateEvents}, and still processed. */
+    public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDecoder.class);
 
     private final String townLocation;
     private transient Town town;
+    private transient Set<String> sensors;
     private transient Counter badRecords;
     private transient Counter lateEvents;
 
@@ -46,6 +66,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     @Override
     public void open(OpenContext context) {
         town = Town.load(townLocation);
+        sensors = town.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
         badRecords = getRuntimeContext().getMetricGroup().counter("badRecords");
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
     }
@@ -63,20 +84,39 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             return;
         }
         long time = event.time().toEpochMilli();
-        if (time < ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (time < watermark) {
             lateEvents.inc();
+            ctx.output(LATE_EVENTS, new LateEvent(event.source(), event.id(), time, watermark));
         }
-        if (event.data() instanceof Detection detection) {
-            out.collect(new CameraFrame(event.source(), time, detection.snapshot(), detection.objects()));
-        } else if (event.data() instanceof OfficerStatus status) {
+        route(event, time, record, ctx, out);
+    }
+
+    private void route(DeviceEvent event, long time, LogRecord record, Context ctx, Collector<CameraFrame> out) {
+        EventData data = event.data();
+        if (data instanceof Detection d) {
+            out.collect(new CameraFrame(event.source(), time, d.snapshot(), d.objects()));
+        } else if (data instanceof OfficerStatus status) {
             var officer = town.officer(event.source());
             if (officer.isEmpty()) {
                 bad(ctx, record, "officer status from " + event.source() + ", who is not an officer of the town");
                 return;
             }
             ctx.output(OFFICERS, new OfficerUpdate(event.source(), officer.get().unit(), time, status.lat(), status.lon(), status.status()));
+        } else if (data instanceof Reading r) {
+            if (!sensors.contains(event.source())) {
+                bad(ctx, record, "reading from " + event.source() + ", which is not a sensor of the town");
+                return;
+            }
+            ctx.output(READINGS, new SensorReading(event.source(), time, r.metric(), r.value()));
+        } else if (data instanceof CommandAck a) {
+            ctx.output(ACKS, new DeviceAck(event.source(), time, a.command(), a.result(), a.note()));
+        } else if (data instanceof ManualAssign m) {
+            ctx.output(OPERATIONS, OperatorAction.assign(m.violation(), event.source(), time, m.officer(), m.operator()));
+        } else if (data instanceof ManualClose c) {
+            ctx.output(OPERATIONS, OperatorAction.close(c.violation(), event.source(), time, c.reason(), c.operator()));
         }
-        // Readings, acks and heartbeats have no consumer in this job yet.
+        // Heartbeats are ingest's concern (device health); nothing here decides on them.
     }
 
     private void bad(Context ctx, LogRecord record, String reason) {

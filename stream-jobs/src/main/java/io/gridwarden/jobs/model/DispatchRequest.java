@@ -5,9 +5,15 @@ import io.gridwarden.common.action.Violation;
 /**
  * A violation that needs an officer, sent from detection to assignment.
  *
- * @param violation the violation, status {@code dispatched}, with the camera's position
+ * @param violation the violation, status {@code dispatched}, with the camera's or sensor's position
  * @param unit the responsible unit, whose officers are asked first
- * @param acceptWithinMillis how long the officer has to accept, for the command's {@code respondBy}
+ * @param acceptWithinMillis how long the officer has to accept before it is reassigned
  * @param at when dispatch was decided (epoch millis, event time)
+ * @param urgent whether the category is urgent (open burning): carried into the assignment's note
  */
-public record DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at) {}
+public record DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at, boolean urgent) {
+
+    public DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at) {
+        this(violation, unit, acceptWithinMillis, at, false);
+    }
+}

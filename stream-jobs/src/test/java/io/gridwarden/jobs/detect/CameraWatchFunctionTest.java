@@ -11,14 +11,17 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import io.gridwarden.jobs.model.OperatorAction;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +29,13 @@ import org.junit.jupiter.api.Test;
 /** The camera operator driven by watermarks, in the test town (2 s dwell, 2 s grace), with a 1 s absence timeout. */
 class CameraWatchFunctionTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CameraFrame, Action> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, OperatorAction, Action> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1))), CameraFrame::camera, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1))), CameraFrame::camera,
+                OperatorAction::source, Types.STRING);
         harness.open();
     }
 
@@ -43,7 +47,7 @@ class CameraWatchFunctionTest {
     @Test
     void shouldDispatchWhenVehicleStaysAfterWarning() throws Exception {
         frames(T0, T0 + 2_000, parkedCar("t-1"));
-        harness.processWatermark(T0 + 2_000);
+        harness.processBothWatermarks(new Watermark(T0 + 2_000));
 
         List<Action> warned = harness.extractOutputValues();
         assertThat(warned).extracting(a -> a.violation().status())
@@ -52,25 +56,25 @@ class CameraWatchFunctionTest {
         assertThat(dispatches()).isEmpty();
 
         frames(T0 + 2_500, T0 + 4_000, parkedCar("t-1"));
-        harness.processWatermark(T0 + 3_999);
+        harness.processBothWatermarks(new Watermark(T0 + 3_999));
         assertThat(dispatches()).isEmpty();
-        harness.processWatermark(T0 + 4_000);
+        harness.processBothWatermarks(new Watermark(T0 + 4_000));
         assertThat(dispatches()).singleElement().satisfies(request -> {
             assertThat(request.violation().id()).isEqualTo(warned.get(0).violation().id());
             assertThat(request.unit()).isEqualTo("hecun");
         });
 
         frames(T0 + 4_500, T0 + 6_000);
-        harness.processWatermark(T0 + 6_000);
+        harness.processBothWatermarks(new Watermark(T0 + 6_000));
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
     @Test
     void shouldResolveByWarningWhenVehicleLeavesAndClearItsState() throws Exception {
         frames(T0, T0 + 2_000, parkedCar("t-1"));
-        harness.processWatermark(T0 + 2_000);
+        harness.processBothWatermarks(new Watermark(T0 + 2_000));
         frames(T0 + 2_500, T0 + 4_000);
-        harness.processWatermark(T0 + 4_000);
+        harness.processBothWatermarks(new Watermark(T0 + 4_000));
 
         assertThat(harness.extractOutputValues()).extracting(a -> a.violation().status())
                 .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED,
@@ -81,17 +85,51 @@ class CameraWatchFunctionTest {
 
     @Test
     void shouldFireTheTimersWhenTheCameraGoesQuiet() throws Exception {
-        harness.processElement(frame(CAMERA, T0, parkedCar("t-1")), T0);
-        harness.processWatermark(T0 + 4_000); // nothing more from the camera: only the log's clock moves
+        harness.processElement1(frame(CAMERA, T0, parkedCar("t-1")), T0);
+        harness.processBothWatermarks(new Watermark(T0 + 4_000)); // nothing more from the camera: only the log's clock moves
 
         assertThat(harness.extractOutputValues()).extracting(a -> a.violation().status())
                 .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
         assertThat(dispatches()).hasSize(1);
     }
 
+    @Test
+    void shouldCloseAWarnedViolationByHandAndForgetItsTrack() throws Exception {
+        frames(T0, T0 + 2_000, parkedCar("t-1"));
+        harness.processBothWatermarks(new Watermark(T0 + 2_000));
+        String violation = harness.extractOutputValues().get(0).violation().id();
+
+        harness.processElement2(OperatorAction.close(violation, CAMERA, T0 + 2_500, "false alarm", "demo-admin"), T0 + 2_500);
+        harness.processBothWatermarks(new Watermark(T0 + 10_000));
+
+        List<Action> all = harness.extractOutputValues();
+        assertThat(all).last().satisfies(a -> {
+            assertThat(a.violation().status()).isEqualTo(ViolationStatus.CLOSED);
+            assertThat(a.violation().note()).contains("false alarm");
+        });
+        assertThat(dispatches()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldDispatchUrgentBurningAtOnceWithoutWarning() throws Exception {
+        var fire = new io.gridwarden.common.event.DetectedObject("t-9", "fire", 0.9, new io.gridwarden.common.event.Box(0.4, 0.4, 0.2, 0.2));
+        for (long t = T0; t <= T0 + 1_000; t += 500) {
+            harness.processElement1(frame(JobFixtures.FIRE_CAMERA, t, fire), t);
+        }
+        harness.processBothWatermarks(new Watermark(T0 + 1_000));
+
+        assertThat(harness.extractOutputValues()).extracting(a -> a.violation().status()).containsExactly(ViolationStatus.DETECTED);
+        assertThat(harness.extractOutputValues()).noneMatch(a -> a.command() != null);
+        assertThat(dispatches()).singleElement().satisfies(r -> {
+            assertThat(r.urgent()).isTrue();
+            assertThat(r.violation().note()).startsWith(EscalationPolicy.URGENT_NOTE);
+        });
+    }
+
     private void frames(long from, long to, DetectedObject... objects) throws Exception {
         for (long t = from; t <= to; t += 500) {
-            harness.processElement(frame(CAMERA, t, objects), t);
+            harness.processElement1(frame(CAMERA, t, objects), t);
         }
     }
 

@@ -6,15 +6,27 @@ import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.event.CommandAck;
+import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.EventData;
+import io.gridwarden.common.event.EventType;
+import io.gridwarden.common.event.ManualAssign;
+import io.gridwarden.common.event.ManualClose;
+import io.gridwarden.common.event.Reading;
 import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.LogFixtures;
 import io.gridwarden.jobs.model.BadRecord;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.DeviceAck;
+import io.gridwarden.jobs.model.LateEvent;
 import io.gridwarden.jobs.model.OfficerUpdate;
+import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.model.SensorReading;
 import io.gridwarden.jobs.source.Ticks;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -64,6 +76,39 @@ class EventDecoderTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.getSideOutput(EventDecoder.BAD_RECORDS)).extracting(StreamRecord::getValue)
                 .extracting(BadRecord::partition).containsExactly(2, 2);
+    }
+
+    @Test
+    void shouldReportEventsBehindTheWatermarkAsLateAndStillProcessThem() throws Exception {
+        harness.processWatermark(T0 + 10_000);
+        harness.processElement(record(0, EventCodec.encode(LogFixtures.detection(CAMERA, T0, parkedCar("t-1")))), T0);
+        harness.processElement(record(0, EventCodec.encode(LogFixtures.detection(CAMERA, T0 + 20_000, parkedCar("t-1")))), T0 + 20_000);
+
+        assertThat(harness.getSideOutput(EventDecoder.LATE_EVENTS)).extracting(StreamRecord::getValue)
+                .containsExactly(new LateEvent(CAMERA, CAMERA + "-" + T0, T0, T0 + 10_000));
+        assertThat(harness.extractOutputValues()).hasSize(2);
+    }
+
+    @Test
+    void shouldRouteReadingsAcksAndDispatchersActionsToTheirOutputs() throws Exception {
+        harness.processElement(record(0, EventCodec.encode(event("wl-01", EventType.READING, new Reading("water_level_m", 3.7)))), T0);
+        harness.processElement(record(0, EventCodec.encode(event("cam-9999", EventType.READING, new Reading("water_level_m", 3.7)))), T0);
+        harness.processElement(record(0, EventCodec.encode(event("off-01", EventType.COMMAND_ACK, new CommandAck("cmd-1", "accepted", null)))), T0);
+        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_CLOSE, new ManualClose("vio-1", "duplicate", "demo-admin")))), T0);
+        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_ASSIGN, new ManualAssign("vio-1", "off-02", "demo-admin")))), T0);
+
+        assertThat(harness.getSideOutput(EventDecoder.READINGS)).extracting(StreamRecord::getValue)
+                .containsExactly(new SensorReading("wl-01", T0, "water_level_m", 3.7));
+        assertThat(harness.getSideOutput(EventDecoder.BAD_RECORDS)).hasSize(1);
+        assertThat(harness.getSideOutput(EventDecoder.ACKS)).extracting(StreamRecord::getValue)
+                .containsExactly(new DeviceAck("off-01", T0, "cmd-1", "accepted", null));
+        assertThat(harness.getSideOutput(EventDecoder.OPERATIONS)).extracting(StreamRecord::getValue).containsExactly(
+                OperatorAction.close("vio-1", CAMERA, T0, "duplicate", "demo-admin"),
+                OperatorAction.assign("vio-1", CAMERA, T0, "off-02", "demo-admin"));
+    }
+
+    private static DeviceEvent event(String source, EventType type, EventData data) {
+        return new DeviceEvent(source + "-" + type.wireName(), source, type, Instant.ofEpochMilli(T0), null, data);
     }
 
     private static LogRecord record(int partition, byte[] payload) {

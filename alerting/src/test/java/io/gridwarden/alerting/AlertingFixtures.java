@@ -52,9 +52,10 @@ public final class AlertingFixtures {
 
     /** A voice warning for the violation's camera that expires at {@code expires}. */
     public static Action voiceWarning(Violation violation, Instant expires) {
-        Command command = new Command(ActionIds.command(violation.id(), Command.VOICE_WARNING, violation.camera()),
+        Instant issued = Instant.now();
+        Command command = new Command(ActionIds.command(violation.id(), Command.VOICE_WARNING, violation.camera(), issued),
                 Command.VOICE_WARNING, violation.id(), "您好，此处禁止停车，请立即驶离。", "illegal_parking", 2,
-                Instant.now(), expires, null, null, null, null, null, null);
+                issued, expires, null, null, null, null, null, null, null);
         return Action.command(violation, violation.camera(), command);
     }
 

@@ -99,7 +99,7 @@ class DashboardBrowserTest {
         browser.findElement(By.id("assign-button")).click();
         wait.until(d -> d.findElement(By.id("action-result")).getText().contains("requested"));
         eventually("the assignment is in the event log", () -> harness.events().stream()
-                .anyMatch(e -> e.type() == EventType.OPS_ASSIGN && e.data().equals(new ManualAssign(live.id(), "off-09", "demo-dispatcher-hecun"))));
+                .anyMatch(e -> e.type() == EventType.OPS_ASSIGN && e.data().equals(new ManualAssign(live.id(), live.camera(), "off-09", "demo-dispatcher-hecun"))));
         wait.until(d -> !d.findElement(By.id("k-warned")).getText().equals("–"));
 
         Files.createDirectories(SCREENSHOT.getParent());

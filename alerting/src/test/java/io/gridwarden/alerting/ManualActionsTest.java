@@ -62,7 +62,7 @@ class ManualActionsTest {
         assertThat(event.source()).isEqualTo("ops:demo-dispatcher-hecun");
         assertThat(event.id()).isEqualTo(response.bodyAsJsonObject().getString("event")).startsWith("ops-");
         assertThat(event.time()).isBetween(before.minusMillis(1), Instant.now());
-        assertThat(event.data()).isEqualTo(new ManualAssign(open.id(), "off-07", "demo-dispatcher-hecun"));
+        assertThat(event.data()).isEqualTo(new ManualAssign(open.id(), open.camera(), "off-07", "demo-dispatcher-hecun"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class ManualActionsTest {
         var events = harness.events();
         assertThat(events).hasSize(2).allSatisfy(e -> {
             assertThat(e.type()).isEqualTo(EventType.OPS_CLOSE);
-            assertThat(e.data()).isEqualTo(new ManualClose(open.id(), "cart gone", "demo-dispatcher-hecun"));
+            assertThat(e.data()).isEqualTo(new ManualClose(open.id(), open.camera(), "cart gone", "demo-dispatcher-hecun"));
         });
         assertThat(events.get(0).id()).isNotEqualTo(events.get(1).id());
     }

@@ -31,7 +31,7 @@ public final class DeviceClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", BATCH_CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(batch(events)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batchOf(events)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body());
@@ -42,7 +42,8 @@ public final class DeviceClient {
         return "demo-" + deviceId;
     }
 
-    static byte[] batch(List<DeviceEvent> events) {
+    /** Events as one CloudEvents batch body (a JSON array), as HTTP and MQTT both take it. */
+    public static byte[] batchOf(List<DeviceEvent> events) {
         var out = new ByteArrayOutputStream(256 * events.size() + 2);
         out.write('[');
         for (int i = 0; i < events.size(); i++) {

@@ -8,6 +8,7 @@ import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestVerticle;
+import io.gridwarden.ingest.MqttIngestVerticle;
 import io.gridwarden.jobs.EmbeddedJobRunner;
 import io.gridwarden.jobs.JobSettings;
 import io.gridwarden.loadgen.DemoTownSimulator;
@@ -62,20 +63,24 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 s.checkpointInterval(), EmbeddedSettings.PARALLELISM, EmbeddedSettings.MAX_DEVICE_DELAY));
 
         Vertx vertx = Vertx.vertx();
-        var ingest = new IngestVerticle(IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()), town, eventLog, registry);
+        IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort());
+        var ingest = new IngestVerticle(ingestConfig, town, eventLog, registry);
+        var mqtt = new MqttIngestVerticle(ingestConfig, town, eventLog, registry);
         await(vertx.deployVerticle(ingest));
+        await(vertx.deployVerticle(mqtt));
         String ingestUrl = "http://127.0.0.1:" + ingest.actualPort();
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
         String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
         AlertingConfig alertingConfig = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(s.host()).withHttpPort(s.opsPort());
-        var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog, registry);
+        var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
+                eventLog, mqtt.deviceSessions(), registry);
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();
         }
-        LOG.info("gridwarden is running: devices → {}/v1/events, operations → http://127.0.0.1:{}/ (alert stream /v1/alerts/stream),"
-                + " Flink job {}", ingestUrl, alerting.actualPort(), job.getJobID());
+        LOG.info("gridwarden is running: devices → {}/v1/events and mqtt://127.0.0.1:{}, operations → http://127.0.0.1:{}/"
+                + " (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqtt.actualPort(), alerting.actualPort(), job.getJobID());
         return new EmbeddedGridwarden(events, actions, vertx, job, simulator);
     }
 

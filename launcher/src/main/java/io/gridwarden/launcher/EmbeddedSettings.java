@@ -9,6 +9,7 @@ record EmbeddedSettings(
         Path dataDir,
         String host,
         int ingestPort,
+        int mqttPort,
         int opsPort,
         boolean simulator,
         int simulatorPort,
@@ -20,6 +21,7 @@ record EmbeddedSettings(
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
     static final String DEFAULT_HOST = "0.0.0.0";
     static final int DEFAULT_INGEST_PORT = 8080;
+    static final int DEFAULT_MQTT_PORT = 1883;
     static final int DEFAULT_OPS_PORT = 8090;
     static final int DEFAULT_SIMULATOR_PORT = 8070;
     static final int DEFAULT_PARTITIONS = 4;

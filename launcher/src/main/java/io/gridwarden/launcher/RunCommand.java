@@ -27,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ingest-port", defaultValue = "" + EmbeddedSettings.DEFAULT_INGEST_PORT, description = "Devices' HTTP port. Default: ${DEFAULT-VALUE}")
     int ingestPort;
 
+    @Option(names = "--mqtt-port", defaultValue = "" + EmbeddedSettings.DEFAULT_MQTT_PORT, description = "Devices' MQTT port. Default: ${DEFAULT-VALUE}")
+    int mqttPort;
+
     @Option(names = "--ops-port", defaultValue = "" + EmbeddedSettings.DEFAULT_OPS_PORT, description = "Operations API port. Default: ${DEFAULT-VALUE}")
     int opsPort;
 
@@ -50,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, opsPort, !noSimulator, simulatorPort, commandGateway,
+        var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator, simulatorPort, commandGateway,
                 checkpointInterval, partitions);
         EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -24,6 +24,7 @@ final class GridwardenProcess implements AutoCloseable {
 
     final int ingestPort;
     final int opsPort;
+    final int mqttPort;
     private final Path dataDir;
     private final String commandGateway;
     private final Path output;
@@ -35,6 +36,7 @@ final class GridwardenProcess implements AutoCloseable {
         this.output = output;
         this.ingestPort = freePort();
         this.opsPort = freePort();
+        this.mqttPort = freePort();
     }
 
     String ingestUrl() {
@@ -50,7 +52,7 @@ final class GridwardenProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
-                "--ingest-port", "" + ingestPort, "--ops-port", "" + opsPort,
+                "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
                 "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();

@@ -54,13 +54,16 @@ class WalkingSkeletonEndToEndTest {
     private final DemoEvents events = new DemoEvents("e2e");
     private final List<String> acceptedIds = new ArrayList<>();
     private CommandInbox gateway;
+    /** When set, the camera sends its frames over this MQTT session instead of HTTP. */
+    private MqttCamera mqttCamera;
     private Path output;
 
-    private record Received(String device, Command command) {}
+    /** A command as a device received it: on its MQTT commands topic or at the device gateway (webhook). */
+    private record Received(String device, Command command, String via) {}
 
     @BeforeEach
     void startGateway() throws Exception {
-        gateway = new CommandInbox(0, (device, command) -> received.add(new Received(device, command)));
+        gateway = new CommandInbox(0, (device, command) -> received.add(new Received(device, command, "webhook")));
         output = Files.createDirectories(Path.of("target", "e2e")).resolve(getClass().getSimpleName() + "-" + System.nanoTime() + ".log");
     }
 
@@ -70,10 +73,13 @@ class WalkingSkeletonEndToEndTest {
     }
 
     @Test
-    @DisplayName("A car that stays is warned, then dispatched to the nearest officer; a car that leaves is resolved by the warning")
+    @DisplayName("A car that stays is warned, then dispatched to the nearest officer; a car that leaves is resolved by the warning"
+            + " (the camera on MQTT, the officers on HTTP)")
     void shouldWarnThenDispatchTheCarThatStaysAndResolveTheOneThatLeaves() throws Exception {
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start();
-             var operator = new AlertStreamClient(gridwarden.opsUrl(), "demo-admin")) {
+             var operator = new AlertStreamClient(gridwarden.opsUrl(), "demo-admin");
+             var camera = new MqttCamera(CAMERA, gridwarden.mqttPort, command -> received.add(new Received(CAMERA, command, "mqtt")))) {
+            mqttCamera = camera;
             var devices = new DeviceClient(gridwarden.ingestUrl());
             officersOnDuty(devices);
             Instant firstSeen = Instant.now().minusSeconds(50);
@@ -93,6 +99,7 @@ class WalkingSkeletonEndToEndTest {
             var resolved = operator.alerts.stream().filter(a -> a.event().equals("violation.resolved_by_warning")).toList();
             assertThat(resolved).singleElement().satisfies(a -> assertThat(a.violation().path("track").asText()).isEqualTo("t-leave"));
             assertThat(received).filteredOn(r -> r.command().type().equals(Command.ASSIGNMENT)).hasSize(1);
+            assertThat(received).filteredOn(r -> r.command().type().equals(Command.VOICE_WARNING)).extracting(Received::via).containsOnly("mqtt");
         }
     }
 
@@ -176,8 +183,12 @@ class WalkingSkeletonEndToEndTest {
     }
 
     private void send(DeviceClient devices, String device, DeviceEvent... batch) throws Exception {
-        DeviceClient.Reply reply = devices.send(DeviceClient.demoToken(device), List.of(batch));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        if (mqttCamera != null && device.equals(CAMERA)) {
+            assertThat(mqttCamera.publish(List.of(batch))).isEqualTo("SUCCESS");
+        } else {
+            DeviceClient.Reply reply = devices.send(DeviceClient.demoToken(device), List.of(batch));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        }
         for (DeviceEvent e : batch) {
             acceptedIds.add(e.id());
         }

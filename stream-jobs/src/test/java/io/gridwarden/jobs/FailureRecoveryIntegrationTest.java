@@ -9,7 +9,6 @@ import static io.gridwarden.jobs.LogFixtures.officerStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
-import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.CommandAck;
@@ -76,11 +75,12 @@ class FailureRecoveryIntegrationTest {
             LogFixtures.append(events, firstHalf(t0));
             List<Action> before = LogFixtures.awaitActions(actions, a -> assignments(a).size() == 1, Duration.ofSeconds(60));
             String firstViolation = assignments(before).get(0).violation().id();
+            String firstAssignment = assignments(before).get(0).command().id();
             awaitCheckpointAfter(FailOnceProbe.COMPLETED_CHECKPOINTS.get());
 
             FailOnceProbe.arm();
             long t1 = System.currentTimeMillis() + 3_000;
-            LogFixtures.append(events, secondHalf(t1, firstViolation));
+            LogFixtures.append(events, secondHalf(t1, firstAssignment));
             List<Action> written = LogFixtures.awaitActions(actions,
                     a -> assignments(a).size() == 2 && accepted(a) == 1, Duration.ofSeconds(90));
 
@@ -124,9 +124,8 @@ class FailureRecoveryIntegrationTest {
     }
 
     /** off-02 accepts; cam-0002's car stays and goes to off-01, the only free officer. */
-    private static List<DeviceEvent> secondHalf(long t1, String firstViolation) {
+    private static List<DeviceEvent> secondHalf(long t1, String command) {
         List<DeviceEvent> events = new ArrayList<>();
-        String command = ActionIds.command(firstViolation, Command.ASSIGNMENT, "off-02");
         events.add(new DeviceEvent("off-02-ack-" + t1, "off-02", EventType.COMMAND_ACK, Instant.ofEpochMilli(t1), null,
                 new CommandAck(command, "accepted", null)));
         for (long t = t1; t <= t1 + 6_000; t += 250) {

@@ -54,7 +54,7 @@ public final class ManualActions {
             if (officer == null || town.officer(officer).isEmpty()) {
                 throw new IllegalArgumentException("officer must be an officer of this town, got '" + officer + "'");
             }
-            return (v, op) -> new ManualAssign(v.id(), officer, op.id());
+            return (v, op) -> new ManualAssign(v.id(), deviceOf(v), officer, op.id());
         });
     }
 
@@ -64,8 +64,13 @@ public final class ManualActions {
             if (reason == null || reason.isBlank() || reason.length() > 500) {
                 throw new IllegalArgumentException("reason is required (at most 500 characters)");
             }
-            return (v, op) -> new ManualClose(v.id(), reason.trim(), op.id());
+            return (v, op) -> new ManualClose(v.id(), deviceOf(v), reason.trim(), op.id());
         });
+    }
+
+    /** The camera or sensor that saw the violation: the jobs keep its state under that device. */
+    private static String deviceOf(Violation violation) {
+        return violation.camera() != null ? violation.camera() : violation.sensor();
     }
 
     /** Builds the event data once the violation is known to be in scope and still open. */

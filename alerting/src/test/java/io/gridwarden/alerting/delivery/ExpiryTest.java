@@ -28,6 +28,6 @@ class ExpiryTest {
     }
 
     private static Command command(Instant expires, Instant respondBy) {
-        return new Command("cmd-1", Command.ASSIGNMENT, "vio-1", null, null, null, NOW, expires, null, null, null, null, null, respondBy);
+        return new Command("cmd-1", Command.ASSIGNMENT, "vio-1", null, null, null, NOW, expires, null, null, null, null, null, null, respondBy);
     }
 }

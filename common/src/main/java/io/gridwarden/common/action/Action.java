@@ -41,7 +41,8 @@ public record Action(String id, Kind kind, Violation violation, String target, C
     }
 
     public static Action update(Violation violation) {
-        return new Action(ActionIds.update(violation.id(), violation.status(), violation.officer()), Kind.VIOLATION_UPDATE, violation,
+        return new Action(ActionIds.update(violation.id(), violation.status(), violation.officer(), violation.updatedAt()),
+                Kind.VIOLATION_UPDATE, violation,
                 null, null, null, null);
     }
 

@@ -19,13 +19,17 @@ public final class ActionIds {
         return "vio-" + digest(device + '|' + zone + '|' + track + '|' + firstSeen.toEpochMilli());
     }
 
-    /** A command is identified by its violation, its type and its recipient (a reassignment has a new recipient). */
-    public static String command(String violation, String type, String target) {
-        return "cmd-" + digest(violation + '|' + type + '|' + target);
+    /**
+     * A command is identified by its violation, its type, its recipient and when it was issued (event
+     * time), so an officer given the same violation again later gets a new command.
+     */
+    public static String command(String violation, String type, String target, Instant issued) {
+        return "cmd-" + digest(violation + '|' + type + '|' + target + '|' + issued.toEpochMilli());
     }
 
-    public static String update(String violation, ViolationStatus status, String officer) {
-        return violation + '/' + status.wireName() + (officer == null ? "" : '/' + officer);
+    /** A status change is identified by its violation, status, officer and when it happened (event time). */
+    public static String update(String violation, ViolationStatus status, String officer, Instant at) {
+        return violation + '/' + status.wireName() + (officer == null ? "" : '/' + officer) + (at == null ? "" : "@" + at.toEpochMilli());
     }
 
     private static String digest(String text) {

@@ -17,6 +17,7 @@ public record Command(
         Instant expires,
         String category,
         String camera,
+        String sensor,
         Double lat,
         Double lon,
         String snapshot,

@@ -81,16 +81,18 @@ final class EventDataCodec {
 
     private static EventData readManualAssign(FieldReader fields) {
         String violation = fields.text("violation");
+        String device = fields.text("device");
         String officer = fields.text("officer");
         String operator = fields.text("operator");
-        return fields.clean() ? new ManualAssign(violation, officer, operator) : null;
+        return fields.clean() ? new ManualAssign(violation, device, officer, operator) : null;
     }
 
     private static EventData readManualClose(FieldReader fields) {
         String violation = fields.text("violation");
+        String device = fields.text("device");
         String reason = fields.text("reason");
         String operator = fields.text("operator");
-        return fields.clean() ? new ManualClose(violation, reason, operator) : null;
+        return fields.clean() ? new ManualClose(violation, device, reason, operator) : null;
     }
 
     private static EventData readHeartbeat(JsonNode data) {
@@ -123,9 +125,9 @@ final class EventDataCodec {
         } else if (data instanceof Heartbeat h) {
             h.fields().forEach(node::put);
         } else if (data instanceof ManualAssign m) {
-            node.put("violation", m.violation()).put("officer", m.officer()).put("operator", m.operator());
+            node.put("violation", m.violation()).put("device", m.device()).put("officer", m.officer()).put("operator", m.operator());
         } else if (data instanceof ManualClose c) {
-            node.put("violation", c.violation()).put("reason", c.reason()).put("operator", c.operator());
+            node.put("violation", c.violation()).put("device", c.device()).put("reason", c.reason()).put("operator", c.operator());
         }
         return node;
     }

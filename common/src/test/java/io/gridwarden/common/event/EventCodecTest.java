@@ -90,10 +90,10 @@ class EventCodecTest {
     void shouldRefuseOperationsEventsFromDevicesButDecodeThemFromTheLog() {
         String json = """
                 {"specversion":"1.0","id":"o-1","source":"ops:demo-admin","type":"gw.ops.close","time":"2026-11-22T07:59:59Z",
-                 "data":{"violation":"vio-1","reason":"duplicate report","operator":"demo-admin"}}""";
+                 "data":{"violation":"vio-1","device":"cam-0001","reason":"duplicate report","operator":"demo-admin"}}""";
 
         assertThat(parse(json).problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("/type"));
         DeviceEvent decoded = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
-        assertThat(decoded.data()).isEqualTo(new ManualClose("vio-1", "duplicate report", "demo-admin"));
+        assertThat(decoded.data()).isEqualTo(new ManualClose("vio-1", "cam-0001", "duplicate report", "demo-admin"));
     }
 }

@@ -132,8 +132,9 @@ public final class AssignmentDesk {
         List<Action> actions = new ArrayList<>();
         Assignment withdrawn = a.withdrawn(next, passOver);
         if (a.officer() != null) {
-            Command cancel = new Command(ActionIds.command(a.id(), Command.ASSIGNMENT_CANCELLED, a.officer()), Command.ASSIGNMENT_CANCELLED,
-                    a.id(), null, null, null, Instant.ofEpochMilli(at), null, null, null, null, null, null, null);
+            Instant when = Instant.ofEpochMilli(at);
+            Command cancel = new Command(ActionIds.command(a.id(), Command.ASSIGNMENT_CANCELLED, a.officer(), when), Command.ASSIGNMENT_CANCELLED,
+                    a.id(), null, null, null, when, null, null, null, null, null, null, null, null);
             actions.add(Action.command(next, a.officer(), cancel));
             withdrawn = withdrawn.withCommand(cancel.id());
             release(book, a.officer(), at);
@@ -148,9 +149,9 @@ public final class AssignmentDesk {
         DispatchRequest request = a.request();
         Violation v = a.violation();
         Violation dispatched = v.withStatus(ViolationStatus.DISPATCHED, when, why).withOfficer(officer);
-        Command assignment = new Command(ActionIds.command(v.id(), Command.ASSIGNMENT, officer), Command.ASSIGNMENT, v.id(),
+        Command assignment = new Command(ActionIds.command(v.id(), Command.ASSIGNMENT, officer, when), Command.ASSIGNMENT, v.id(),
                 request.urgent() ? EscalationPolicy.URGENT_NOTE + v.category() : null, null, null, when, null, v.category(), v.camera(),
-                v.lat(), v.lon(), v.snapshot(), when.plusMillis(request.acceptWithinMillis()));
+                v.sensor(), v.lat(), v.lon(), v.snapshot(), when.plusMillis(request.acceptWithinMillis()));
         book.put(a.assigned(dispatched, officer, assignment.id(), at + request.acceptWithinMillis()));
         book.officer(officer).ifPresent(o -> book.put(o.holding(v.id())));
         return List.of(Action.update(dispatched), Action.command(dispatched, officer, assignment));

@@ -83,9 +83,9 @@ public final class EscalationPolicy {
         }
         Warning warning = rule.warning();
         Violation warned = detected.withStatus(ViolationStatus.WARNED, when, "voice warning played");
-        Command voice = new Command(ActionIds.command(detected.id(), Command.VOICE_WARNING, rule.camera()), Command.VOICE_WARNING,
+        Command voice = new Command(ActionIds.command(detected.id(), Command.VOICE_WARNING, rule.camera(), when), Command.VOICE_WARNING,
                 detected.id(), warning.text(), warning.clip(), warning.repeat(), when, when.plus(warning.grace()),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         long graceEnds = at + warning.grace().toMillis();
         return new Step(track.withViolation(warned),
                 List.of(detectedUpdate, Action.update(warned), Action.command(warned, rule.camera(), voice)), null, graceEnds);

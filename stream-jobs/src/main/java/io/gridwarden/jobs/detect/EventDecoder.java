@@ -112,9 +112,9 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
         } else if (data instanceof CommandAck a) {
             ctx.output(ACKS, new DeviceAck(event.source(), time, a.command(), a.result(), a.note()));
         } else if (data instanceof ManualAssign m) {
-            ctx.output(OPERATIONS, OperatorAction.assign(m.violation(), event.source(), time, m.officer(), m.operator()));
+            ctx.output(OPERATIONS, OperatorAction.assign(m.violation(), m.device(), time, m.officer(), m.operator()));
         } else if (data instanceof ManualClose c) {
-            ctx.output(OPERATIONS, OperatorAction.close(c.violation(), event.source(), time, c.reason(), c.operator()));
+            ctx.output(OPERATIONS, OperatorAction.close(c.violation(), c.device(), time, c.reason(), c.operator()));
         }
         // Heartbeats are ingest's concern (device health); nothing here decides on them.
     }

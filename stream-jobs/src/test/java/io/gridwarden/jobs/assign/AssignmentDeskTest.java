@@ -30,8 +30,8 @@ class AssignmentDeskTest {
         desk.report(book, new OfficerUpdate(officer, unit, at, lat, 118.586, Availability.AVAILABLE));
     }
 
-    private static String assignmentTo(String violation, String officer) {
-        return ActionIds.command(violation, Command.ASSIGNMENT, officer);
+    private static String assignmentTo(String violation, String officer, long at) {
+        return ActionIds.command(violation, Command.ASSIGNMENT, officer, Instant.ofEpochMilli(at));
     }
 
     private static List<Action> commands(List<Action> actions, String type) {
@@ -48,7 +48,7 @@ class AssignmentDeskTest {
         assertThat(actions.get(0).violation().officer()).isEqualTo("off-01");
         Command assignment = actions.get(1).command();
         assertThat(actions.get(1).target()).isEqualTo("off-01");
-        assertThat(assignment.id()).isEqualTo(assignmentTo("vio-1", "off-01"));
+        assertThat(assignment.id()).isEqualTo(assignmentTo("vio-1", "off-01", T0 + 1_000));
         assertThat(assignment.respondBy()).isEqualTo(Instant.ofEpochMilli(T0 + 1_000 + ACCEPT));
         assertThat(assignment.camera()).isEqualTo(CAMERA);
         assertThat(book.officer("off-01").orElseThrow().holding()).isEqualTo("vio-1");
@@ -101,7 +101,7 @@ class AssignmentDeskTest {
     void shouldFollowAcksToResolvedAndFreeTheOfficer() {
         report("off-01", "hecun", 28.741, T0);
         desk.request(book, dispatchRequest("vio-1", T0));
-        String command = assignmentTo("vio-1", "off-01");
+        String command = assignmentTo("vio-1", "off-01", T0);
         List<Action> actions = new ArrayList<>();
         for (String result : List.of(DeviceAck.ACCEPTED, DeviceAck.ARRIVED, DeviceAck.RESOLVED)) {
             actions.addAll(desk.apply(book, io.gridwarden.jobs.model.DeskInput.of(new DeviceAck("off-01", T0 + 10_000, command, result, null))));
@@ -122,7 +122,7 @@ class AssignmentDeskTest {
         report("off-02", "hecun", 28.75, T0);
         desk.request(book, dispatchRequest("vio-1", T0));
         List<Action> rejected = desk.apply(book, io.gridwarden.jobs.model.DeskInput.of(
-                new DeviceAck("off-01", T0 + 5_000, assignmentTo("vio-1", "off-01"), DeviceAck.REJECTED, "on break")));
+                new DeviceAck("off-01", T0 + 5_000, assignmentTo("vio-1", "off-01", T0), DeviceAck.REJECTED, "on break")));
         List<Action> played = desk.apply(book, io.gridwarden.jobs.model.DeskInput.of(new DeviceAck(CAMERA, T0 + 5_000, "cmd-voice", "played", null)));
 
         assertThat(commands(rejected, Command.ASSIGNMENT)).singleElement().satisfies(a -> assertThat(a.target()).isEqualTo("off-02"));
@@ -158,7 +158,7 @@ class AssignmentDeskTest {
         assertThat(commands(closed, Command.ASSIGNMENT_CANCELLED)).hasSize(1);
         assertThat(book.officer("off-01").orElseThrow().holding()).isNull();
         assertThat(book.assignments()).isEmpty();
-        assertThat(book.violationOf(assignmentTo("vio-1", "off-01"))).isEmpty();
+        assertThat(book.violationOf(assignmentTo("vio-1", "off-01", T0))).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ class AssignmentFunctionTest {
             harness.processElement(report("off-01", T0, 28.741), T0);
             harness.processElement(DeskInput.of(dispatchRequest("vio-1", T0)), T0);
             harness.processWatermark(T0);
-            String command = ActionIds.command("vio-1", Command.ASSIGNMENT, "off-01");
+            String command = ActionIds.command("vio-1", Command.ASSIGNMENT, "off-01", java.time.Instant.ofEpochMilli(T0));
             harness.processElement(DeskInput.of(new DeviceAck("off-01", T0 + 5_000, command, DeviceAck.ACCEPTED, null)), T0 + 5_000);
             harness.processElement(DeskInput.of(new DeviceAck("off-01", T0 + 9_000, command, DeviceAck.RESOLVED, "moved on")), T0 + 9_000);
             harness.processWatermark(T0 + 10 * ACCEPT);

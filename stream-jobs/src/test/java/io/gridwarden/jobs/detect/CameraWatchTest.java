@@ -43,7 +43,7 @@ class CameraWatchTest {
         String violation = ActionIds.violation(CAMERA, "z-parking", "t-1", Instant.ofEpochMilli(T0));
         assertThat(statuses(outcome.actions())).containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
         Command voice = outcome.actions().get(2).command();
-        assertThat(voice.id()).isEqualTo(ActionIds.command(violation, Command.VOICE_WARNING, CAMERA));
+        assertThat(voice.id()).isEqualTo(ActionIds.command(violation, Command.VOICE_WARNING, CAMERA, Instant.ofEpochMilli(T0 + 2_000)));
         assertThat(voice.text()).isEqualTo("please move on");
         assertThat(voice.repeat()).isEqualTo(2);
         assertThat(voice.expires()).isEqualTo(Instant.ofEpochMilli(T0 + 4_000));

@@ -94,8 +94,8 @@ class EventDecoderTest {
         harness.processElement(record(0, EventCodec.encode(event("wl-01", EventType.READING, new Reading("water_level_m", 3.7)))), T0);
         harness.processElement(record(0, EventCodec.encode(event("cam-9999", EventType.READING, new Reading("water_level_m", 3.7)))), T0);
         harness.processElement(record(0, EventCodec.encode(event("off-01", EventType.COMMAND_ACK, new CommandAck("cmd-1", "accepted", null)))), T0);
-        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_CLOSE, new ManualClose("vio-1", "duplicate", "demo-admin")))), T0);
-        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_ASSIGN, new ManualAssign("vio-1", "off-02", "demo-admin")))), T0);
+        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_CLOSE, new ManualClose("vio-1", CAMERA, "duplicate", "demo-admin")))), T0);
+        harness.processElement(record(0, EventCodec.encode(event(CAMERA, EventType.OPS_ASSIGN, new ManualAssign("vio-1", CAMERA, "off-02", "demo-admin")))), T0);
 
         assertThat(harness.getSideOutput(EventDecoder.READINGS)).extracting(StreamRecord::getValue)
                 .containsExactly(new SensorReading("wl-01", T0, "water_level_m", 3.7));

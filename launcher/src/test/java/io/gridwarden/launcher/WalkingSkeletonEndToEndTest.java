@@ -100,6 +100,14 @@ class WalkingSkeletonEndToEndTest {
             assertThat(resolved).singleElement().satisfies(a -> assertThat(a.violation().path("track").asText()).isEqualTo("t-leave"));
             assertThat(received).filteredOn(r -> r.command().type().equals(Command.ASSIGNMENT)).hasSize(1);
             assertThat(received).filteredOn(r -> r.command().type().equals(Command.VOICE_WARNING)).extracting(Received::via).containsOnly("mqtt");
+
+            // The dispatcher closes it from the operations API: the officer is stood down, the stream shows it closed.
+            HttpResponse<String> close = operations(gridwarden, "demo-dispatcher-hecun", "/v1/violations/" + assignment.violation() + "/close",
+                    "{\"reason\":\"driver came back and left\"}");
+            assertThat(close.statusCode()).as(close.body()).isEqualTo(202);
+            awaitTrue(() -> operator.saw("violation.closed", assignment.violation()), Duration.ofSeconds(30));
+            awaitTrue(() -> !commands("off-01", Command.ASSIGNMENT_CANCELLED).isEmpty(), Duration.ofSeconds(30));
+            assertThat(operations(gridwarden, "demo-admin", "/", null).body()).contains("gridwarden");
         }
     }
 
@@ -192,6 +200,15 @@ class WalkingSkeletonEndToEndTest {
         for (DeviceEvent e : batch) {
             acceptedIds.add(e.id());
         }
+    }
+
+    /** A call to the operations API as an operator: GET without a body, POST with one. */
+    private static HttpResponse<String> operations(GridwardenProcess gridwarden, String operator, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gridwarden.opsUrl() + path)).header("Authorization", "Bearer " + operator);
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<Command> commands(String device, String type) {

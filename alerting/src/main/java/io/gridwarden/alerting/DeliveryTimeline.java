@@ -1,13 +1,18 @@
 package io.gridwarden.alerting;
 
 import io.gridwarden.alerting.delivery.DeliveryOutcomes;
+import io.gridwarden.alerting.delivery.Expiry;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.view.TimelineEntry;
 import io.gridwarden.common.action.Command;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 
-/** Writes each delivery's outcome onto its violation's timeline (on a worker) and clears it from the pending commands. */
+/**
+ * Writes each delivery's outcome onto its violation's timeline (on a worker) and clears it from the
+ * pending commands, except a command taken but still awaiting its acknowledgement: that one stays
+ * pending, so a restart sends it again until the device acknowledges it.
+ */
 final class DeliveryTimeline implements DeliveryOutcomes {
 
     private final Vertx vertx;
@@ -22,8 +27,16 @@ final class DeliveryTimeline implements DeliveryOutcomes {
 
     @Override
     public void handedOver(String target, Command command, String channel) {
-        record(command, new TimelineEntry("handed_over", clock.instant(),
-                command.type() + " " + command.id() + " handed over to " + target + " by " + channel, officerOf(target, command)));
+        TimelineEntry entry = new TimelineEntry("handed_over", clock.instant(),
+                command.type() + " " + command.id() + " handed over to " + target + " by " + channel, officerOf(target, command));
+        boolean awaitsAck = Expiry.deadline(command).isPresent();
+        vertx.executeBlocking(() -> {
+            if (!awaitsAck) {
+                store.removePending(command.id());
+            }
+            store.note(command.violation(), entry);
+            return null;
+        }, false);
     }
 
     @Override

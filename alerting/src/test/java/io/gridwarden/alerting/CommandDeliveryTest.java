@@ -6,7 +6,10 @@ import static io.gridwarden.alerting.AlertingHarness.TIMEOUT;
 import static io.gridwarden.alerting.AlertingHarness.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.alerting.delivery.RetryPolicy;
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.command.DeviceSessions;
+import java.time.Duration;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.json.Json;
@@ -76,12 +79,15 @@ class CommandDeliveryTest {
     }
 
     @Test
-    @DisplayName("A delivered command is not sent again by a new alerting on the same data dir and log")
-    void deliveredCommandIsNotResentAfterRestart() throws Exception {
-        Action first = voiceWarning(hecunViolation("t-3", ViolationStatus.WARNED));
+    @DisplayName("An acknowledged command is not sent again by a new alerting on the same data dir and log")
+    void acknowledgedCommandIsNotResentAfterRestart() throws Exception {
+        Violation warned = hecunViolation("t-3", ViolationStatus.WARNED);
+        Action first = voiceWarning(warned);
         harness.append(first);
         assertThat(device.next(TIMEOUT).body().getString("id")).isEqualTo(first.command().id());
         eventually("the delivery is recorded", () -> harness.metric(DELIVERED_VOICE) == 1);
+        harness.append(Action.acked("cam-0001", new Action.CommandAck(first.command().id(), "played", null, Instant.now()), warned));
+        eventually("the ack is recorded", () -> harness.metric("gridwarden_alerting_commands_acked_total{result=\"played\"}") == 1);
 
         harness.undeploy();
         AlertingVerticle restarted = harness.deploy(device.gatewayUrl());
@@ -90,7 +96,7 @@ class CommandDeliveryTest {
 
         // The tailer handles the log in order: by the time the second command arrives, the first was considered.
         assertThat(device.next(TIMEOUT).body().getString("id")).isEqualTo(second.command().id());
-        assertThat(restarted.resumedAt()).as("resumed after the first command, not from the log's start").isEqualTo(1);
+        assertThat(restarted.resumedAt()).as("resumed after the first command and its ack, not from the log's start").isEqualTo(2);
         eventually("the second delivery is counted", () -> harness.metric(DELIVERED_VOICE) == 1);
         assertThat(device.pending()).isEmpty();
     }
@@ -130,6 +136,33 @@ class CommandDeliveryTest {
         assertThat(drain()).as("attempts after the acknowledgement settled (%d were in flight)", settled).isZero();
         JsonObject body = harness.get("/v1/violations/" + warned.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsJsonObject();
         assertThat(body.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("status"))).contains("acked");
+    }
+
+    @Test
+    @DisplayName("A command the device took but never acknowledged is sent again under the same id until the ack arrives,"
+            + " also by a restarted alerting")
+    void takenButUnacknowledgedCommandIsSentAgainUntilAcknowledged() throws Exception {
+        harness.undeploy();
+        AlertingConfig quickAcks = AlertingFixtures.config(dir.resolve("alerting"), device.gatewayUrl())
+                .withRetry(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 0.2, 5, Duration.ofMillis(300)));
+        harness.deploy(quickAcks, DeviceSessions.NONE);
+        Violation warned = hecunViolation("t-8", ViolationStatus.WARNED);
+        Action warning = voiceWarning(warned);
+        harness.append(warning);
+
+        assertThat(device.next(TIMEOUT).body().getString("id")).isEqualTo(warning.command().id());
+        assertThat(device.next(TIMEOUT).body().getString("id")).as("sent again for want of an ack").isEqualTo(warning.command().id());
+        harness.undeploy();
+        drain();
+        harness.deploy(quickAcks, DeviceSessions.NONE);
+        assertThat(device.next(TIMEOUT).body().getString("id")).as("sent again after a restart").isEqualTo(warning.command().id());
+
+        harness.append(Action.acked("cam-0001", new Action.CommandAck(warning.command().id(), "played", null, Instant.now()), warned));
+        eventually("the ack is counted", () -> harness.metric("gridwarden_alerting_commands_acked_total{result=\"played\"}") == 1);
+        Thread.sleep(150); // an attempt already on the wire may still land
+        drain();
+        Thread.sleep(900); // three ack timeouts
+        assertThat(drain()).as("sends after the acknowledgement").isZero();
     }
 
     private int drain() {

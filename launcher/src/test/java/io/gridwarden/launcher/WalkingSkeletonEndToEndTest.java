@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class WalkingSkeletonEndToEndTest {
     private final DemoEvents events = new DemoEvents("e2e");
     private final List<String> acceptedIds = new ArrayList<>();
     private CommandInbox gateway;
+    /** Devices acknowledge what they receive, as real ones do (else alerting sends it again); answered off the receiving thread. */
+    private final ExecutorService acks = Executors.newSingleThreadExecutor();
+    private volatile DeviceClient ackClient;
     /** When set, the camera sends its frames over this MQTT session instead of HTTP. */
     private MqttCamera mqttCamera;
     private Path output;
@@ -63,13 +68,34 @@ class WalkingSkeletonEndToEndTest {
 
     @BeforeEach
     void startGateway() throws Exception {
-        gateway = new CommandInbox(0, (device, command) -> received.add(new Received(device, command, "webhook")));
+        gateway = new CommandInbox(0, (device, command) -> receive(new Received(device, command, "webhook")));
         output = Files.createDirectories(Path.of("target", "e2e")).resolve(getClass().getSimpleName() + "-" + System.nanoTime() + ".log");
     }
 
     @AfterEach
     void stopGateway() {
         gateway.close();
+        acks.shutdownNow();
+    }
+
+    /** Records a command and has the device acknowledge it: a camera played the warning, an officer accepts. */
+    private void receive(Received r) {
+        received.add(r);
+        String result = switch (r.command().type()) {
+            case Command.VOICE_WARNING -> "played";
+            case Command.ASSIGNMENT -> "accepted";
+            default -> null;
+        };
+        DeviceClient client = ackClient;
+        if (result != null && client != null) {
+            acks.execute(() -> {
+                try {
+                    client.send(DeviceClient.demoToken(r.device()), List.of(events.ack(r.device(), Instant.now(), r.command().id(), result)));
+                } catch (Exception e) {
+                    // the process may be gone (kill -9); the command is then sent again and acknowledged later
+                }
+            });
+        }
     }
 
     @Test
@@ -78,9 +104,10 @@ class WalkingSkeletonEndToEndTest {
     void shouldWarnThenDispatchTheCarThatStaysAndResolveTheOneThatLeaves() throws Exception {
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start();
              var operator = new AlertStreamClient(gridwarden.opsUrl(), "demo-admin");
-             var camera = new MqttCamera(CAMERA, gridwarden.mqttPort, command -> received.add(new Received(CAMERA, command, "mqtt")))) {
+             var camera = new MqttCamera(CAMERA, gridwarden.mqttPort, command -> receive(new Received(CAMERA, command, "mqtt")))) {
             mqttCamera = camera;
             var devices = new DeviceClient(gridwarden.ingestUrl());
+            ackClient = devices;
             officersOnDuty(devices);
             Instant firstSeen = Instant.now().minusSeconds(50);
             sendFramesSince(devices, firstSeen, List.of(DemoEvents.car("t-stay"), DemoEvents.car("t-leave")));
@@ -119,6 +146,7 @@ class WalkingSkeletonEndToEndTest {
         DeviceEvent accepted = events.frame(CAMERA, Instant.now(), List.of());
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
             var devices = new DeviceClient(gridwarden.ingestUrl());
+            ackClient = devices;
             assertThat(devices.send("not-a-token", List.of(unauthenticated)).status()).isEqualTo(401);
 
             String badFrame = """
@@ -144,18 +172,22 @@ class WalkingSkeletonEndToEndTest {
     void shouldSurviveKillMinus9WithoutLosingEventsOrWarningTwice() throws Exception {
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
             var devices = new DeviceClient(gridwarden.ingestUrl());
+            ackClient = devices;
             officersOnDuty(devices);
             sendFramesSince(devices, Instant.now().minusSeconds(50), List.of(DemoEvents.car("t-kill")));
             gridwarden.kill();
         }
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
             var devices = new DeviceClient(gridwarden.ingestUrl());
+            ackClient = devices;
             keepSending(devices, List.of(DemoEvents.car("t-kill")), () -> !commands(CAMERA, Command.VOICE_WARNING).isEmpty());
-            Thread.sleep(2_000); // let alerting record the delivery before the second kill
+            String violation = commands(CAMERA, Command.VOICE_WARNING).get(0).violation();
+            awaitTrue(() -> timelineOf(gridwarden, violation).contains("\"acked\""), Duration.ofSeconds(30)); // the camera's ack is recorded
             gridwarden.kill();
         }
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start()) {
             var devices = new DeviceClient(gridwarden.ingestUrl());
+            ackClient = devices;
             keepSending(devices, List.of(DemoEvents.car("t-kill")), () -> !commands("off-01", Command.ASSIGNMENT).isEmpty());
         }
         assertThat(commands(CAMERA, Command.VOICE_WARNING)).hasSize(1);
@@ -209,6 +241,14 @@ class WalkingSkeletonEndToEndTest {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String timelineOf(GridwardenProcess gridwarden, String violation) {
+        try {
+            return operations(gridwarden, "demo-admin", "/v1/violations/" + violation, null).body();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private List<Command> commands(String device, String type) {

@@ -15,13 +15,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Gets commands to devices at least once: tries the first channel that can reach the device (MQTT
  * session, then webhook), retries with backoff until the device takes it, acknowledges it, or it
- * expires, and records each hand-over durably before the slot is freed. An acknowledgement stops
- * retries at once, even while the device's endpoint keeps failing. At most {@code maxInFlight}
- * commands are under way; callers wait on {@link #whenCapacity()}. Used from one Vert.x context only.
+ * expires, and records each hand-over durably before the slot is freed. A command with a deadline
+ * that was taken but not acknowledged within the policy's {@code ackTimeout} is sent again (same id)
+ * until acknowledged or expired. An acknowledgement stops retries at once, even while the device's
+ * endpoint keeps failing. At most {@code maxInFlight} commands are under way; callers wait on
+ * {@link #whenCapacity()}. Used from one Vert.x context only.
  */
 public final class CommandDelivery {
 
     private static final System.Logger LOG = System.getLogger(CommandDelivery.class.getName());
+    /** Taken commands watched for their acknowledgement at most; beyond this, memory wins over resending. */
+    static final int MAX_AWAITING_ACK = 100_000;
 
     /** One command under way: when it started and the timer of its next attempt (-1: none). */
     private static final class InFlight {
@@ -38,6 +42,8 @@ public final class CommandDelivery {
     private final Clock clock;
     private final DeliveryOutcomes outcomes;
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    /** Commands taken by their device and not yet acknowledged: the timer that sends each again. */
+    private final Map<String, Long> awaitingAck = new HashMap<>();
     private Promise<Void> capacityWaiter;
     private boolean closed;
 
@@ -79,6 +85,10 @@ public final class CommandDelivery {
 
     /** The device acknowledged the command: no more attempts. */
     public void acked(String commandId) {
+        Long resend = awaitingAck.remove(commandId);
+        if (resend != null) {
+            vertx.cancelTimer(resend);
+        }
         InFlight f = inFlight.get(commandId);
         if (f != null) {
             if (f.timer >= 0) {
@@ -121,9 +131,32 @@ public final class CommandDelivery {
                 long started = f == null ? System.nanoTime() : f.startedNanos;
                 metrics.delivered(command.type(), channel, Duration.ofNanos(System.nanoTime() - started));
                 outcomes.handedOver(target, command, channel);
+                if (f != null) {
+                    awaitAck(target, command);
+                }
             }
             finish(command.id());
         });
+    }
+
+    /**
+     * Sends the command again if its acknowledgement has not arrived within the ack timeout and it has
+     * not expired. Commands without a deadline are done once taken. Bounded: past
+     * {@link #MAX_AWAITING_ACK} waiting commands, a taken command is not watched further.
+     */
+    private void awaitAck(String target, Command command) {
+        if (closed || Expiry.deadline(command).isEmpty() || awaitingAck.size() >= MAX_AWAITING_ACK) {
+            return;
+        }
+        awaitingAck.put(command.id(), vertx.setTimer(retry.ackTimeout().toMillis(), t -> {
+            awaitingAck.remove(command.id());
+            vertx.executeBlocking(() -> store.isAcked(command.id()), false).onSuccess(acked -> {
+                if (!acked && !Expiry.isExpired(command, clock.instant())) {
+                    metrics.retried(command.type());
+                    submit(target, command);
+                }
+            });
+        }));
     }
 
     private void failed(String target, Command command, int attempt, Throwable cause) {
@@ -160,6 +193,7 @@ public final class CommandDelivery {
     /** Stops all retries; commands not yet delivered are still pending in the store and are sent by the next run. */
     public void close() {
         closed = true;
+        awaitingAck.values().forEach(vertx::cancelTimer);
         inFlight.values().forEach(f -> {
             if (f.timer >= 0) {
                 vertx.cancelTimer(f.timer);

@@ -6,14 +6,22 @@ import java.time.Duration;
  * When to try a failed delivery again: exponential backoff from {@code initialBackoff}, capped at
  * {@code maxBackoff}, with up to {@code jitter} (a fraction) taken off at random so that many devices
  * coming back at once are not hit in lock-step. Commands without an expiry give up after {@code maxAttempts}.
+ * A command a device took but has not acknowledged ({@code gw.command.ack}) within {@code ackTimeout}
+ * is sent again, under the same id, until acknowledged or expired.
  */
-public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, double jitter, int maxAttempts) {
+public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, double jitter, int maxAttempts, Duration ackTimeout) {
 
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
     public static final double DEFAULT_JITTER = 0.2;
     /** With the defaults this is about an hour of trying. */
     public static final int DEFAULT_MAX_ATTEMPTS = 130;
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A policy with the default acknowledgement timeout. */
+    public RetryPolicy(Duration initialBackoff, Duration maxBackoff, double jitter, int maxAttempts) {
+        this(initialBackoff, maxBackoff, jitter, maxAttempts, DEFAULT_ACK_TIMEOUT);
+    }
 
     public RetryPolicy {
         if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
@@ -24,6 +32,9 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, double j
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be positive, got " + maxAttempts);
+        }
+        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+            throw new IllegalArgumentException("ackTimeout must be positive, got " + ackTimeout);
         }
     }
 

@@ -40,11 +40,11 @@ final class PageApplier {
         this.clock = clock;
     }
 
-    /** The commands a previous run left under way that still need sending. */
+    /** The commands a previous run left under way, or taken but not acknowledged, that still need sending. */
     List<Step> stillPending() {
         List<Step> steps = new ArrayList<>();
         for (Action pending : store.pendingCommands()) {
-            if (!delivered.contains(pending.command().id()) && !Expiry.isExpired(pending.command(), clock.instant())) {
+            if (!delivered.isAcked(pending.command().id()) && !Expiry.isExpired(pending.command(), clock.instant())) {
                 steps.add(new Step(pending, null));
             } else {
                 store.removePending(pending.command().id());

@@ -10,6 +10,7 @@ import io.gridwarden.jobs.detect.EscalationPolicy;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.DispatchRequest;
+import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.jobs.model.OfficerState;
 import io.gridwarden.jobs.model.OfficerUpdate;
 import java.time.Duration;
@@ -74,7 +75,24 @@ public final class AssignmentDesk {
         if (book.assignment(request.violation().id()).isPresent()) {
             return List.of(); // already in hand
         }
+        if (request.officer() != null && town.officer(request.officer()).isPresent()) {
+            book.put(Assignment.of(request));
+            return assignByHand(book, book.assignment(request.violation().id()).orElseThrow(), request.officer(), request.at(),
+                    request.violation().note());
+        }
         return offer(book, Assignment.of(request), request.at(), request.violation().note());
+    }
+
+    /**
+     * Hands the violation to the officer a dispatcher chose, whatever their distance or status. One who
+     * never reported is assumed at the violation and busy, so nothing else is given to them meanwhile.
+     */
+    List<Action> assignByHand(DeskBook book, Assignment a, String officer, long at, String why) {
+        if (book.officer(officer).isEmpty()) {
+            book.put(new OfficerState(officer, town.officer(officer).orElseThrow().unit(), a.violation().lat(), a.violation().lon(),
+                    Availability.BUSY, at, null));
+        }
+        return assign(book, a, officer, at, why);
     }
 
     /** An officer's handset reported: newer reports replace older ones; what they hold stays theirs. */

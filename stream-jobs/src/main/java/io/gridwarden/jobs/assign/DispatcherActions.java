@@ -3,26 +3,20 @@ package io.gridwarden.jobs.assign;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
-import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.Assignment;
-import io.gridwarden.jobs.model.OfficerState;
 import io.gridwarden.jobs.model.OperatorAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A dispatcher's hand on a violation that assignment holds: assign it to a named officer (the
  * previous one's assignment is cancelled), or close it (its officer is freed). A violation still in
- * its grace period is closed by detection instead; assigning one of those by hand is not possible yet.
+ * its grace period is closed, or dispatched to the chosen officer, by detection instead.
  */
 final class DispatcherActions {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DispatcherActions.class);
 
     private final AssignmentDesk desk;
     private final Town town;
@@ -35,10 +29,7 @@ final class DispatcherActions {
     List<Action> act(DeskBook book, OperatorAction action) {
         Optional<Assignment> assignment = book.assignment(action.violation());
         if (assignment.isEmpty()) {
-            if (!action.close()) {
-                LOG.warn("{} assigned {} by hand, but it has not been dispatched: ignored", action.operator(), action.violation());
-            }
-            return List.of();
+            return List.of(); // still with detection (grace period): it dispatches it to the chosen officer, or closes it
         }
         return action.close() ? close(book, assignment.get(), action) : assign(book, assignment.get(), action);
     }
@@ -55,17 +46,11 @@ final class DispatcherActions {
 
     private List<Action> assign(DeskBook book, Assignment a, OperatorAction action) {
         String officer = action.officer();
-        var known = town.officer(officer);
-        if (known.isEmpty() || officer.equals(a.officer())) {
+        if (town.officer(officer).isEmpty() || officer.equals(a.officer())) {
             return List.of();
         }
-        if (book.officer(officer).isEmpty()) {
-            // Never reported: assume them at the violation and busy, so nothing else is given to them.
-            book.put(new OfficerState(officer, known.get().unit(), a.violation().lat(), a.violation().lon(), Availability.BUSY,
-                    action.time(), null));
-        }
         List<Action> actions = new ArrayList<>(desk.withdraw(book, a, a.violation(), action.time(), false));
-        actions.addAll(desk.assign(book, book.assignment(a.id()).orElseThrow(), officer, action.time(),
+        actions.addAll(desk.assignByHand(book, book.assignment(a.id()).orElseThrow(), officer, action.time(),
                 "assigned by " + action.operator()));
         return actions;
     }

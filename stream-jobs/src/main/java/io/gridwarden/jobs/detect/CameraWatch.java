@@ -118,6 +118,25 @@ public final class CameraWatch {
     }
 
     /**
+     * A dispatcher assigned {@code violationId} to {@code officer} by hand. A violation still in its
+     * grace period is dispatched to that officer now; a dispatched one is reassigned by assignment.
+     */
+    public Outcome assignByHand(Map<String, TrackState> tracks, String violationId, long at, String officer, String operator) {
+        for (Map.Entry<String, TrackState> entry : tracks.entrySet()) {
+            TrackState track = entry.getValue();
+            ZoneRule rule = rulesByZone.get(track.zone());
+            if (rule != null && track.violation() != null && track.violation().id().equals(violationId)) {
+                EscalationPolicy.Step step = policy.assignByHand(rule, track, at, officer, operator);
+                if (step != null) {
+                    entry.setValue(step.state());
+                    return new Outcome(step.actions(), List.of(step.dispatch()), Set.of());
+                }
+            }
+        }
+        return new Outcome(List.of(), List.of(), Set.of());
+    }
+
+    /**
      * A dispatcher closed {@code violationId}: its track is forgotten. A violation still in its grace
      * period is closed here (assignment never saw it); a dispatched one is closed by assignment.
      */

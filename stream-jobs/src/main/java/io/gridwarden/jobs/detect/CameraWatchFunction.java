@@ -64,17 +64,24 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         timers.forEach(ctx.timerService()::registerEventTimeTimer);
     }
 
-    /** A dispatcher closed a violation of this camera: forget its track (see {@link CameraWatch#close}). */
+    /**
+     * A dispatcher's action on a violation of this camera: a close forgets its track (see
+     * {@link CameraWatch#close}); an assignment dispatches a violation still in its grace period to the
+     * chosen officer (one already dispatched is reassigned by assignment).
+     */
     @Override
     public void processElement2(OperatorAction action, Context ctx, Collector<Action> out) throws Exception {
-        if (!action.close()) {
-            return; // manual assignment is assignment's business
-        }
         Map<String, TrackState> current = load();
         Map<String, TrackState> before = Map.copyOf(current);
-        List<Action> actions = watch(ctx.getCurrentKey()).close(current, action.violation(), action.time(), action.reason());
+        CameraWatch watch = watch(ctx.getCurrentKey());
+        if (action.close()) {
+            watch.close(current, action.violation(), action.time(), action.reason()).forEach(out::collect);
+        } else {
+            CameraWatch.Outcome outcome = watch.assignByHand(current, action.violation(), action.time(), action.officer(), action.operator());
+            outcome.actions().forEach(out::collect);
+            outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
+        }
         store(before, current);
-        actions.forEach(out::collect);
     }
 
     @Override

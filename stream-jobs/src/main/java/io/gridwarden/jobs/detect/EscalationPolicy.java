@@ -63,7 +63,7 @@ public final class EscalationPolicy {
                         "left within the grace period");
                 return new Step(null, List.of(Action.update(resolved)), null, -1);
             }
-            return dispatch(rule, track, violation, due, "still there after the warning", List.of());
+            return dispatch(rule, track, violation, due, "still there after the warning", List.of(), null);
         }
         // Dispatched: assignment owns it now; remember the object so it is not reported twice.
         return new Step(track, List.of(), null, -1);
@@ -79,7 +79,7 @@ public final class EscalationPolicy {
         if (rule.urgent() || !rule.warnsFirst()) {
             // Urgent offences (open burning) are never warned first, whatever the category says.
             String why = rule.urgent() ? URGENT_NOTE + "dispatched at once" : "no warning for " + rule.category();
-            return dispatch(rule, track, detected, at, why, List.of(detectedUpdate));
+            return dispatch(rule, track, detected, at, why, List.of(detectedUpdate), null);
         }
         Warning warning = rule.warning();
         Violation warned = detected.withStatus(ViolationStatus.WARNED, when, "voice warning played");
@@ -91,10 +91,23 @@ public final class EscalationPolicy {
                 List.of(detectedUpdate, Action.update(warned), Action.command(warned, rule.camera(), voice)), null, graceEnds);
     }
 
-    private Step dispatch(ZoneRule rule, TrackState track, Violation violation, long at, String why, List<Action> before) {
+    /**
+     * A dispatcher assigned a violation still in its grace period to {@code officer}: it is dispatched
+     * now, to that officer, without waiting for the re-check. Null when the track holds no such violation.
+     */
+    public Step assignByHand(ZoneRule rule, TrackState track, long at, String officer, String operator) {
+        Violation violation = track.violation();
+        if (violation == null || violation.status() != ViolationStatus.WARNED) {
+            return null;
+        }
+        return dispatch(rule, track, violation, at, "assigned by " + operator + " during the grace period", List.of(), officer);
+    }
+
+    private Step dispatch(ZoneRule rule, TrackState track, Violation violation, long at, String why, List<Action> before,
+            String officer) {
         Violation dispatched = violation.withStatus(ViolationStatus.DISPATCHED, Instant.ofEpochMilli(at), why);
         Duration acceptWithin = rule.acceptWithin() == null ? DEFAULT_ACCEPT_WITHIN : rule.acceptWithin();
-        var request = new DispatchRequest(dispatched, rule.responsibleUnit(), acceptWithin.toMillis(), at, rule.urgent());
+        var request = new DispatchRequest(dispatched, rule.responsibleUnit(), acceptWithin.toMillis(), at, rule.urgent(), officer);
         return new Step(track.withViolation(dispatched), before, request, -1);
     }
 }

@@ -10,10 +10,15 @@ import io.gridwarden.common.action.Violation;
  * @param acceptWithinMillis how long the officer has to accept before it is reassigned
  * @param at when dispatch was decided (epoch millis, event time)
  * @param urgent whether the category is urgent (open burning): carried into the assignment's note
+ * @param officer the officer a dispatcher chose by hand, or null for the nearest available
  */
-public record DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at, boolean urgent) {
+public record DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at, boolean urgent, String officer) {
+
+    public DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at, boolean urgent) {
+        this(violation, unit, acceptWithinMillis, at, urgent, null);
+    }
 
     public DispatchRequest(Violation violation, String unit, long acceptWithinMillis, long at) {
-        this(violation, unit, acceptWithinMillis, at, false);
+        this(violation, unit, acceptWithinMillis, at, false, null);
     }
 }

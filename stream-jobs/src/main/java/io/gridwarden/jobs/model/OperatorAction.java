@@ -4,7 +4,7 @@ package io.gridwarden.jobs.model;
  * A dispatcher's manual action on a violation, written into the event log by alerting: assign it to
  * {@code officer}, or ({@code close}) close it for {@code reason}.
  *
- * @param source the event's source, the violation's camera or sensor (also its partition key)
+ * @param source the camera or sensor that saw the violation: its state is kept under that device
  * @param time when the dispatcher acted (epoch millis)
  */
 public record OperatorAction(String violation, String source, long time, boolean close, String officer, String reason,

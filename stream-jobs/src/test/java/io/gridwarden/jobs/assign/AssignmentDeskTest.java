@@ -3,6 +3,7 @@ package io.gridwarden.jobs.assign;
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.dispatchRequest;
+import io.gridwarden.jobs.model.DispatchRequest;
 import static io.gridwarden.jobs.JobFixtures.town;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,19 @@ class AssignmentDeskTest {
         assertThat(book.officer("off-01").orElseThrow().holding()).isEqualTo("vio-1");
         assertThat(desk.request(book, dispatchRequest("vio-2", T0 + 2_000)))
                 .extracting(a -> a.violation().status()).containsExactly(ViolationStatus.UNASSIGNED);
+    }
+
+    @Test
+    void shouldGiveAHandAssignedRequestToTheChosenOfficerNotTheNearest() {
+        report("off-01", "hecun", 28.741, T0);
+        report("off-02", "hecun", 28.79, T0);
+        DispatchRequest byHand = dispatchRequest("vio-1", T0);
+        List<Action> actions = desk.request(book, new DispatchRequest(byHand.violation(), byHand.unit(), byHand.acceptWithinMillis(),
+                byHand.at(), false, "off-02"));
+
+        assertThat(commands(actions, Command.ASSIGNMENT)).singleElement().satisfies(a -> assertThat(a.target()).isEqualTo("off-02"));
+        assertThat(book.officer("off-02").orElseThrow().holding()).isEqualTo("vio-1");
+        assertThat(book.officer("off-01").orElseThrow().holding()).isNull();
     }
 
     @Test

@@ -67,6 +67,22 @@ class CameraWatchTest {
     }
 
     @Test
+    void shouldDispatchToTheChosenOfficerWhenADispatcherAssignsDuringTheGracePeriod() {
+        stayUntil(T0 + 4_000, parkedCar("t-1"));
+        String violation = watch.onTime(tracks, T0 + 2_000).actions().get(0).violation().id();
+
+        CameraWatch.Outcome assigned = watch.assignByHand(tracks, violation, T0 + 3_000, "off-02", "demo-dispatcher-hecun");
+
+        assertThat(assigned.dispatches()).singleElement().satisfies(request -> {
+            assertThat(request.officer()).isEqualTo("off-02");
+            assertThat(request.at()).isEqualTo(T0 + 3_000);
+            assertThat(request.violation().note()).contains("demo-dispatcher-hecun");
+        });
+        assertThat(watch.onTime(tracks, T0 + 4_000).dispatches()).as("no second dispatch at the end of the grace period").isEmpty();
+        assertThat(watch.assignByHand(tracks, "vio-unknown", T0 + 3_000, "off-02", "demo-admin").dispatches()).isEmpty();
+    }
+
+    @Test
     void shouldResolveByWarningWhenVehicleLeavesWithinGrace() {
         watch.onFrame(tracks, frame(CAMERA, T0, parkedCar("t-1")));
         watch.onFrame(tracks, frame(CAMERA, T0 + 2_000, parkedCar("t-1")));

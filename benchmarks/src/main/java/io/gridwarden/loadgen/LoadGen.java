@@ -3,6 +3,7 @@ package io.gridwarden.loadgen;
 import io.gridwarden.common.json.Json;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
+import io.gridwarden.suite.SuiteCommand;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class},
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, SuiteCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** One load run's figures, written as JSON: the rate asked, the rate acknowledged, and ack latency percentiles. */
-record LoadResult(
+public record LoadResult(
         int targetEventsPerSecond,
         int batchSize,
         double ackedEventsPerSecond,

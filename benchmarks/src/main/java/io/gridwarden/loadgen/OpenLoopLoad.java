@@ -25,19 +25,19 @@ import org.HdrHistogram.Recorder;
  * In-flight requests are capped so the generator's own memory stays bounded; a batch that waits
  * for a free slot still counts its wait.
  */
-final class OpenLoopLoad {
+public final class OpenLoopLoad {
 
     /** What to send. {@code devices} are camera ids whose demo tokens ({@code demo-<id>}) the target knows. */
-    record Settings(URI target, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
+    public record Settings(URI target, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
             List<String> devices) {}
 
     /** Progress once a second: seconds elapsed, batches acknowledged so far, p99 so far in ms. */
-    record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
+    public record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(2, daemon()))
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
+    public LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
@@ -74,9 +74,11 @@ final class OpenLoopLoad {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 recorder.recordValue(Math.max(0, System.nanoTime() - due));
                 String status = error != null ? rootCause(error) : Integer.toString(response.statusCode());
-                statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
-                if (status.equals("202")) {
-                    acked.incrementAndGet();
+                if (due >= measureFrom) { // counted by when it was due: the rate held over the window
+                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    if (status.equals("202")) {
+                        acked.incrementAndGet();
+                    }
                 }
                 inFlight.release();
             });
@@ -89,7 +91,7 @@ final class OpenLoopLoad {
             }
         }
         inFlight.acquire(s.maxInFlight()); // every answer is in
-        long elapsed = System.nanoTime() - Math.max(measureFrom, start);
+        long elapsed = s.duration().toNanos(); // batches due in the window, over the window (not the drain after it)
         Histogram all = measured != null ? measured : sinceStart;
         all.add(recorder.getIntervalHistogram());
         Map<String, Long> byStatus = new TreeMap<>();

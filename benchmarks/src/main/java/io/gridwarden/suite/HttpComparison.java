@@ -1,0 +1,63 @@
+package io.gridwarden.suite;
+
+import io.gridwarden.loadgen.LoadResult;
+import io.gridwarden.loadgen.OpenLoopLoad;
+import io.gridwarden.suite.peers.GridwardenChild;
+import io.gridwarden.suite.peers.NginxPeer;
+import io.gridwarden.suite.peers.NoopIngestServer;
+import io.gridwarden.suite.report.RatePoint;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP ingest against its ceilings, all driven by the same open-loop generator ({@link OpenLoopLoad})
+ * with the same batches: gridwarden's durable {@code POST /v1/events} (a child process), a no-op
+ * Vert.x endpoint that only parses, and nginx answering 202.
+ */
+public final class HttpComparison {
+
+    public static final String GRIDWARDEN = "gridwarden HTTP (durable)";
+    public static final String NOOP = "Vert.x no-op (parse only)";
+    public static final String NGINX = "nginx return 202";
+
+    public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
+        try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null, s.gridwardenHeap(), s.gridwardenArgs());
+             var noop = NoopIngestServer.start();
+             var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
+            List<InterleavedRamp.Target> targets = new ArrayList<>();
+            targets.add(target(GRIDWARDEN, gridwarden.ingestUrl(), s));
+            targets.add(target(NOOP, noop.baseUrl(), s));
+            if (nginx != null) {
+                targets.add(target(NGINX, nginx.baseUrl(), s));
+            } else {
+                System.err.println("nginx not found at " + s.nginx() + ": skipped (apt-get install -y nginx-light)");
+            }
+            return InterleavedRamp.run(targets, s.httpRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+        }
+    }
+
+    private static InterleavedRamp.Target target(String name, String baseUrl, SuiteSettings s) {
+        return new InterleavedRamp.Target() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RatePoint at(int rate, Duration warmup, Duration duration) throws Exception {
+                var settings = new OpenLoopLoad.Settings(URI.create(baseUrl + "/v1/events"), rate, s.batchSize(), duration, warmup,
+                        s.maxInFlight(), s.cameras());
+                return point(name, new OpenLoopLoad().run(settings, p -> { }));
+            }
+        };
+    }
+
+    static RatePoint point(String system, LoadResult r) {
+        long failed = r.responsesByStatus().entrySet().stream().filter(e -> !e.getKey().equals("202")).mapToLong(Map.Entry::getValue).sum();
+        return new RatePoint(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), failed);
+    }
+}

@@ -1,0 +1,81 @@
+package io.gridwarden.suite;
+
+import io.gridwarden.suite.report.RatePoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Systems measured at the same offered rates, interleaved (A, B, C, A, B, C … at each rate) so that
+ * whatever else the machine does drifts over all of them alike; each figure is the median of its
+ * rounds. A system that failed to hold two rates in a row is not offered higher ones (one miss may be
+ * a hiccup of a shared machine).
+ */
+public final class InterleavedRamp {
+
+    /** A system under load: runs one point at an offered rate. */
+    public interface Target {
+        String name();
+
+        RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception;
+    }
+
+    /** The median figures per system and rate (in rate order), and every raw round. */
+    public record Outcome(List<RatePoint> medians, List<RatePoint> rounds) {}
+
+    /** Timing of each point, and the unmeasured load each target gets first (a fresh JVM needs its JIT warm). */
+    public record Timing(Duration prime, Duration warmup, Duration duration) {}
+
+    public static Outcome run(List<Target> targets, List<Integer> rates, int rounds, double p99BoundMillis, Timing timing) throws Exception {
+        for (Target target : targets) {
+            if (!timing.prime().isZero()) {
+                RatePoint primed = target.at(rates.get(0), timing.prime(), Duration.ofSeconds(1));
+                System.err.printf("  %-28s primed for %s at %,d ev/s (p99 then %.1f ms)%n", target.name(), timing.prime(), rates.get(0),
+                        primed.p99Millis());
+            }
+        }
+        List<RatePoint> all = new ArrayList<>();
+        List<RatePoint> medians = new ArrayList<>();
+        Map<String, Integer> missesInARow = new LinkedHashMap<>();
+        targets.forEach(t -> missesInARow.put(t.name(), 0));
+        for (int rate : rates) {
+            Map<String, List<RatePoint>> byTarget = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (Target target : targets) {
+                    if (missesInARow.get(target.name()) >= 2) {
+                        continue;
+                    }
+                    RatePoint point = target.at(rate, timing.warmup(), timing.duration());
+                    System.err.printf("  %-28s %,8d ev/s offered: %,10.0f acked  p50 %8.2f ms  p99 %8.2f ms  failed %d%n",
+                            point.system(), rate, point.ackedEventsPerSecond(), point.p50Millis(), point.p99Millis(), point.failed());
+                    all.add(point);
+                    byTarget.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(point);
+                }
+            }
+            byTarget.forEach((name, points) -> {
+                RatePoint median = median(points);
+                medians.add(median);
+                missesInARow.put(name, median.held(p99BoundMillis) ? 0 : missesInARow.get(name) + 1);
+            });
+        }
+        return new Outcome(medians, all);
+    }
+
+    /** Each figure's median over the rounds (the upper median for an even count). */
+    static RatePoint median(List<RatePoint> points) {
+        RatePoint first = points.get(0);
+        return new RatePoint(first.system(), first.offeredEventsPerSecond(),
+                mid(points, Comparator.comparingDouble(RatePoint::ackedEventsPerSecond)).ackedEventsPerSecond(),
+                mid(points, Comparator.comparingDouble(RatePoint::p50Millis)).p50Millis(),
+                mid(points, Comparator.comparingDouble(RatePoint::p99Millis)).p99Millis(),
+                mid(points, Comparator.comparingDouble(RatePoint::p999Millis)).p999Millis(),
+                mid(points, Comparator.comparingLong(RatePoint::failed)).failed());
+    }
+
+    private static RatePoint mid(List<RatePoint> points, Comparator<RatePoint> order) {
+        return points.stream().sorted(order).toList().get(points.size() / 2);
+    }
+}

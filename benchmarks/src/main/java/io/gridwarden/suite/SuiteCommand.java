@@ -1,0 +1,165 @@
+package io.gridwarden.suite;
+
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFile;
+import io.gridwarden.suite.e2e.EndToEndLatency;
+import io.gridwarden.suite.e2e.LatencyFigures;
+import io.gridwarden.suite.log.ClosedLoopAppends;
+import io.gridwarden.suite.report.Comparisons;
+import io.gridwarden.suite.report.Machine;
+import io.gridwarden.suite.report.RatePoint;
+import io.gridwarden.suite.report.ReportWriter;
+import io.gridwarden.suite.report.Results;
+import io.gridwarden.suite.report.Row;
+import io.gridwarden.suite.rules.RuleComparison;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loadgen suite}: every comparison, briefly, then {@code summary.md}, {@code results.json} and
+ * charts in {@code benchmarks/results/<date>/}. The defaults are the lead's full run on a quiet
+ * machine; {@code --quick} is a smoke run of a few minutes.
+ */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+        description = "Run the whole comparison suite (HTTP, MQTT, durable log, rules, end to end) and write the summary.")
+public final class SuiteCommand implements Callable<Integer> {
+
+    static final List<String> PARTS = List.of("http", "mqtt", "log", "rules", "e2e");
+
+    @Option(names = "--quick", description = "Smoke run: one round, 2 s points, fewer rates (a few minutes in all).")
+    boolean quick;
+    @Option(names = "--parts", split = ",", description = "Which comparisons: http, mqtt, log, rules, e2e. Default: all")
+    List<String> parts = PARTS;
+    @Option(names = "--jar", defaultValue = "launcher/target/gridwarden.jar", description = "gridwarden's launcher jar. Default: ${DEFAULT-VALUE}")
+    Path jar;
+    @Option(names = "--results", defaultValue = "benchmarks/results", description = "Results root; a dated directory goes under it. Default: ${DEFAULT-VALUE}")
+    Path results;
+    @Option(names = "--work-dir", description = "Where peers and gridwarden keep their data and logs. Default: a new temp directory")
+    Path workDir;
+    @Option(names = "--duration", description = "Measured time per point (ISO-8601). Default: PT20S, quick PT2S")
+    Duration duration;
+    @Option(names = "--prime", description = "Unmeasured load each system gets once, first (JIT of a fresh JVM). Default: PT30S, quick PT10S")
+    Duration prime;
+    @Option(names = "--warmup", description = "Unmeasured time before each point. Default: PT5S, quick PT1S")
+    Duration warmup;
+    @Option(names = "--rounds", description = "Interleaved rounds per point. Default: 3, quick 1")
+    Integer rounds;
+    @Option(names = "--http-rates", split = ",", description = "Offered events/s. Default: 5000,10000,15000,20000,25000,50000,100000; quick 5000,10000,20000")
+    List<Integer> httpRates;
+    @Option(names = "--mqtt-rates", split = ",", description = "Offered events/s. Default: 5000,10000,15000,20000,25000,50000; quick 5000,10000,20000")
+    List<Integer> mqttRates;
+    @Option(names = "--appenders", split = ",", description = "Concurrent appenders for the log comparison. Default: 1,8,32; quick 8")
+    List<Integer> appenders;
+    @Option(names = "--e2e-rates", split = ",", description = "Background events/s for end-to-end latency. Default: 0,5000,15000; quick 0,5000")
+    List<Integer> e2eRates;
+    @Option(names = "--e2e-duration", description = "Probing time per background rate. Default: PT60S, quick PT12S")
+    Duration e2eDuration;
+    @Option(names = "--rule-seconds", description = "Event-time seconds of the generated rule stream (all cameras). Default: 3600, quick 900")
+    Integer ruleSeconds;
+    @Option(names = "--batch", defaultValue = "100", description = "Events per batch everywhere. Default: ${DEFAULT-VALUE}")
+    int batch;
+    @Option(names = "--p99-bound-ms", defaultValue = "100", description = "p99 a rate must stay under to count as held. Default: ${DEFAULT-VALUE}")
+    double bound;
+    @Option(names = "--max-in-flight", defaultValue = "256", description = "Batches in flight at most, per load generator. Default: ${DEFAULT-VALUE}")
+    int maxInFlight;
+    @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's -Xmx. Default: ${DEFAULT-VALUE}")
+    String heap;
+    @Option(names = "--gridwarden-arg", description = "An extra option for `gridwarden run`, repeatable,"
+            + " e.g. --gridwarden-arg=--device-rate=1000000 to lift the per-device rate limit when measuring the ceiling.")
+    List<String> gridwardenArgs = List.of();
+    @Option(names = "--nginx", defaultValue = "/usr/sbin/nginx", description = "nginx binary. Default: ${DEFAULT-VALUE}")
+    Path nginx;
+    @Option(names = "--mosquitto", defaultValue = "/usr/sbin/mosquitto", description = "mosquitto binary. Default: ${DEFAULT-VALUE}")
+    Path mosquitto;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        SuiteSettings s = settings();
+        List<String> problems = new ArrayList<>();
+        InterleavedRamp.Outcome http = part(s, "http", problems, () -> HttpComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
+        InterleavedRamp.Outcome mqtt = part(s, "mqtt", problems, () -> MqttComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
+        List<ClosedLoopAppends.Figures> log = part(s, "log", problems, () -> LogComparison.run(s), List.of());
+        List<RuleComparison.Figures> rules = part(s, "rules", problems, () -> RuleComparison.run(Town.demo(), s.ruleStreamSeconds(), s.rounds()), List.of());
+        List<LatencyFigures> e2e = part(s, "e2e", problems, () -> EndToEndLatency.run(s), List.of());
+
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(Comparisons.rates("HTTP", http.medians(), HttpComparison.GRIDWARDEN, List.of(HttpComparison.NOOP, HttpComparison.NGINX), bound));
+        rows.addAll(Comparisons.rates("MQTT", mqtt.medians(), MqttComparison.GRIDWARDEN, List.of(MqttComparison.MOSQUITTO), bound));
+        rows.addAll(Comparisons.log(log, LogComparison.ROCKS, LogComparison.KAFKA));
+        rows.addAll(Comparisons.rules(rules));
+        rows.addAll(Comparisons.endToEnd(e2e));
+        String date = LocalDate.now().toString();
+        var out = new Results(date, Machine.here(s.workDir()), describe(s), http.medians(), http.rounds(), mqtt.medians(), mqtt.rounds(),
+                log, rules, e2e, rows, problems);
+        Path dir = s.resultsDir().resolve(date);
+        ReportWriter.write(out, dir);
+        System.out.println(Files.readString(dir.resolve("summary.md")));
+        System.err.println("Written to " + dir.toAbsolutePath() + " (peers' logs in " + s.workDir() + ")");
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** A step that may fail without losing the others: its failure is reported in the summary. */
+    interface Part<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T part(SuiteSettings s, String name, List<String> problems, Part<T> part, T none) {
+        if (!s.runs(name)) {
+            return none;
+        }
+        System.err.println("== " + name);
+        try {
+            return part.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            problems.add(name + " failed: " + e);
+            return none;
+        }
+    }
+
+    SuiteSettings settings() throws Exception {
+        Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("gridwarden-bench");
+        List<String> cameras = Town.demo().cameras().stream().map(TownFile.Camera::id).filter(c -> !c.equals("cam-0001")).toList();
+        return new SuiteSettings(jar, work, results, heap, gridwardenArgs, nginx, mosquitto, parts,
+                or(httpRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000, 100000)),
+                or(mqttRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000)),
+                batch, or(prime, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30)), or(warmup, quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)), or(duration, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20)),
+                or(rounds, quick ? 1 : 3), bound, maxInFlight, or(appenders, quick ? List.of(8) : List.of(1, 8, 32)),
+                or(ruleSeconds, quick ? 900 : 3600), or(e2eRates, quick ? List.of(0, 5000) : List.of(0, 5000, 15000)),
+                or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), cameras);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private Map<String, Object> describe(SuiteSettings s) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("mode", quick ? "quick" : "full");
+        d.put("prime", s.prime().toString());
+        d.put("warmup", s.warmup().toString());
+        d.put("duration", s.duration().toString());
+        d.put("rounds", s.rounds());
+        d.put("batch", s.batchSize());
+        d.put("httpRates", s.httpRates());
+        d.put("mqttRates", s.mqttRates());
+        d.put("appenders", s.appenders());
+        d.put("ruleStreamSeconds", s.ruleStreamSeconds());
+        d.put("e2eBackgroundRates", s.e2eBackgroundRates());
+        d.put("e2eDuration", s.e2eDuration().toString());
+        d.put("p99BoundMillis", s.p99BoundMillis());
+        d.put("devices", s.cameras().size());
+        d.put("gridwardenArgs", s.gridwardenArgs());
+        return d;
+    }
+}

@@ -1,0 +1,43 @@
+package io.gridwarden.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the suite's runs depend on, read once from the command line ({@link SuiteCommand}).
+ *
+ * @param cameras device ids the load is spread over (the demo town's cameras but the end-to-end probe's)
+ */
+public record SuiteSettings(
+        Path gridwardenJar,
+        Path workDir,
+        Path resultsDir,
+        String gridwardenHeap,
+        List<String> gridwardenArgs,
+        Path nginx,
+        Path mosquitto,
+        List<String> parts,
+        List<Integer> httpRates,
+        List<Integer> mqttRates,
+        int batchSize,
+        Duration prime,
+        Duration warmup,
+        Duration duration,
+        int rounds,
+        double p99BoundMillis,
+        int maxInFlight,
+        List<Integer> appenders,
+        int ruleStreamSeconds,
+        List<Integer> e2eBackgroundRates,
+        Duration e2eDuration,
+        List<String> cameras) {
+
+    public InterleavedRamp.Timing timing() {
+        return new InterleavedRamp.Timing(prime, warmup, duration);
+    }
+
+    public boolean runs(String part) {
+        return parts.contains(part);
+    }
+}

@@ -1,0 +1,113 @@
+package io.gridwarden.suite.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import io.gridwarden.loadgen.DeviceClient;
+import io.gridwarden.loadgen.FrameBatches;
+import io.gridwarden.suite.report.RatePoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * QoS 1 publishers in open loop (HiveMQ's async MQTT 5 client, one session per camera): batches are
+ * due at a fixed rate whatever the PUBACKs' speed, and each batch's latency runs from its due time to
+ * its PUBACK, so a stalled broker shows as latency (no coordinated omission). Cameras authenticate as
+ * gridwarden expects (username = id, password {@code demo-<id>}); a broker that allows anonymous
+ * clients accepts the same.
+ */
+public final class MqttLoad {
+
+    /** Where and what to publish. */
+    public record Settings(String system, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration,
+            int maxInFlight, List<String> cameras) {}
+
+    public RatePoint run(Settings s) throws InterruptedException {
+        List<Mqtt5AsyncClient> clients = connect(s);
+        try {
+            return publish(s, clients);
+        } finally {
+            clients.forEach(c -> c.disconnect().exceptionally(e -> null));
+        }
+    }
+
+    private static List<Mqtt5AsyncClient> connect(Settings s) {
+        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+        for (String camera : s.cameras()) {
+            Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(camera + "-bench-" + System.nanoTime())
+                    .serverHost("127.0.0.1").serverPort(s.port()).buildAsync();
+            client.connectWith().cleanStart(true).simpleAuth().username(camera)
+                    .password(DeviceClient.demoToken(camera).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                    .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(20, TimeUnit.SECONDS).join();
+            clients.add(client);
+        }
+        return clients;
+    }
+
+    private static RatePoint publish(Settings s, List<Mqtt5AsyncClient> clients) throws InterruptedException {
+        var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
+        var recorder = new Recorder(3);
+        var inFlight = new Semaphore(s.maxInFlight());
+        var acked = new AtomicLong();
+        var failed = new AtomicLong();
+        long interval = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
+        long start = System.nanoTime();
+        long measureFrom = start + s.warmup().toNanos();
+        long end = measureFrom + s.duration().toNanos();
+        boolean measuring = false; // latencies of warm-up batches still in flight at the switch may land in the window
+        for (long i = 0; ; i++) {
+            long due = start + i * interval;
+            if (due >= end) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!measuring && due >= measureFrom) {
+                measuring = true;
+                recorder.getIntervalHistogram();
+                acked.set(0);
+                failed.set(0);
+            }
+            inFlight.acquire();
+            int c = (int) (i % clients.size());
+            String camera = s.cameras().get(c);
+            clients.get(c).publishWith().topic("devices/" + camera + "/events").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(batches.next(camera, s.batchSize())).send().whenComplete((result, error) -> {
+                        recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                        // Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
+                        boolean ok = error == null && result.getError().isEmpty() && result instanceof
+                                com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result q
+                                && !q.getPubAck().getReasonCode().isError();
+                        if (due >= measureFrom) {
+                            (ok ? acked : failed).incrementAndGet();
+                        }
+                        inFlight.release();
+                    });
+        }
+        if (!inFlight.tryAcquire(s.maxInFlight(), 60, TimeUnit.SECONDS)) {
+            failed.addAndGet(s.maxInFlight() - inFlight.availablePermits());
+        }
+        double seconds = s.duration().toNanos() / 1e9; // batches due in the window, over the window
+        Histogram h = recorder.getIntervalHistogram();
+        return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), failed.get());
+    }
+
+    static double ms(long nanos) {
+        return Math.round(nanos / 1e4) / 100.0;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridwarden.suite.peers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * gridwarden as a user starts it ({@code java -jar launcher/target/gridwarden.jar run --no-simulator}),
+ * as a child process on free loopback ports with a fresh data directory.
+ */
+public final class GridwardenChild implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    public final int ingestPort;
+    public final int mqttPort;
+    public final int opsPort;
+    private final ChildProcess process;
+
+    private GridwardenChild(int ingestPort, int mqttPort, int opsPort, ChildProcess process) {
+        this.ingestPort = ingestPort;
+        this.mqttPort = mqttPort;
+        this.opsPort = opsPort;
+        this.process = process;
+    }
+
+    /** Starts it and waits until its three ports listen; {@code commandGateway} may be null; {@code extraArgs} go to {@code run}. */
+    public static GridwardenChild start(Path jar, Path workDir, String commandGateway, String heap, List<String> extraArgs)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " not found: build it first (mvn -B -DskipTests package -pl launcher -am)");
+        }
+        int ingest = ChildProcess.freePort();
+        int mqtt = ChildProcess.freePort();
+        int ops = ChildProcess.freePort();
+        Path dataDir = Files.createTempDirectory(workDir, "gridwarden-data");
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx" + heap, "-jar", jar.toString(), "run", "--no-simulator",
+                "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--ingest-port", "" + ingest, "--mqtt-port", "" + mqtt,
+                "--ops-port", "" + ops));
+        if (commandGateway != null) {
+            command.addAll(List.of("--command-gateway", commandGateway));
+        }
+        command.addAll(extraArgs);
+        ChildProcess child = ChildProcess.start("gridwarden", command, workDir.resolve("gridwarden.log"));
+        try {
+            child.awaitPort(ingest, READY_TIMEOUT).awaitPort(mqtt, READY_TIMEOUT).awaitPort(ops, READY_TIMEOUT);
+        } catch (RuntimeException | InterruptedException e) {
+            child.close();
+            throw e;
+        }
+        return new GridwardenChild(ingest, mqtt, ops, child);
+    }
+
+    public String ingestUrl() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    public String opsUrl() {
+        return "http://127.0.0.1:" + opsPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}

@@ -1,0 +1,118 @@
+package io.gridwarden.suite.report;
+
+import io.gridwarden.suite.e2e.LatencyFigures;
+import io.gridwarden.suite.log.ClosedLoopAppends;
+import io.gridwarden.suite.rules.RuleComparison;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Turns the runs' figures into the summary's rows: each gridwarden figure next to its peer's. */
+public final class Comparisons {
+
+    /** The design floor of end-to-end latency: the watermark trails the log clock by maxDeviceDelay. */
+    public static final double WATERMARK_FLOOR_MILLIS = 2000;
+
+    private Comparisons() {}
+
+    /** Rate comparison rows (HTTP or MQTT): the highest rate held, and latency at the highest rate both held. */
+    public static List<Row> rates(String section, List<RatePoint> medians, String ours, List<String> peers, double p99BoundMillis) {
+        List<Row> rows = new ArrayList<>();
+        int top = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).max().orElse(0);
+        for (String peer : peers) {
+            if (medians.stream().noneMatch(p -> p.system().equals(peer))) {
+                continue;
+            }
+            int oursHeld = held(medians, ours, p99BoundMillis);
+            int peerHeld = held(medians, peer, p99BoundMillis);
+            rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", oursHeld, oursHeld == top, peer, peerHeld,
+                    peerHeld == top, "events/s", true, "rates offered up to " + String.format("%,d", top)));
+            int common = Math.min(oursHeld, peerHeld);
+            if (common == 0) {
+                common = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).min().orElse(0);
+            }
+            Optional<RatePoint> a = at(medians, ours, common);
+            Optional<RatePoint> b = at(medians, peer, common);
+            if (a.isPresent() && b.isPresent()) {
+                String where = String.format("at %,d events/s", common);
+                rows.add(new Row(section, "p50 ack latency " + where, a.get().p50Millis(), false, peer, b.get().p50Millis(), false, "ms", false, ""));
+                rows.add(new Row(section, "p99 ack latency " + where, a.get().p99Millis(), false, peer, b.get().p99Millis(), false, "ms", false, ""));
+            }
+        }
+        return rows;
+    }
+
+    /** The highest offered rate the system held (0 if none). */
+    public static int held(List<RatePoint> medians, String system, double p99BoundMillis) {
+        return medians.stream().filter(p -> p.system().equals(system) && p.held(p99BoundMillis))
+                .mapToInt(RatePoint::offeredEventsPerSecond).max().orElse(0);
+    }
+
+    private static Optional<RatePoint> at(List<RatePoint> medians, String system, int rate) {
+        return medians.stream().filter(p -> p.system().equals(system) && p.offeredEventsPerSecond() == rate).findFirst();
+    }
+
+    /** Durable log rows: per concurrency, the median events/s and p99 append latency of the rounds. */
+    public static List<Row> log(List<ClosedLoopAppends.Figures> figures, String ours, String peer) {
+        List<Row> rows = new ArrayList<>();
+        figures.stream().map(ClosedLoopAppends.Figures::appenders).distinct().sorted().forEach(n -> {
+            OptionalDouble a = median(figures, ours, n, ClosedLoopAppends.Figures::eventsPerSecond);
+            OptionalDouble b = median(figures, peer, n, ClosedLoopAppends.Figures::eventsPerSecond);
+            if (a.isPresent() && b.isPresent()) {
+                rows.add(new Row("Durable log", "durable appends, " + n + " appenders × 100-event batches", a.getAsDouble(), false, peer,
+                        b.getAsDouble(), false, "events/s", true, ""));
+                rows.add(new Row("Durable log", "p99 append latency, " + n + " appenders", median(figures, ours, n,
+                        ClosedLoopAppends.Figures::p99Millis).getAsDouble(), false, peer, median(figures, peer, n,
+                        ClosedLoopAppends.Figures::p99Millis).getAsDouble(), false, "ms", false, ""));
+            }
+        });
+        return rows;
+    }
+
+    private static OptionalDouble median(List<ClosedLoopAppends.Figures> figures, String system, int appenders,
+            java.util.function.ToDoubleFunction<ClosedLoopAppends.Figures> value) {
+        List<Double> values = figures.stream().filter(f -> f.system().equals(system) && f.appenders() == appenders)
+                .map(value::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+        return values.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(values.get(values.size() / 2));
+    }
+
+    /** Rule evaluation: frames/s, ours first in the list, the peer second. */
+    public static List<Row> rules(List<RuleComparison.Figures> figures) {
+        if (figures.size() < 2) {
+            return List.of();
+        }
+        RuleComparison.Figures ours = figures.get(0);
+        RuleComparison.Figures peer = figures.get(1);
+        String agree = ours.violations() == peer.violations()
+                ? "both found the same " + ours.violations() + " violations"
+                : "DISAGREE: " + ours.violations() + " vs " + peer.violations() + " violations";
+        return List.of(new Row("Rule evaluation", "dwell rule, frames/s (one thread, " + String.format("%,d", ours.frames()) + " frames)",
+                ours.framesPerSecond(), false, peer.engine(), peer.framesPerSecond(), false, "frames/s", true, agree));
+    }
+
+    /** End-to-end: each percentile against the design floor (the watermark's 2 s). */
+    public static List<Row> endToEnd(List<LatencyFigures> figures) {
+        List<Row> rows = new ArrayList<>();
+        for (LatencyFigures f : figures) {
+            String at = String.format("%,d ev/s background", f.backgroundEventsPerSecond());
+            String samples = f.toDevice().count() + "/" + f.samples() + " probes" + (f.missed() > 0 ? ", " + f.missed() + " missed" : "");
+            rows.add(new Row("End to end", "due → action log p50, " + at, f.toActionLog().p50(), false, "design floor (maxDeviceDelay)",
+                    WATERMARK_FLOOR_MILLIS, false, "ms", false, samples));
+            rows.add(new Row("End to end", "due → action log p99, " + at, f.toActionLog().p99(), false, "design floor (maxDeviceDelay)",
+                    WATERMARK_FLOOR_MILLIS, false, "ms", false, ""));
+            rows.add(new Row("End to end", "due → voice warning at device p50, " + at, f.toDevice().p50(), false,
+                    "design floor (maxDeviceDelay)", WATERMARK_FLOOR_MILLIS, false, "ms", false, ""));
+            rows.add(new Row("End to end", "due → voice warning at device p99, " + at, f.toDevice().p99(), false,
+                    "design floor (maxDeviceDelay)", WATERMARK_FLOOR_MILLIS, false, "ms", false, ""));
+            rows.add(new Row("End to end", "due → voice warning at device p99.9, " + at, f.toDevice().p999(), false,
+                    "design floor (maxDeviceDelay)", WATERMARK_FLOOR_MILLIS, false, "ms", false, "few samples: p99.9 ≈ max"));
+        }
+        return rows;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? String.format("%,d", (long) v) : String.format("%,.2f", v);
+    }
+}

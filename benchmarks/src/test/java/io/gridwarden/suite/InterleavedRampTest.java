@@ -1,0 +1,47 @@
+package io.gridwarden.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.suite.report.RatePoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The interleaved ramp")
+class InterleavedRampTest {
+
+    /** A fake system that holds rates up to its ceiling and records when it was called. */
+    private record Fake(String name, int ceiling, List<String> calls) implements InterleavedRamp.Target {
+        @Override
+        public RatePoint at(int rate, Duration warmup, Duration duration) {
+            calls.add(name + "@" + rate);
+            double p99 = rate <= ceiling ? 10 : 1000;
+            return new RatePoint(name, rate, rate, 1, p99, p99, 0);
+        }
+    }
+
+    @Test
+    @DisplayName("alternates the systems at each rate and stops offering a system more once it failed two rates in a row")
+    void shouldInterleaveAndStopASystemThatFailed() throws Exception {
+        List<String> calls = new ArrayList<>();
+        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+
+        var outcome = InterleavedRamp.run(List.of(new Fake("a", 10, calls), new Fake("b", 100, calls)), List.of(10, 20, 30, 40), 2, 100, timing);
+
+        assertThat(calls).containsExactly("a@10", "b@10", "a@10", "b@10", "a@20", "b@20", "a@20", "b@20", "a@30", "b@30", "a@30", "b@30",
+                "b@40", "b@40");
+        assertThat(outcome.medians()).hasSize(7);
+        assertThat(outcome.rounds()).hasSize(14);
+    }
+
+    @Test
+    @DisplayName("takes each figure's median over the rounds")
+    void shouldTakeTheMedianOfEachFigure() {
+        var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0), new RatePoint("a", 10, 10, 3, 10, 20, 2),
+                new RatePoint("a", 10, 8, 2, 30, 40, 1)));
+
+        assertThat(median).isEqualTo(new RatePoint("a", 10, 9, 2, 30, 40, 1));
+    }
+}

@@ -1,0 +1,79 @@
+package io.gridwarden.suite.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.suite.e2e.LatencyFigures;
+import io.gridwarden.suite.log.ClosedLoopAppends;
+import io.gridwarden.suite.rules.RuleComparison;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Comparisons of gridwarden with its peers")
+class ComparisonsTest {
+
+    private static RatePoint point(String system, int rate, double acked, double p99, long failed) {
+        return new RatePoint(system, rate, acked, p99 / 4, p99, p99, failed);
+    }
+
+    @Test
+    @DisplayName("take the highest rate held: all acknowledged, 95% of the offered rate, p99 within the bound")
+    void shouldTakeTheHighestRateHeld() {
+        List<RatePoint> medians = List.of(point("gw", 5000, 5000, 40, 0), point("gw", 10000, 9990, 90, 0), point("gw", 20000, 15000, 900, 0),
+                point("peer", 5000, 5000, 5, 0), point("peer", 10000, 10000, 5, 3));
+
+        assertThat(Comparisons.held(medians, "gw", 100)).isEqualTo(10000);
+        assertThat(Comparisons.held(medians, "peer", 100)).isEqualTo(5000);
+        assertThat(Comparisons.held(medians, "absent", 100)).isZero();
+    }
+
+    @Test
+    @DisplayName("compare latency at the highest rate both held, and flag a system that held the top rate offered")
+    void shouldCompareLatencyWhereBothHeld() {
+        List<RatePoint> medians = List.of(point("gw", 5000, 5000, 40, 0), point("gw", 20000, 15000, 900, 0),
+                point("peer", 5000, 5000, 8, 0), point("peer", 20000, 20000, 10, 0));
+
+        List<Row> rows = Comparisons.rates("HTTP", medians, "gw", List.of("peer", "not-run"), 100);
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).ours()).isEqualTo(5000);
+        assertThat(rows.get(0).peerAtLeast()).isTrue();
+        assertThat(rows.get(2).figure()).isEqualTo("p99 ack latency at 5,000 events/s");
+        assertThat(rows.get(2).ratio()).isEqualTo(5.0);
+    }
+
+    @Test
+    @DisplayName("take the median of the rounds for the durable log, per concurrency")
+    void shouldTakeTheMedianRoundOfTheLog() {
+        List<ClosedLoopAppends.Figures> figures = List.of(
+                new ClosedLoopAppends.Figures("rocks", 8, 100, 100, 1, 10, 0), new ClosedLoopAppends.Figures("rocks", 8, 100, 300, 1, 30, 0),
+                new ClosedLoopAppends.Figures("rocks", 8, 100, 200, 1, 20, 0), new ClosedLoopAppends.Figures("kafka", 8, 100, 50, 1, 40, 0));
+
+        List<Row> rows = Comparisons.log(figures, "rocks", "kafka");
+
+        assertThat(rows.get(0).ours()).isEqualTo(200);
+        assertThat(rows.get(0).ratio()).isEqualTo(4.0);
+        assertThat(rows.get(1).ours()).isEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("say loudly when the rule engines disagree on the violations")
+    void shouldFlagRuleEnginesThatDisagree() {
+        var rows = Comparisons.rules(List.of(new RuleComparison.Figures("ours", 10, 1000, 5), new RuleComparison.Figures("esper", 10, 500, 6)));
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.ratio()).isEqualTo(2.0);
+            assertThat(r.note()).startsWith("DISAGREE");
+        });
+    }
+
+    @Test
+    @DisplayName("set end-to-end latency against the watermark's design floor")
+    void shouldSetEndToEndAgainstTheDesignFloor() {
+        var p = LatencyFigures.Percentiles.of(List.of(2400L, 2500L, 3000L));
+        var rows = Comparisons.endToEnd(List.of(new LatencyFigures(5000, 3, 0, p, p)));
+
+        assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.peerValue()).isEqualTo(Comparisons.WATERMARK_FLOOR_MILLIS));
+        assertThat(rows.get(0).ratio()).isEqualTo(1.25);
+    }
+}

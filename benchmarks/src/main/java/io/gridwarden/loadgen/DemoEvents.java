@@ -7,6 +7,7 @@ import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.OfficerStatus;
+import io.gridwarden.common.event.Reading;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,10 @@ public final class DemoEvents {
 
     public DeviceEvent officer(String officer, Instant time, double lat, double lon, OfficerStatus.Availability status) {
         return new DeviceEvent(nextId(officer), officer, EventType.OFFICER_STATUS, time, null, new OfficerStatus(lat, lon, status));
+    }
+
+    public DeviceEvent reading(String sensor, Instant time, String metric, double value) {
+        return new DeviceEvent(nextId(sensor), sensor, EventType.READING, time, null, new Reading(metric, value));
     }
 
     public DeviceEvent ack(String device, Instant time, String command, String result) {

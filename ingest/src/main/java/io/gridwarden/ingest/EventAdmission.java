@@ -4,6 +4,7 @@ import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.ParsedEvents;
 import io.gridwarden.common.event.Problem;
+import io.gridwarden.common.event.StampedEvents;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.town.Device;
 import java.time.Instant;
@@ -31,7 +32,8 @@ final class EventAdmission {
             return Admission.refuse(new Rejection(Rejection.Reason.INVALID_EVENTS, shape.mediaType() + " carries " + expected,
                     List.of(new Problem(0, "", "expected " + expected + " for " + shape.mediaType()))));
         }
-        ParsedEvents parsed = EventCodec.parse(body, now);
+        StampedEvents stamped = EventCodec.parseStamped(body, now);
+        ParsedEvents parsed = stamped.parsed();
         int count = parsed.events().size() + (int) parsed.problems().stream().mapToInt(Problem::index).distinct().count();
         if (count > maxBatchEvents) {
             return Admission.refuse(new Rejection(Rejection.Reason.BATCH_TOO_LARGE,
@@ -49,8 +51,9 @@ final class EventAdmission {
                     "event " + first.index() + " " + first.reason() + "; a device may only send its own events", foreign));
         }
         List<LogEntry> entries = new ArrayList<>(parsed.events().size());
-        for (DeviceEvent event : parsed.events()) {
-            entries.add(new LogEntry(event.source(), event.dedupKey(), EventCodec.encode(event.withIngestTime(now))));
+        for (int i = 0; i < parsed.events().size(); i++) {
+            DeviceEvent event = parsed.events().get(i);
+            entries.add(new LogEntry(event.source(), event.dedupKey(), stamped.payloads().get(i)));
         }
         return Admission.accept(entries);
     }

@@ -43,8 +43,8 @@ final class HttpReplies {
         if (reason == Rejection.Reason.UNAUTHORIZED) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        if (reason == Rejection.Reason.OVERLOADED) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(Rejection.OVERLOAD_RETRY_AFTER_SECONDS));
+        if (rejection.retryAfterSeconds() > 0) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(rejection.retryAfterSeconds()));
         }
         response.end(body.toBuffer());
     }

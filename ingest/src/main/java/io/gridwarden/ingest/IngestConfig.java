@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param maxBodyBytes       the largest request body or MQTT payload accepted
  * @param maxMqttConnections the most MQTT sessions held at once; further CONNECTs are refused as busy
  * @param commandAckTimeout  how long a command pushed over MQTT may wait for the device's PUBACK
+ * @param limits             rates, lag and connections beyond which ingest refuses ({@link IngestLimits})
  */
 public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes,
-                           int maxMqttConnections, Duration commandAckTimeout) {
+                           int maxMqttConnections, Duration commandAckTimeout, IngestLimits limits) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -44,6 +45,15 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
         if (commandAckTimeout == null || commandAckTimeout.isNegative() || commandAckTimeout.isZero()) {
             throw new IllegalArgumentException("commandAckTimeout must be a positive duration, got " + commandAckTimeout);
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits must be set, e.g. IngestLimits.defaults()");
+        }
+    }
+
+    /** Settings with the default {@link IngestLimits}. */
+    public IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes, int maxMqttConnections,
+            Duration commandAckTimeout) {
+        this(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, IngestLimits.defaults());
     }
 
     private static void checkPort(String protocol, int port) {
@@ -59,23 +69,27 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
     }
 
     public IngestConfig withHost(String newHost) {
-        return new IngestConfig(newHost, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout);
+        return new IngestConfig(newHost, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
     }
 
     public IngestConfig withHttpPort(int port) {
-        return new IngestConfig(host, port, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout);
+        return new IngestConfig(host, port, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
     }
 
     public IngestConfig withMqttPort(int port) {
-        return new IngestConfig(host, httpPort, port, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout);
+        return new IngestConfig(host, httpPort, port, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
     }
 
     public IngestConfig withMaxMqttConnections(int max) {
-        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, max, commandAckTimeout);
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, max, commandAckTimeout, limits);
     }
 
     public IngestConfig withCommandAckTimeout(Duration timeout) {
-        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, timeout);
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, timeout, limits);
+    }
+
+    public IngestConfig withLimits(IngestLimits newLimits) {
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, newLimits);
     }
 
     /** The largest MQTT packet the server decodes: a full payload plus headers. Anything larger closes the connection. */

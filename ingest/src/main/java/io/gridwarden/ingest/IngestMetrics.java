@@ -2,6 +2,8 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.log.AppendResult;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -14,7 +16,12 @@ final class IngestMetrics {
     private final Counter rejected;
     private final Histogram ackLatency;
 
-    IngestMetrics(PrometheusRegistry registry) {
+    IngestMetrics(PrometheusRegistry registry, HttpConnectionCap connections) {
+        GaugeWithCallback.builder().name("gridwarden_ingest_http_connections")
+                .help("HTTP connections open").callback(gauge -> gauge.call(connections.open())).register(registry);
+        CounterWithCallback.builder().name("gridwarden_ingest_http_connections_refused_total")
+                .help("HTTP connections closed on arrival because the server holds its maximum")
+                .callback(counter -> counter.call(connections.refused())).register(registry);
         accepted = Counter.builder().name("gridwarden_ingest_events_accepted_total")
                 .help("Events made durable in the event log").register(registry);
         duplicates = Counter.builder().name("gridwarden_ingest_events_duplicate_total")

@@ -12,6 +12,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,27 +45,39 @@ public final class IngestVerticle extends VerticleBase {
     private final DeviceAuthenticator authenticator;
     private final EventAdmission admission;
     private final IngestMetrics metrics;
+    private final IngestGuard guard;
+    private final HttpConnectionCap connections;
     private final Clock clock;
     private volatile HttpServer server;
     private volatile boolean stopping;
 
+    /** An endpoint with a guard of its own; when MQTT runs in the same process, pass both one guard instead. */
     public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
-        this(config, town, eventLog, registry, Clock.systemUTC());
+        this(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog));
     }
 
-    IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+    public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard) {
+        this(config, town, eventLog, registry, guard, Clock.systemUTC());
+    }
+
+    IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard, Clock clock) {
         this.config = config;
         this.eventLog = eventLog;
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
         this.admission = new EventAdmission(config.maxBatchEvents());
-        this.metrics = new IngestMetrics(registry);
+        this.guard = guard;
         this.clock = clock;
+        this.connections = new HttpConnectionCap(config.limits().maxHttpConnections());
+        this.metrics = new IngestMetrics(registry, connections);
     }
 
     @Override
     public Future<?> start() {
-        return vertx.createHttpServer()
+        var options = new HttpServerOptions()
+                .setIdleTimeout((int) config.limits().httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        return vertx.createHttpServer(options)
+                .connectionHandler(connections)
                 .requestHandler(router())
                 .listen(config.httpPort(), config.host())
                 .onSuccess(listening -> server = listening)
@@ -115,6 +129,11 @@ public final class IngestVerticle extends VerticleBase {
             refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, "send Authorization: Bearer <device token>"));
             return;
         }
+        Optional<Rejection> behind = guard.pipelineBehind();
+        if (behind.isPresent()) {
+            refuse(ctx, behind.get());
+            return;
+        }
         Optional<BodyShape> shape = BodyShape.fromContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (shape.isEmpty()) {
             refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + BodyShape.supported()));
@@ -122,8 +141,10 @@ public final class IngestVerticle extends VerticleBase {
         }
         Buffer body = ctx.body().buffer();
         var admitted = admission.admit(device.get(), shape.get(), body == null ? new byte[0] : body.getBytes(), clock.instant());
-        if (!admitted.accepted()) {
-            refuse(ctx, admitted.rejection());
+        Optional<Rejection> refusal = admitted.accepted() ? guard.charge(device.get().id(), admitted.entries().size())
+                : Optional.of(admitted.rejection());
+        if (refusal.isPresent()) {
+            refuse(ctx, refusal.get());
         } else if (admitted.entries().isEmpty()) {
             acknowledge(ctx, new AppendResult(0, 0));
         } else {

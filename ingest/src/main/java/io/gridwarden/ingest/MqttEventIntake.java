@@ -26,13 +26,15 @@ final class MqttEventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(MqttEventIntake.class);
 
     private final EventAdmission admission;
+    private final IngestGuard guard;
     private final RecordLog eventLog;
     private final MqttMetrics metrics;
     private final Clock clock;
     private final long maxPayloadBytes;
 
-    MqttEventIntake(IngestConfig config, RecordLog eventLog, MqttMetrics metrics, Clock clock) {
+    MqttEventIntake(IngestConfig config, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics, Clock clock) {
         this.admission = new EventAdmission(config.maxBatchEvents());
+        this.guard = guard;
         this.eventLog = eventLog;
         this.metrics = metrics;
         this.clock = clock;
@@ -56,13 +58,17 @@ final class MqttEventIntake {
             refusal = Optional.of(Rejection.of(Rejection.Reason.TOO_LARGE,
                     "a payload may be at most " + maxPayloadBytes + " bytes; split the batch"));
         }
+        if (refusal.isEmpty()) {
+            refusal = guard.pipelineBehind();
+        }
         if (refusal.isPresent()) {
             refuse(session, answer, refusal.get());
             return;
         }
         var admitted = admission.admit(session.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
-        if (!admitted.accepted()) {
-            refuse(session, answer, admitted.rejection());
+        refusal = admitted.accepted() ? guard.charge(session.device().id(), admitted.entries().size()) : Optional.of(admitted.rejection());
+        if (refusal.isPresent()) {
+            refuse(session, answer, refusal.get());
         } else if (admitted.entries().isEmpty()) {
             acknowledge(session, answer, new AppendResult(0, 0), receivedNanos);
         } else {

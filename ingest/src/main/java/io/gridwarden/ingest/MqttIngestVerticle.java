@@ -38,15 +38,20 @@ public final class MqttIngestVerticle extends VerticleBase {
     private final MqttEventIntake intake;
     private volatile MqttServer server;
 
+    /** An endpoint with a guard of its own; when HTTP runs in the same process, pass both one guard instead. */
     public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
-        this(config, town, eventLog, registry, Clock.systemUTC());
+        this(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog));
     }
 
-    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+    public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard) {
+        this(config, town, eventLog, registry, guard, Clock.systemUTC());
+    }
+
+    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard, Clock clock) {
         this.config = config;
         this.authenticator = new DeviceAuthenticator(town);
         this.metrics = new MqttMetrics(registry, sessions::connected);
-        this.intake = new MqttEventIntake(config, eventLog, metrics, clock);
+        this.intake = new MqttEventIntake(config, eventLog, guard, metrics, clock);
     }
 
     /** The devices connected here; hand it to alerting. Usable before deployment (then nobody is connected). */

@@ -9,26 +9,42 @@ import java.util.concurrent.CompletionException;
  * Why a request was refused, independent of the transport: HTTP renders it as an RFC 9457 problem,
  * MQTT 5 as a PUBACK reason code ({@link MqttReasonCodes}). Nothing of a refused request is stored.
  *
- * @param problems the bad events of a 400 or 403, each with its index, field and reason; empty otherwise
+ * @param problems          the bad events of a 400 or 403, each with its index, field and reason; empty otherwise
+ * @param retryAfterSeconds when the client may try again (HTTP {@code Retry-After}); 0 when retrying will not help
  */
-record Rejection(Reason reason, String detail, List<Problem> problems) {
+record Rejection(Reason reason, String detail, List<Problem> problems, int retryAfterSeconds) {
 
     /** Seconds a device is asked to wait when the log is saturated. */
     static final int OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
+    /** Seconds a device is asked to wait when the stream jobs have fallen behind: they need a while to catch up. */
+    static final int PIPELINE_BEHIND_RETRY_AFTER_SECONDS = 10;
+
     Rejection {
         problems = List.copyOf(problems);
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative, got " + retryAfterSeconds);
+        }
+    }
+
+    Rejection(Reason reason, String detail, List<Problem> problems) {
+        this(reason, detail, problems, 0);
     }
 
     static Rejection of(Reason reason, String detail) {
         return new Rejection(reason, detail, List.of());
     }
 
+    static Rejection retryLater(Reason reason, String detail, int retryAfterSeconds) {
+        return new Rejection(reason, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
     /** Why an append to the event log failed: a saturated log asks for a retry, anything else is a log failure. */
     static Rejection ofAppendFailure(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof LogOverloadedException) {
-            return of(Reason.OVERLOADED, cause.getMessage() + "; retry after " + OVERLOAD_RETRY_AFTER_SECONDS + " s");
+            return retryLater(Reason.OVERLOADED, cause.getMessage() + "; retry after " + OVERLOAD_RETRY_AFTER_SECONDS + " s",
+                    OVERLOAD_RETRY_AFTER_SECONDS);
         }
         return of(Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
     }
@@ -41,7 +57,9 @@ record Rejection(Reason reason, String detail, List<Problem> problems) {
         FORBIDDEN(403, "source-mismatch", "An event's source is not the authenticated device"),
         TOO_LARGE(413, "body-too-large", "The request body is too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
+        RATE_LIMITED(429, "rate-limited", "The device sends more events than its rate allows"),
         OVERLOADED(503, "overloaded", "The event log is saturated"),
+        PIPELINE_BEHIND(503, "pipeline-behind", "The stream jobs have fallen behind"),
         LOG_FAILURE(500, "log-failure", "The events could not be stored"),
         INTERNAL(500, "internal-error", "Unexpected error in ingest");
 

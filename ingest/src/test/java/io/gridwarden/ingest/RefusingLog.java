@@ -42,5 +42,13 @@ final class RefusingLog implements RecordLog {
     }
 
     @Override
+    public void acknowledge(int partition, long offset) {}
+
+    @Override
+    public long acknowledged(int partition) {
+        return 0;
+    }
+
+    @Override
     public void close() {}
 }

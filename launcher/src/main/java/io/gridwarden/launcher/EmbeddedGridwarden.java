@@ -2,11 +2,14 @@ package io.gridwarden.launcher;
 
 import io.gridwarden.alerting.AlertingConfig;
 import io.gridwarden.alerting.AlertingVerticle;
+import io.gridwarden.common.log.LogMetrics;
 import io.gridwarden.common.log.LogRegistry;
 import io.gridwarden.common.log.LogSpec;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.ingest.IngestConfig;
+import io.gridwarden.ingest.IngestGuard;
+import io.gridwarden.ingest.IngestLimits;
 import io.gridwarden.ingest.IngestVerticle;
 import io.gridwarden.ingest.MqttIngestVerticle;
 import io.gridwarden.jobs.EmbeddedJobRunner;
@@ -49,23 +52,32 @@ final class EmbeddedGridwarden implements AutoCloseable {
         return LogSpec.of(dataDir.resolve("event-log"), partitions);
     }
 
+    static LogSpec eventLogSpec(EmbeddedSettings s) {
+        return eventLogSpec(s.dataDir(), s.partitions()).withRetention(s.retention()).withDedupWindow(s.dedupWindow());
+    }
+
     static EmbeddedGridwarden start(EmbeddedSettings s) throws Exception {
         Town town = Town.load(s.town());
         LOG.info("Starting gridwarden for {} (data in {})", town, s.dataDir().toAbsolutePath());
         var registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
-        LogSpec events = eventLogSpec(s.dataDir(), s.partitions());
+        LogSpec events = eventLogSpec(s);
         LogSpec actions = LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS);
         RecordLog eventLog = LogRegistry.acquire(events);
-        RecordLog actionLog = LogRegistry.acquire(actions);
+        RecordLog actionLog = LogRegistry.acquire(actions); // nobody acknowledges it (alerting resumes by its offsets): never swept
+        var logMetrics = new LogMetrics(registry);
+        logMetrics.track("events", eventLog);
+        logMetrics.track("actions", actionLog);
 
         JobClient job = EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions, s.dataDir().resolve("checkpoints"),
                 s.checkpointInterval(), EmbeddedSettings.PARALLELISM, EmbeddedSettings.MAX_DEVICE_DELAY));
 
         Vertx vertx = Vertx.vertx();
-        IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort());
-        var ingest = new IngestVerticle(ingestConfig, town, eventLog, registry);
-        var mqtt = new MqttIngestVerticle(ingestConfig, town, eventLog, registry);
+        IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort())
+                .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
+        IngestGuard guard = IngestGuard.create(ingestConfig, town, eventLog); // one per process: a device's rate spans both transports
+        var ingest = new IngestVerticle(ingestConfig, town, eventLog, registry, guard);
+        var mqtt = new MqttIngestVerticle(ingestConfig, town, eventLog, registry, guard);
         await(vertx.deployVerticle(ingest));
         await(vertx.deployVerticle(mqtt));
         String ingestUrl = "http://127.0.0.1:" + ingest.actualPort();

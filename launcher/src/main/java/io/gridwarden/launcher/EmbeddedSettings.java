@@ -15,7 +15,12 @@ record EmbeddedSettings(
         int simulatorPort,
         String commandGateway,
         Duration checkpointInterval,
-        int partitions) {
+        int partitions,
+        Duration retention,
+        Duration dedupWindow,
+        long maxLagEvents,
+        double deviceEventsPerSecond,
+        int deviceBurst) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";

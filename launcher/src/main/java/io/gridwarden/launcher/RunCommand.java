@@ -2,6 +2,7 @@ package io.gridwarden.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import io.gridwarden.ingest.IngestLimits;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -51,10 +52,30 @@ final class RunCommand implements Callable<Integer> {
             description = "Event log partitions (fixed when the data directory is created). Default: ${DEFAULT-VALUE}")
     int partitions;
 
+    @Option(names = "--retention", defaultValue = "P7D",
+            description = "Keep events at least this long, and always until the jobs have checkpointed past them (0 = forever). Default: 7 days")
+    Duration retention;
+
+    @Option(names = "--dedup-window", defaultValue = "PT25H",
+            description = "Remember (source, id) this long to acknowledge repeats as duplicates (at least 24 h). Default: 25 h")
+    Duration dedupWindow;
+
+    @Option(names = "--max-lag-events", defaultValue = "" + IngestLimits.DEFAULT_MAX_LAG_EVENTS,
+            description = "Refuse events (503, MQTT quota exceeded) while this many are waiting for the jobs. Default: ${DEFAULT-VALUE}")
+    long maxLagEvents;
+
+    @Option(names = "--device-rate", defaultValue = "" + IngestLimits.DEFAULT_DEVICE_EVENTS_PER_SECOND,
+            description = "Events per second each device may send (429 / MQTT quota exceeded beyond). Default: ${DEFAULT-VALUE}")
+    double deviceEventsPerSecond;
+
+    @Option(names = "--device-burst", defaultValue = "" + IngestLimits.DEFAULT_DEVICE_BURST,
+            description = "Events a device may send at once above its rate. Default: ${DEFAULT-VALUE}")
+    int deviceBurst;
+
     @Override
     public Integer call() throws Exception {
         var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator, simulatorPort, commandGateway,
-                checkpointInterval, partitions);
+                checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst);
         EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

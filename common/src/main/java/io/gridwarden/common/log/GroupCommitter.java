@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,9 +31,11 @@ final class GroupCommitter implements AutoCloseable {
     private final RocksRecordLog log;
     private final RocksDB db;
     private final ColumnFamilyHandle records;
-    private final ColumnFamilyHandle dedup;
+    private final DedupWindow dedup;
     private final BlockingQueue<Pending> queue;
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+    /** The group being staged; only the writer thread touches it. */
+    private final BatchBuilder staged = new BatchBuilder();
     private final Thread thread;
     private volatile boolean running = true;
     private long lastAppendTime;
@@ -41,7 +44,7 @@ final class GroupCommitter implements AutoCloseable {
 
     private record Pending(List<LogEntry> entries, CompletableFuture<AppendResult> done) {}
 
-    GroupCommitter(RocksRecordLog log, RocksDB db, ColumnFamilyHandle records, ColumnFamilyHandle dedup, int capacity) {
+    GroupCommitter(RocksRecordLog log, RocksDB db, ColumnFamilyHandle records, DedupWindow dedup, int capacity) {
         this.log = log;
         this.db = db;
         this.records = records;
@@ -97,44 +100,70 @@ final class GroupCommitter implements AutoCloseable {
         long appendTime = Math.max(System.currentTimeMillis(), lastAppendTime);
         lastAppendTime = appendTime;
         byte[] timePrefix = ByteBuffer.allocate(8).putLong(appendTime).array();
-        Set<String> keysInGroup = new HashSet<>();
+        Set<String> known = knownKeys(group);
         List<AppendResult> results = new ArrayList<>(group.size());
         BitSet touched = new BitSet(log.partitions());
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Pending pending : group) {
-                results.add(stage(pending.entries, batch, keysInGroup, timePrefix, touched));
-            }
+        int written = 0;
+        long fsyncNanos;
+        staged.clear();
+        for (Pending pending : group) {
+            AppendResult result = stage(pending.entries, known, timePrefix, touched);
+            results.add(result);
+            written += result.accepted();
+        }
+        try (WriteBatch batch = staged.build()) {
+            long start = System.nanoTime();
             db.write(syncWrites, batch);
+            fsyncNanos = System.nanoTime() - start;
         }
         touched.stream().forEach(p -> log.published(p, next[p]));
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done.complete(results.get(i));
         }
+        log.observer().committed(group.size(), written, fsyncNanos);
     }
 
-    private AppendResult stage(List<LogEntry> entries, WriteBatch batch, Set<String> keysInGroup, byte[] timePrefix,
-            BitSet touched) throws RocksDBException {
-        List<LogEntry> fresh = new ArrayList<>(entries.size());
-        for (LogEntry entry : entries) {
-            String key = entry.dedupKey();
-            if (key == null || (!keysInGroup.contains(key) && db.get(dedup, key.getBytes(StandardCharsets.UTF_8)) == null)) {
-                fresh.add(entry);
-                if (key != null) {
-                    keysInGroup.add(key);
+    /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
+    private Set<String> knownKeys(List<Pending> group) throws RocksDBException {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (Pending pending : group) {
+            for (LogEntry entry : pending.entries) {
+                if (entry.dedupKey() != null) {
+                    distinct.add(entry.dedupKey());
                 }
             }
         }
-        for (LogEntry entry : fresh) {
+        List<String> keys = new ArrayList<>(distinct);
+        List<byte[]> raw = new ArrayList<>(keys.size());
+        keys.forEach(k -> raw.add(k.getBytes(StandardCharsets.UTF_8)));
+        List<Boolean> remembered = dedup.remembered(raw);
+        Set<String> known = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (remembered.get(i)) {
+                known.add(keys.get(i));
+            }
+        }
+        return known;
+    }
+
+    /** Stages a request's new entries; {@code known} grows with each key staged, so a repeat within the group is a duplicate. */
+    private AppendResult stage(List<LogEntry> entries, Set<String> known, byte[] timePrefix, BitSet touched) {
+        int fresh = 0;
+        for (LogEntry entry : entries) {
+            String key = entry.dedupKey();
+            if (key != null && !known.add(key)) {
+                continue;
+            }
             int partition = log.partitionOf(entry.partitionKey());
             long offset = next[partition]++;
-            batch.put(records, RocksRecordLog.key(partition, offset),
-                    ByteBuffer.allocate(8 + entry.payload().length).put(timePrefix).put(entry.payload()).array());
-            if (entry.dedupKey() != null) {
-                batch.put(dedup, entry.dedupKey().getBytes(StandardCharsets.UTF_8), timePrefix);
+            staged.put(records, RocksRecordLog.key(partition, offset), timePrefix, entry.payload());
+            if (key != null) {
+                dedup.remember(staged, key.getBytes(StandardCharsets.UTF_8), timePrefix);
             }
             touched.set(partition);
+            fresh++;
         }
-        return new AppendResult(fresh.size(), entries.size() - fresh.size());
+        return new AppendResult(fresh, entries.size() - fresh);
     }
 
     @Override

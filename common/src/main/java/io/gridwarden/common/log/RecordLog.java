@@ -6,6 +6,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A durable, partitioned, append-only log: the seam between services. The embedded default keeps it
  * in RocksDB ({@link RocksRecordLog}); a scale-out deployment puts Kafka behind the same interface.
+ *
+ * <p>The consumer that the log's retention waits for (the stream jobs, on the event log) reports its
+ * progress with {@link #acknowledge}: nothing at or above a partition's acknowledged offset is ever
+ * deleted, whatever its age.
  */
 public interface RecordLog extends AutoCloseable {
 
@@ -31,6 +35,33 @@ public interface RecordLog extends AutoCloseable {
 
     /** Completes when the partition holds a record at {@code offset} (at once if it already does). */
     CompletableFuture<Void> awaitRecord(int partition, long offset);
+
+    /**
+     * Records that the consumer is done with every record of the partition below {@code offset} (it
+     * survives a restart: a completed checkpoint holds it). Monotonic: a lower offset than the one
+     * already acknowledged is ignored; an offset beyond the end counts as the end.
+     */
+    void acknowledge(int partition, long offset);
+
+    /** The partition's acknowledged offset: every record below it may be deleted once old enough. 0 at first. */
+    long acknowledged(int partition);
+
+    /** Records of the partition appended but not yet acknowledged. */
+    default long lag(int partition) {
+        return Math.max(0, endOffset(partition) - acknowledged(partition));
+    }
+
+    /** Records of every partition appended but not yet acknowledged. */
+    default long totalLag() {
+        long total = 0;
+        for (int p = 0; p < partitions(); p++) {
+            total += lag(p);
+        }
+        return total;
+    }
+
+    /** Reports the log's own work (group commits, fsyncs, sweeps) to {@code observer}; a no-op where there is none. */
+    default void observe(LogObserver observer) {}
 
     @Override
     void close();

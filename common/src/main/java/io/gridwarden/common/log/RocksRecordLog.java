@@ -1,13 +1,16 @@
 package io.gridwarden.common.log;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -18,11 +21,14 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded {@link RecordLog}: one RocksDB with a column family for records (key: partition,
- * offset) and one for de-duplication keys. Appends go through a {@link GroupCommitter}, so many
- * concurrent requests share one fsync.
+ * The embedded {@link RecordLog}: one RocksDB with column families for records (key: partition,
+ * offset), de-duplication keys and their time index ({@link DedupWindow}), and meta data (partition
+ * count, acknowledged offsets). Appends go through a {@link GroupCommitter}, so many concurrent
+ * requests share one fsync; a {@link LogSweeper} deletes what has expired, every sweep interval.
  *
  * <p>Built against the {@code org.rocksdb} API of Flink's frocksdbjni, the one RocksDB a JVM may hold.
  */
@@ -32,32 +38,49 @@ public final class RocksRecordLog implements RecordLog {
         RocksDB.loadLibrary();
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RocksRecordLog.class);
+    private static final List<String> FAMILIES = List.of("records", "dedup", "dedup-by-time", "meta");
+
     private final LogSpec spec;
     private final DBOptions options;
     private final ColumnFamilyOptions columnOptions;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles;
     private final long[] endOffsets;
+    private final AcknowledgedOffsets acknowledged;
     private final AtomicReferenceArray<CompletableFuture<Void>> nextAppend;
     private final GroupCommitter committer;
+    private final LogSweeper sweeper;
+    private final ScheduledExecutorService sweeps;
+    private volatile LogObserver observer = LogObserver.NONE;
 
     private RocksRecordLog(LogSpec spec) throws RocksDBException {
         this.spec = spec;
         this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         this.columnOptions = new ColumnFamilyOptions();
         this.handles = new ArrayList<>();
-        this.db = RocksDB.open(options, spec.directory(), List.of(
-                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions),
-                new ColumnFamilyDescriptor("records".getBytes(StandardCharsets.UTF_8), columnOptions),
-                new ColumnFamilyDescriptor("dedup".getBytes(StandardCharsets.UTF_8), columnOptions)), handles);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions));
+        FAMILIES.forEach(name -> descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions)));
+        this.db = RocksDB.open(options, spec.directory(), descriptors, handles);
         checkPartitionCount();
         this.endOffsets = new long[spec.partitions()];
+        this.acknowledged = new AcknowledgedOffsets(db, meta(), spec.partitions());
         this.nextAppend = new AtomicReferenceArray<>(spec.partitions());
         for (int p = 0; p < spec.partitions(); p++) {
-            endOffsets[p] = recoverEndOffset(p);
+            endOffsets[p] = Math.max(recoverEndOffset(p), acknowledged.get(p)); // a fully swept partition keeps counting on
             nextAppend.set(p, new CompletableFuture<>());
         }
-        this.committer = new GroupCommitter(this, db, records(), dedup(), spec.maxPendingAppends());
+        DedupWindow dedup = new DedupWindow(db, handles.get(2), handles.get(3));
+        this.committer = new GroupCommitter(this, db, records(), dedup, spec.maxPendingAppends());
+        this.sweeper = new LogSweeper(this, db, records(), dedup, spec);
+        this.sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "log-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = spec.sweepInterval().toMillis();
+        sweeps.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     public static RocksRecordLog open(LogSpec spec) {
@@ -113,6 +136,45 @@ public final class RocksRecordLog implements RecordLog {
         return endOffset(partition) > offset ? CompletableFuture.completedFuture(null) : signal;
     }
 
+    @Override
+    public void acknowledge(int partition, long offset) {
+        try {
+            acknowledged.raise(partition, Math.min(offset, endOffset(partition)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot store the acknowledged offset of partition " + partition
+                    + " of log " + spec.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long acknowledged(int partition) {
+        return acknowledged.get(partition);
+    }
+
+    @Override
+    public void observe(LogObserver newObserver) {
+        this.observer = newObserver == null ? LogObserver.NONE : newObserver;
+    }
+
+    LogObserver observer() {
+        return observer;
+    }
+
+    /** Deletes what has expired as of {@code nowMillis} (the sweeper thread does this every sweep interval). */
+    long sweep(long nowMillis) throws RocksDBException {
+        long swept = sweeper.sweep(nowMillis);
+        observer.swept(swept);
+        return swept;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep(System.currentTimeMillis());
+        } catch (RocksDBException | RuntimeException e) {
+            LOG.warn("sweeping log {} failed; expired records stay until the next sweep: {}", spec.directory(), e.toString());
+        }
+    }
+
     /** Called by the committer once records up to {@code newEnd} (exclusive) of a partition are durable. */
     void published(int partition, long newEnd) {
         synchronized (endOffsets) {
@@ -150,13 +212,21 @@ public final class RocksRecordLog implements RecordLog {
         return handles.get(1);
     }
 
-    private ColumnFamilyHandle dedup() {
-        return handles.get(2);
+    private ColumnFamilyHandle meta() {
+        return handles.get(4);
     }
 
     @Override
     public void close() {
+        sweeps.shutdownNow();
+        try {
+            sweeps.awaitTermination(30, TimeUnit.SECONDS); // a sweep in progress must not outlive the database
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         committer.close();
+        sweeper.close();
+        acknowledged.close();
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
         options.close();

@@ -23,12 +23,16 @@ import org.apache.flink.core.io.InputStatus;
  * {@code awaitRecord} signal of each partition, or on the tick interval, whichever comes first. A
  * partition that is read to its end and has had nothing new for the tick interval gets a tick (see
  * {@link Ticks}) stamped with the wall clock.
+ *
+ * <p>When a checkpoint completes, the reader acknowledges to the log the offsets it snapshotted for it
+ * ({@link CheckpointedOffsets}): the log's retention never deletes what a restore could still need.
  */
 final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
 
     private final LogSpec spec;
     private final long tickMillis;
     private final Map<String, Progress> splits = new LinkedHashMap<>();
+    private final CheckpointedOffsets checkpointed = new CheckpointedOffsets();
     private RecordLog log;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private boolean tickTimerPending;
@@ -91,7 +95,22 @@ final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
     public List<LogSplit> snapshotState(long checkpointId) {
         List<LogSplit> state = new ArrayList<>(splits.size());
         splits.values().forEach(s -> state.add(new LogSplit(s.partition, s.next)));
+        checkpointed.snapshotted(checkpointId, state);
         return state;
+    }
+
+    /** The checkpoint is durable: the log may now forget, once they are old enough, the records before its offsets. */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (log == null) {
+            return; // closed
+        }
+        checkpointed.completed(checkpointId).ifPresent(done -> done.forEach(split -> log.acknowledge(split.partition(), split.nextOffset())));
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        checkpointed.aborted(checkpointId);
     }
 
     @Override

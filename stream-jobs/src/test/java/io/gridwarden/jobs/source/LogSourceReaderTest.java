@@ -21,6 +21,7 @@ import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.core.io.InputStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,41 @@ class LogSourceReaderTest {
         available.get(5, TimeUnit.SECONDS);
         reader.pollNext(output);
         assertThat(payloads(output.records("partition-1").stream().filter(r -> !Ticks.isTick(r)).toList())).containsExactly("late");
+    }
+
+    @Test
+    @DisplayName("A completed checkpoint acknowledges the offsets snapshotted for it, not the reader's current ones")
+    void shouldAcknowledgeTheOffsetsOfTheCompletedCheckpoint() {
+        append(0, "a", "b");
+        append(1, "c");
+        reader.addSplits(List.of(new LogSplit(0, 0), new LogSplit(1, 0)));
+        reader.pollNext(output);
+        reader.snapshotState(7);
+        append(0, "d");
+        reader.pollNext(output);
+        reader.snapshotState(8);
+
+        assertThat(log.acknowledged(0)).isZero(); // a snapshot alone acknowledges nothing
+        reader.notifyCheckpointComplete(7);
+
+        assertThat(log.acknowledged(0)).isEqualTo(2);
+        assertThat(log.acknowledged(1)).isEqualTo(1);
+        reader.notifyCheckpointComplete(8);
+        assertThat(log.acknowledged(0)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("An aborted checkpoint acknowledges nothing")
+    void shouldNotAcknowledgeAnAbortedCheckpoint() {
+        append(0, "a");
+        reader.addSplits(List.of(new LogSplit(0, 0)));
+        reader.pollNext(output);
+        reader.snapshotState(3);
+
+        reader.notifyCheckpointAborted(3);
+        reader.notifyCheckpointComplete(3);
+
+        assertThat(log.acknowledged(0)).isZero();
     }
 
     private void append(int partition, String... payloads) {

@@ -1,0 +1,48 @@
+package io.gridwarden.common.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed request body and, when it is valid, the bytes the log stores for each of its events
+ * (same order as {@code parsed.events()}), stamped with the ingest time.
+ *
+ * <p>An event the device wrote in the plain form (only the attributes gridwarden reads, its time in
+ * UTC exactly as gridwarden writes it, no ingest time of its own) is stored as the device's own JSON
+ * with the ingest-time attribute put first: it reads back as the same event, and costs no encoding.
+ * Any other event is encoded afresh, exactly as {@link EventCodec#encode} does.
+ */
+public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
+
+    public StampedEvents {
+        payloads = List.copyOf(payloads);
+    }
+
+    static StampedEvents parse(byte[] body, Instant now) {
+        List<Boolean> plain = new ArrayList<>();
+        ParsedEvents parsed = EventCodec.read(body, now, plain);
+        if (!parsed.valid()) {
+            return new StampedEvents(parsed, List.of());
+        }
+        int[] spans = JsonSpans.objects(body);
+        boolean spansFit = spans != null && spans.length == 2 * parsed.events().size();
+        byte[] stamp = ("{\"" + EventCodec.INGEST_TIME_ATTRIBUTE + "\":\"" + now + "\",").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> payloads = new ArrayList<>(parsed.events().size());
+        for (int i = 0; i < parsed.events().size(); i++) {
+            DeviceEvent event = parsed.events().get(i);
+            payloads.add(spansFit && plain.get(i) ? splice(stamp, body, spans[2 * i], spans[2 * i + 1])
+                    : EventCodec.encode(event.withIngestTime(now)));
+        }
+        return new StampedEvents(parsed, payloads);
+    }
+
+    /** The object at body[start, end) with {@code stamp} (an opening brace and the ingest-time member) in place of its brace. */
+    private static byte[] splice(byte[] stamp, byte[] body, int start, int end) {
+        byte[] out = new byte[stamp.length + end - start - 1];
+        System.arraycopy(stamp, 0, out, 0, stamp.length);
+        System.arraycopy(body, start + 1, out, stamp.length, end - start - 1);
+        return out;
+    }
+}

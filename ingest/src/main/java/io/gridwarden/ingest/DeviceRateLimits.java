@@ -1,0 +1,64 @@
+package io.gridwarden.ingest;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per device: each holds up to {@code burst} events and refills at {@code eventsPerSecond}.
+ * A request costs its number of events, taken whole or not at all. The buckets are made once, for the
+ * devices of the town, so memory stays bounded whoever knocks. Safe from any thread (HTTP and MQTT
+ * share one instance, so a device cannot double its rate by using both).
+ */
+final class DeviceRateLimits {
+
+    private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final double tokensPerNano;
+    private final double burst;
+    private final LongSupplier nanoClock;
+
+    DeviceRateLimits(Collection<String> deviceIds, double eventsPerSecond, int burst, LongSupplier nanoClock) {
+        this.tokensPerNano = eventsPerSecond / NANOS_PER_SECOND;
+        this.burst = burst;
+        this.nanoClock = nanoClock;
+        long now = nanoClock.getAsLong();
+        deviceIds.forEach(id -> buckets.put(id, new Bucket(burst, now)));
+    }
+
+    /**
+     * Takes {@code events} tokens from the device's bucket; returns 0 when granted, else the nanoseconds
+     * until the bucket will hold enough. A request larger than the burst costs the whole bucket.
+     * A device outside the town (never authenticated) is not limited here.
+     */
+    long take(String deviceId, int events) {
+        Bucket bucket = buckets.get(deviceId);
+        if (bucket == null) {
+            return 0;
+        }
+        double cost = Math.min(events, burst);
+        synchronized (bucket) {
+            long now = nanoClock.getAsLong();
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) * tokensPerNano);
+            bucket.refilledAt = now;
+            if (bucket.tokens >= cost) {
+                bucket.tokens -= cost;
+                return 0;
+            }
+            return (long) Math.ceil((cost - bucket.tokens) / tokensPerNano);
+        }
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long refilledAt;
+
+        Bucket(double tokens, long refilledAt) {
+            this.tokens = tokens;
+            this.refilledAt = refilledAt;
+        }
+    }
+}

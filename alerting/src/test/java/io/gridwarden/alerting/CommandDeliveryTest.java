@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +164,30 @@ class CommandDeliveryTest {
         drain();
         Thread.sleep(900); // three ack timeouts
         assertThat(drain()).as("sends after the acknowledgement").isZero();
+    }
+
+    @Test
+    @DisplayName("A camera's acknowledgement of its voice warning appears on the violation's timeline")
+    void cameraAcknowledgementIsOnTheTimeline() throws Exception {
+        Violation warned = hecunViolation("t-9", ViolationStatus.WARNED);
+        harness.append(Action.update(warned));
+        Action warning = voiceWarning(warned);
+        harness.append(warning);
+        device.next(TIMEOUT);
+
+        // The jobs do not know which violation a camera's ack is about: alerting finds it by the command.
+        harness.append(Action.acked("cam-0001", new Action.CommandAck(warning.command().id(), "played", null, Instant.now()), null));
+
+        eventually("the ack is on the timeline", () -> timeline(warned).contains("acked"));
+    }
+
+    private List<String> timeline(Violation violation) {
+        try {
+            return harness.get("/v1/violations/" + violation.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsJsonObject().getJsonArray("timeline")
+                    .stream().map(e -> ((JsonObject) e).getString("status")).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int drain() {

@@ -91,6 +91,17 @@ public final class ViolationStore implements AutoCloseable {
         return out;
     }
 
+    /** The violation a command still under way (or awaiting its acknowledgement) is about. */
+    public synchronized Optional<String> violationOfPending(String commandId) {
+        checkOpen();
+        try {
+            byte[] stored = db.get(StoreKeys.pending(commandId));
+            return stored == null ? Optional.empty() : Optional.of(ActionCodec.decode(stored).violation().id());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot read the violation store: " + e.getMessage(), e);
+        }
+    }
+
     public synchronized void removePending(String commandId) {
         checkOpen();
         try {

@@ -99,9 +99,11 @@ final class PageApplier {
             delivered.markAcked(ack.command(), ack.at() == null ? clock.instant() : ack.at());
             metrics.acked(ack.result());
         }
+        // The jobs know the violation of an officer's ack; a camera's ack of its voice warning is found by the command.
+        String violation = action.violation() != null ? action.violation().id() : store.violationOfPending(ack.command()).orElse(null);
         page.settled(ack.command());
-        if (action.violation() != null) {
-            page.note(action.violation().id(), new TimelineEntry("acked", ack.at() == null ? clock.instant() : ack.at(),
+        if (violation != null) {
+            page.note(violation, new TimelineEntry("acked", ack.at() == null ? clock.instant() : ack.at(),
                     action.target() + " answered " + ack.result() + " to " + ack.command()
                             + (ack.note() == null || ack.note().isBlank() ? "" : ": " + ack.note()), null));
         }

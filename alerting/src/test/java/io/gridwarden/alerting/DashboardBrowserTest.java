@@ -83,6 +83,7 @@ class DashboardBrowserTest {
         browser.findElement(By.id("login-button")).click();
         wait.until(d -> d.findElements(By.cssSelector("#violations li")).size() == 7);
         assertThat(browser.findElement(By.id("who")).getText()).contains("dispatcher");
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in box is gone once signed in").isFalse();
 
         List<Violation> history = stages("street_vending", "t-live", "tricycle stall", 6, ViolationStatus.DISPATCHED, "off-04");
         Violation live = history.get(history.size() - 1);

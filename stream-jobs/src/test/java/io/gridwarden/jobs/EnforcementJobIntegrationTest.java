@@ -22,15 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.DisplayName;
@@ -41,31 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real job at parallelism 2 on a MiniCluster, between a real event log and a real action log. */
 class EnforcementJobIntegrationTest {
 
-    private static final int PARALLELISM = 2;
+    private static final int PARALLELISM = MiniClusterFixtures.PARALLELISM;
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).setConfiguration(clusterConfig()).build());
+    static final MiniClusterExtension CLUSTER = MiniClusterFixtures.cluster();
 
     @TempDir
     Path dir;
-
-    private static Configuration clusterConfig() {
-        Configuration config = new Configuration();
-        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
-        return config;
-    }
 
     @Test
     @DisplayName("Warn parked cars, dispatch the one that stays to the nearest officer, resolve the one that leaves, time out a quiet camera, and dispatch a high river level")
     void shouldWarnDispatchAndResolveFromTheEventLog() throws Exception {
         LogSpec events = LogSpec.of(dir.resolve("events"), 4);
         LogSpec actions = LogSpec.of(dir.resolve("actions"), 1);
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+        Configuration config = MiniClusterFixtures.jobConfig(dir, Duration.ofSeconds(1));
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(PARALLELISM);

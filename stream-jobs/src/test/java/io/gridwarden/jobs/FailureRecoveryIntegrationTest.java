@@ -25,15 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.DisplayName;
@@ -44,20 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real job at parallelism 2, failed mid-stream by a test-only probe and restarted from its checkpoint. */
 class FailureRecoveryIntegrationTest {
 
-    private static final int PARALLELISM = 2;
+    private static final int PARALLELISM = MiniClusterFixtures.PARALLELISM;
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).setConfiguration(clusterConfig()).build());
+    static final MiniClusterExtension CLUSTER = MiniClusterFixtures.cluster();
 
     @TempDir
     Path dir;
-
-    private static Configuration clusterConfig() {
-        Configuration config = new Configuration();
-        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
-        return config;
-    }
 
     @Test
     @DisplayName("After a task failure mid-stream the job resumes from its checkpoint and every action is in the log exactly once")
@@ -101,11 +88,7 @@ class FailureRecoveryIntegrationTest {
     }
 
     private Configuration jobConfig() {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+        Configuration config = MiniClusterFixtures.jobConfig(dir, Duration.ofMillis(500));
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));

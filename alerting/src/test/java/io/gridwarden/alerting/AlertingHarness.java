@@ -77,6 +77,11 @@ public final class AlertingHarness implements AutoCloseable {
         return offset;
     }
 
+    /** Appends many actions in one durable write. */
+    public void appendAll(List<Action> actions) {
+        log.append(actions.stream().map(a -> new LogEntry("actions", a.id(), ActionCodec.encode(a))).toList()).join();
+    }
+
     /** The alerting data dir this harness deploys on. */
     public Path dataDir() {
         return dir.resolve("alerting");

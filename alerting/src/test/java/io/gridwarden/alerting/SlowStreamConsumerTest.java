@@ -1,0 +1,96 @@
+package io.gridwarden.alerting;
+
+import static io.gridwarden.alerting.AlertingFixtures.ADMIN_TOKEN;
+import static io.gridwarden.alerting.AlertingFixtures.hecunViolation;
+import static io.gridwarden.alerting.AlertingHarness.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ViolationStatus;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command-centre screen that stops reading its alert stream (a frozen browser tab) must not hold up
+ * alerting, nor make it buffer the stream: each connection is a cursor on the durable action log that
+ * only advances while the socket takes data. Once it reads again it gets everything, in order.
+ */
+@ExtendWith(VertxExtension.class)
+class SlowStreamConsumerTest {
+
+    /** About 18 MB of events: more than the loopback socket buffers hold, so the server must pause this stream. */
+    private static final int ACTIONS = 30_000;
+
+    @TempDir
+    Path dir;
+    private AlertingHarness harness;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        harness = new AlertingHarness(vertx, dir);
+        harness.deploy(null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    @DisplayName("A stream client that stops reading does not hold up alerting, and receives every event in order once it reads again")
+    void stalledClientDoesNotHoldUpAlertingAndLosesNothing() throws Exception {
+        try (Socket stalled = new Socket("127.0.0.1", harness.port())) {
+            OutputStream request = stalled.getOutputStream();
+            request.write(("GET /v1/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request.flush();
+
+            List<Action> updates = new ArrayList<>(ACTIONS);
+            IntStream.range(0, ACTIONS).forEach(i -> updates.add(Action.update(hecunViolation("t-" + i, ViolationStatus.DISPATCHED))));
+            for (int from = 0; from < ACTIONS; from += 1_000) {
+                harness.appendAll(updates.subList(from, from + 1_000));
+            }
+
+            // The pipeline side went on: every action applied to the violation store while the client read nothing.
+            eventually("alerting applied the whole action log", () -> positionOf(harness) == ACTIONS);
+
+            // Read it now. Each event's id is its action-log offset, so the events must carry 0, 1, 2, … with no gap.
+            BufferedReader stream = new BufferedReader(new InputStreamReader(stalled.getInputStream(), StandardCharsets.UTF_8));
+            List<Long> ids = new ArrayList<>();
+            String lastId = null;
+            String line;
+            while (ids.size() < ACTIONS && (line = stream.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    lastId = line.substring(3).trim();
+                } else if (line.startsWith("event: violation.")) {
+                    ids.add(Long.parseLong(lastId));
+                }
+            }
+            assertThat(ids).containsExactlyElementsOf(LongStream.range(0, ACTIONS).boxed().toList());
+        }
+    }
+
+    private static long positionOf(AlertingHarness harness) {
+        try {
+            return harness.get("/health/ready", null).bodyAsJsonObject().getLong("actionLogPosition", -1L);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}

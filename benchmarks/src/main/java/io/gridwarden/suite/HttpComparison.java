@@ -8,7 +8,6 @@ import io.gridwarden.suite.peers.NoopIngestServer;
 import io.gridwarden.suite.report.RatePoint;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +40,9 @@ public final class HttpComparison {
     }
 
     private static InterleavedRamp.Target target(String name, String baseUrl, SuiteSettings s) {
-        return new InterleavedRamp.Target() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public RatePoint at(int rate, Duration warmup, Duration duration) throws Exception {
-                var settings = new OpenLoopLoad.Settings(URI.create(baseUrl + "/v1/events"), rate, s.batchSize(), duration, warmup,
-                        s.maxInFlight(), s.cameras());
-                return point(name, new OpenLoopLoad().run(settings, p -> { }));
-            }
-        };
+        return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> point(name, new OpenLoopLoad().run(
+                new OpenLoopLoad.Settings(URI.create(baseUrl + "/v1/events"), rate, s.batchSize(), duration, warmup, s.maxInFlight(),
+                        s.cameras()), p -> { })));
     }
 
     static RatePoint point(String system, LoadResult r) {

@@ -21,6 +21,27 @@ public final class InterleavedRamp {
         String name();
 
         RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception;
+
+        /** A target named {@code name} measured by {@code measure}. */
+        static Target of(String name, Measure measure) {
+            return new Target() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception {
+                    return measure.at(eventsPerSecond, warmup, duration);
+                }
+            };
+        }
+    }
+
+    /** One measurement of a system at a rate. */
+    @FunctionalInterface
+    public interface Measure {
+        RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception;
     }
 
     /** The median figures per system and rate (in rate order), and every raw round. */

@@ -3,9 +3,7 @@ package io.gridwarden.suite;
 import io.gridwarden.suite.mqtt.MqttLoad;
 import io.gridwarden.suite.peers.GridwardenChild;
 import io.gridwarden.suite.peers.MosquittoPeer;
-import io.gridwarden.suite.report.RatePoint;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,17 +28,7 @@ public final class MqttComparison {
     }
 
     private static InterleavedRamp.Target target(String name, int port, SuiteSettings s) {
-        return new InterleavedRamp.Target() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public RatePoint at(int rate, Duration warmup, Duration duration) throws Exception {
-                return new MqttLoad().run(new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(),
-                        s.cameras()));
-            }
-        };
+        return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> new MqttLoad().run(
+                new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), s.cameras())));
     }
 }

@@ -13,6 +13,7 @@ import io.gridwarden.jobs.model.OperatorAction;
 import io.gridwarden.jobs.sensor.SensorWatchFunction;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -35,10 +36,22 @@ public final class EnforcementJob {
 
     private EnforcementJob() {}
 
-    /** Builds the topology with the default flicker tolerance ({@link DwellTracker#ABSENCE_TIMEOUT}). */
+    /**
+     * Builds the topology over the embedded event log, whose source emits ticks: watermarks from the
+     * log's clock ({@link LogClockWatermarks}), default flicker tolerance ({@link DwellTracker#ABSENCE_TIMEOUT}).
+     */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
             String townLocation, Duration maxDeviceDelay) {
         build(env, events, actions, townLocation, maxDeviceDelay, DwellTracker.ABSENCE_TIMEOUT);
+    }
+
+    /**
+     * Builds the topology over a source that brings its own watermark strategy: a Kafka source has no
+     * ticks, so it passes {@code KafkaLogClockWatermarks}. Timestamps must be the devices' times.
+     */
+    public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
+            Sink<Action> actions, String townLocation) {
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null);
     }
 
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
@@ -53,7 +66,12 @@ public final class EnforcementJob {
      */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
             String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
-        DataStream<LogRecord> records = env.fromSource(events, new LogClockWatermarks(maxDeviceDelay), "event-log").uid("event-log-source");
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe);
+    }
+
+    private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
+            Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
+        DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");
         }

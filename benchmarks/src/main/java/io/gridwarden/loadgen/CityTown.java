@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * cameras need (each a jurisdiction with its own team, laid out on a grid whose neighbours back each
  * other up, "1+X"), river sensors and a county water bureau. Tokens follow the demo's convention
  * ({@code demo-<id>}, stored hashed), so the load generator and the simulator can play any city it
- * makes. The same seed gives the same city.
+ * makes. The same seed gives the same city. Its first camera, like the demo's cam-0001, watches
+ * for parking with a 60 s dwell and a 30 s grace.
  */
 public final class CityTown {
 
@@ -98,7 +99,11 @@ public final class CityTown {
                     .put("grid", district(d) + "-g" + (c % 8 + 1)).put("tokenHash", Secrets.hash(DeviceClient.demoToken(id)));
             ArrayNode zones = camera.putArray("zones");
             String category = CAMERA_CATEGORIES.get(c % CAMERA_CATEGORIES.size());
-            zones.add(zone(category, LOWER_HALF));
+            ObjectNode main = zones.addObject().setAll(zone(category, LOWER_HALF));
+            if (c == 0) {
+                // like the demo's cam-0001: a short rule, so the loop (and the end-to-end probe) shows within minutes
+                main.put("dwell", "60s").put("grace", "30s");
+            }
             if (!category.equals("illegal_parking") && c % 3 == 2) {
                 zones.add(zone("illegal_parking", UPPER_LEFT));
             }

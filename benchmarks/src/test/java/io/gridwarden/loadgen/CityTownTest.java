@@ -42,7 +42,11 @@ class CityTownTest {
         assertThat(Secrets.matches("demo-cam-00300", city.device("cam-00300").orElseThrow().tokenHash())).isTrue();
         assertThat(Secrets.matches("demo-off-00001", city.device("off-00001").orElseThrow().tokenHash())).isTrue();
         assertThat(Secrets.matches("demo-admin", city.operator("demo-admin").orElseThrow().tokenHash())).isTrue();
-        assertThat(city.zoneRules("cam-00001")).isNotEmpty();
+        assertThat(city.zoneRules("cam-00001")).singleElement().satisfies(rule -> {
+            assertThat(rule.category()).isEqualTo("illegal_parking");
+            assertThat(rule.dwell()).isEqualTo(java.time.Duration.ofSeconds(60));
+        });
+        assertThat(city.zoneRules("cam-00002")).isNotEmpty();
         assertThat(Files.readString(file)).doesNotContain("demo-cam-").contains("sha256:");
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * <p>A probe camera (the town's first: the demo's cam-0001 or a city's cam-00001, 60 s dwell) reports a new car every second whose first sighting is
  * back-dated so that its dwell ends {@link #LEAD} from now, and keeps showing it in a frame a second
  * until its warning arrives. The design floor: the watermark trails the log clock by
- * {@code maxDeviceDelay} (2 s), so no violation can fire sooner than 2 s after it is due.
+ * {@code maxDeviceDelay} (250 ms by default), so no violation can fire sooner than that after it is due.
  */
 public final class EndToEndLatency {
 

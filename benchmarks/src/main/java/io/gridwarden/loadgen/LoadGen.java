@@ -4,6 +4,8 @@ import io.gridwarden.common.json.Json;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
 import io.gridwarden.suite.SuiteCommand;
+import io.gridwarden.suite.mqtt.MqttLoad;
+import io.gridwarden.suite.report.RatePoint;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,6 +51,13 @@ public final class LoadGen {
             return new OpenLoopLoad.Settings(URI.create(target + "/v1/events"), rate, batch, duration, warmup, maxInFlight, cameras);
         }
 
+        RatePoint overMqtt(int port, int rate) throws InterruptedException {
+            List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
+            String host = URI.create(target).getHost();
+            return new MqttLoad().run(new MqttLoad.Settings("gridwarden MQTT", host, port, rate, batch, warmup, duration, maxInFlight,
+                    cameras.subList(0, Math.min(cameras.size(), 500))));
+        }
+
         void write(Object results) throws Exception {
             String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
             System.out.println(json);
@@ -66,9 +75,17 @@ public final class LoadGen {
         @Option(names = "--rate", defaultValue = "10000", description = "Events per second. Default: ${DEFAULT-VALUE}")
         int rate;
 
+        @Option(names = "--mqtt-port", description = "Publish over MQTT (QoS 1, one session per camera, at most 500) to this port"
+                + " on the --target host instead of POSTing over HTTP.")
+        Integer mqttPort;
+
         @Override
         public Integer call() throws Exception {
-            target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
+            if (mqttPort != null) {
+                target.write(target.overMqtt(mqttPort, rate));
+            } else {
+                target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
+            }
             return 0;
         }
     }

@@ -4,6 +4,8 @@ import io.gridwarden.common.json.Json;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
 import io.gridwarden.suite.SuiteCommand;
+import io.gridwarden.suite.mqtt.MqttLoad;
+import io.gridwarden.suite.report.RatePoint;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, SuiteCommand.class},
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
 
@@ -49,6 +51,13 @@ public final class LoadGen {
             return new OpenLoopLoad.Settings(URI.create(target + "/v1/events"), rate, batch, duration, warmup, maxInFlight, cameras);
         }
 
+        RatePoint overMqtt(int port, int rate) throws InterruptedException {
+            List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
+            String host = URI.create(target).getHost();
+            return new MqttLoad().run(new MqttLoad.Settings("gridwarden MQTT", host, port, rate, batch, warmup, duration, maxInFlight,
+                    cameras.subList(0, Math.min(cameras.size(), 500))));
+        }
+
         void write(Object results) throws Exception {
             String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
             System.out.println(json);
@@ -66,9 +75,17 @@ public final class LoadGen {
         @Option(names = "--rate", defaultValue = "10000", description = "Events per second. Default: ${DEFAULT-VALUE}")
         int rate;
 
+        @Option(names = "--mqtt-port", description = "Publish over MQTT (QoS 1, one session per camera, at most 500) to this port"
+                + " on the --target host instead of POSTing over HTTP.")
+        Integer mqttPort;
+
         @Override
         public Integer call() throws Exception {
-            target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
+            if (mqttPort != null) {
+                target.write(target.overMqtt(mqttPort, rate));
+            } else {
+                target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
+            }
             return 0;
         }
     }
@@ -108,19 +125,45 @@ public final class LoadGen {
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "Play the demo town's devices against a running gridwarden (what `gridwarden run` starts by itself).")
+            description = "Play a town's devices against a running gridwarden (what `gridwarden run` starts by itself).")
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Ingest base URL. Default: ${DEFAULT-VALUE}")
         String target;
+        @Option(names = "--town", defaultValue = Town.DEMO, description = "Town file whose devices play (tokens demo-<id>). Default: the demo town")
+        String town;
         @Option(names = "--command-port", defaultValue = "8070", description = "Port for the commands gridwarden sends. Default: ${DEFAULT-VALUE}")
         int commandPort;
 
         @Override
         public Integer call() throws Exception {
-            try (var simulator = new DemoTownSimulator(Town.demo(), target, commandPort)) {
+            try (var simulator = new DemoTownSimulator(Town.load(town), target, commandPort)) {
                 simulator.start();
                 new CountDownLatch(1).await();
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "city", mixinStandardHelpOptions = true,
+            description = "Write a city-sized town file (the demo town's rules over as many districts as the cameras need) "
+                    + "for `gridwarden run --town` and `loadgen load|ramp|simulate --town`.")
+    static final class City implements Callable<Integer> {
+        @Option(names = "--cameras", defaultValue = "10000", description = "Cameras in all. Default: ${DEFAULT-VALUE}")
+        int cameras;
+        @Option(names = "--sensors-per-district", defaultValue = "4", description = "River sensors per district. Default: ${DEFAULT-VALUE}")
+        int sensors;
+        @Option(names = "--officers-per-district", defaultValue = "40", description = "Officers per district (one in eight for the water bureau). Default: ${DEFAULT-VALUE}")
+        int officers;
+        @Option(names = "--seed", defaultValue = "1", description = "Same seed, same city. Default: ${DEFAULT-VALUE}")
+        long seed;
+        @Option(names = "--out", required = true, description = "The town file to write (YAML).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Town city = new CityTown().write(new CityTown.Size(cameras, sensors, officers, seed), out);
+            System.out.printf("%s: %,d cameras, %,d sensors, %,d officers in %,d districts%n", out, city.cameras().size(),
+                    city.sensors().size(), city.officers().size(), city.jurisdictions().size());
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package io.gridwarden.suite;
 
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
+import io.gridwarden.loadgen.CityTown;
 import io.gridwarden.suite.e2e.EndToEndLatency;
 import io.gridwarden.suite.e2e.LatencyFigures;
 import io.gridwarden.suite.log.ClosedLoopAppends;
@@ -71,6 +72,9 @@ public final class SuiteCommand implements Callable<Integer> {
     double bound;
     @Option(names = "--max-in-flight", defaultValue = "256", description = "Batches in flight at most, per load generator. Default: ${DEFAULT-VALUE}")
     int maxInFlight;
+    @Option(names = "--city", defaultValue = "0", description = "Play a generated city of this many cameras (loadgen city) instead of the"
+            + " demo town's 133, so each camera sends a city's few frames a second rather than hundreds. Default: 0 (the demo town)")
+    int city;
     @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's -Xmx. Default: ${DEFAULT-VALUE}")
     String heap;
     @Option(names = "--gridwarden-arg", description = "An extra option for `gridwarden run`, repeatable,"
@@ -89,7 +93,7 @@ public final class SuiteCommand implements Callable<Integer> {
         InterleavedRamp.Outcome http = part(s, "http", problems, () -> HttpComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
         InterleavedRamp.Outcome mqtt = part(s, "mqtt", problems, () -> MqttComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
         List<ClosedLoopAppends.Figures> log = part(s, "log", problems, () -> LogComparison.run(s), List.of());
-        List<RuleComparison.Figures> rules = part(s, "rules", problems, () -> RuleComparison.run(Town.demo(), s.ruleStreamSeconds(), s.rounds()), List.of());
+        List<RuleComparison.Figures> rules = part(s, "rules", problems, () -> RuleComparison.run(Town.load(s.town()), s.ruleStreamSeconds(), s.rounds()), List.of());
         List<LatencyFigures> e2e = part(s, "e2e", problems, () -> EndToEndLatency.run(s), List.of());
 
         List<Row> rows = new ArrayList<>();
@@ -129,14 +133,24 @@ public final class SuiteCommand implements Callable<Integer> {
 
     SuiteSettings settings() throws Exception {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("gridwarden-bench");
-        List<String> cameras = Town.demo().cameras().stream().map(TownFile.Camera::id).filter(c -> !c.equals("cam-0001")).toList();
-        return new SuiteSettings(jar, work, results, heap, gridwardenArgs, nginx, mosquitto, parts,
+        String townLocation = Town.DEMO;
+        List<String> args = new ArrayList<>(gridwardenArgs == null ? List.of() : gridwardenArgs);
+        if (city > 0) {
+            Path file = work.resolve("city-" + city + ".yaml");
+            new CityTown().write(new CityTown.Size(city, 4, 40, 1), file);
+            townLocation = file.toString();
+            args.addAll(List.of("--town", townLocation));
+        }
+        Town town = Town.load(townLocation);
+        // the town's first camera is the end-to-end probe (the demo's cam-0001, a city's cam-00001); the others carry the load
+        List<String> cameras = town.cameras().stream().skip(1).map(TownFile.Camera::id).toList();
+        return new SuiteSettings(jar, work, results, heap, args, nginx, mosquitto, parts,
                 or(httpRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000, 100000)),
                 or(mqttRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000)),
                 batch, or(prime, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30)), or(warmup, quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)), or(duration, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20)),
                 or(rounds, quick ? 1 : 3), bound, maxInFlight, or(appenders, quick ? List.of(8) : List.of(1, 8, 32)),
                 or(ruleSeconds, quick ? 900 : 3600), or(e2eRates, quick ? List.of(0, 5000) : List.of(0, 5000, 15000)),
-                or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), cameras);
+                or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), townLocation, town.cameras().get(0).id(), cameras);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -158,6 +172,7 @@ public final class SuiteCommand implements Callable<Integer> {
         d.put("e2eBackgroundRates", s.e2eBackgroundRates());
         d.put("e2eDuration", s.e2eDuration().toString());
         d.put("p99BoundMillis", s.p99BoundMillis());
+        d.put("town", city > 0 ? "generated city of " + city + " cameras" : "demo town");
         d.put("devices", s.cameras().size());
         d.put("gridwardenArgs", s.gridwardenArgs());
         return d;

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Everything the suite's runs depend on, read once from the command line ({@link SuiteCommand}).
  *
- * @param cameras device ids the load is spread over (the demo town's cameras but the end-to-end probe's)
+ * @param town the town file gridwarden runs and the load plays (the demo town, or a generated city)
+ * @param probeCamera the camera the end-to-end probe uses (the town's first)
+ * @param cameras device ids the load is spread over (the town's cameras but the probe)
  */
 public record SuiteSettings(
         Path gridwardenJar,
@@ -31,6 +33,8 @@ public record SuiteSettings(
         int ruleStreamSeconds,
         List<Integer> e2eBackgroundRates,
         Duration e2eDuration,
+        String town,
+        String probeCamera,
         List<String> cameras) {
 
     public InterleavedRamp.Timing timing() {

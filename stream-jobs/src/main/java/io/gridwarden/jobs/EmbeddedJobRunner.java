@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import io.gridwarden.jobs.sink.ActionLogSink;
+import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.PipelineOptionsInternal;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -67,6 +69,7 @@ public final class EmbeddedJobRunner {
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
+        config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);
         latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {
             LOG.info("resuming the enforcement job from {}", checkpoint);
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());

@@ -26,14 +26,13 @@ import java.util.concurrent.Future;
  * Time from "the violation is due" to the action and to the device, with gridwarden as a child
  * process and the load generator sending at a background rate from the other cameras.
  *
- * <p>A probe camera (cam-0001: 60 s dwell) reports a new car every second whose first sighting is
+ * <p>A probe camera (the town's first: the demo's cam-0001 or a city's cam-00001, 60 s dwell) reports a new car every second whose first sighting is
  * back-dated so that its dwell ends {@link #LEAD} from now, and keeps showing it in a frame a second
  * until its warning arrives. The design floor: the watermark trails the log clock by
- * {@code maxDeviceDelay} (2 s), so no violation can fire sooner than 2 s after it is due.
+ * {@code maxDeviceDelay} (250 ms by default), so no violation can fire sooner than that after it is due.
  */
 public final class EndToEndLatency {
 
-    static final String PROBE_CAMERA = "cam-0001";
     static final Duration LEAD = Duration.ofSeconds(1);
     static final Duration SETTLE = Duration.ofSeconds(15);
     private static final String OPERATOR_TOKEN = "demo-admin";
@@ -44,7 +43,7 @@ public final class EndToEndLatency {
         Map<String, Long> warnedAt = new ConcurrentHashMap<>();
         Map<String, Long> commandAt = new ConcurrentHashMap<>();
         List<LatencyFigures> out = new ArrayList<>();
-        Duration dwell = Town.demo().zoneRules(PROBE_CAMERA).get(0).dwell();
+        Duration dwell = Town.load(s.town()).zoneRules(s.probeCamera()).get(0).dwell();
         ExecutorService background = Executors.newSingleThreadExecutor();
         try (var inbox = new CommandInbox(0, (device, command) -> {
                 if (Command.VOICE_WARNING.equals(command.type())) {
@@ -60,7 +59,7 @@ public final class EndToEndLatency {
                      warnedAt.putIfAbsent(track, alert.arrivedMillis());
                  }
              })) {
-            var probe = new Probe(new DeviceClient(gridwarden.ingestUrl()), dwell);
+            var probe = new Probe(new DeviceClient(gridwarden.ingestUrl()), s.probeCamera(), dwell);
             for (int rate : s.e2eBackgroundRates()) {
                 Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(gridwarden, s, rate));
                 List<String> tracks = probe.run(rate, s.e2eDuration(), dueByTrack, warnedAt);
@@ -113,12 +112,14 @@ public final class EndToEndLatency {
     /** The probe camera: one frame a second listing every probe car still waiting for its warning. */
     private static final class Probe {
         private final DeviceClient client;
+        private final String camera;
         private final Duration dwell;
         private final DemoEvents events = new DemoEvents("e2e-" + Long.toString(System.currentTimeMillis(), 36));
         private int next;
 
-        Probe(DeviceClient client, Duration dwell) {
+        Probe(DeviceClient client, String camera, Duration dwell) {
             this.client = client;
+            this.camera = camera;
             this.dwell = dwell;
         }
 
@@ -134,20 +135,20 @@ public final class EndToEndLatency {
                     String track = "probe-" + rate + "-" + (next++);
                     long dueAt = now + LEAD.toMillis();
                     due.put(track, dueAt);
-                    send(events.frame(PROBE_CAMERA, Instant.ofEpochMilli(dueAt - dwell.toMillis()), List.of(DemoEvents.car(track))));
+                    send(events.frame(camera, Instant.ofEpochMilli(dueAt - dwell.toMillis()), List.of(DemoEvents.car(track))));
                     started.add(track);
                     waiting.add(track);
                 }
                 waiting.removeIf(warnedAt::containsKey);
                 List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
-                send(events.frame(PROBE_CAMERA, Instant.ofEpochMilli(now), seen));
+                send(events.frame(camera, Instant.ofEpochMilli(now), seen));
                 Thread.sleep(Math.max(0, now + 1000 - System.currentTimeMillis()));
             }
             return started;
         }
 
         private void send(DeviceEvent event) throws Exception {
-            DeviceClient.Reply reply = client.send(DeviceClient.demoToken(PROBE_CAMERA), List.of(event));
+            DeviceClient.Reply reply = client.send(DeviceClient.demoToken(camera), List.of(event));
             if (reply.status() != 202) {
                 System.err.println("  probe frame refused: " + reply.status() + " " + reply.body());
             }

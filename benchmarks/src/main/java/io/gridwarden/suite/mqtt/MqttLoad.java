@@ -27,8 +27,15 @@ import org.HdrHistogram.Recorder;
 public final class MqttLoad {
 
     /** Where and what to publish. */
-    public record Settings(String system, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration,
-            int maxInFlight, List<String> cameras) {}
+    public record Settings(String system, String host, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration,
+            int maxInFlight, List<String> cameras) {
+
+        /** On loopback, as the suite runs every broker. */
+        public Settings(String system, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration, int maxInFlight,
+                List<String> cameras) {
+            this(system, "127.0.0.1", port, eventsPerSecond, batchSize, warmup, duration, maxInFlight, cameras);
+        }
+    }
 
     public RatePoint run(Settings s) throws InterruptedException {
         List<Mqtt5AsyncClient> clients = connect(s);
@@ -43,7 +50,7 @@ public final class MqttLoad {
         List<Mqtt5AsyncClient> clients = new ArrayList<>();
         for (String camera : s.cameras()) {
             Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(camera + "-bench-" + System.nanoTime())
-                    .serverHost("127.0.0.1").serverPort(s.port()).buildAsync();
+                    .serverHost(s.host()).serverPort(s.port()).buildAsync();
             client.connectWith().cleanStart(true).simpleAuth().username(camera)
                     .password(DeviceClient.demoToken(camera).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                     .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(20, TimeUnit.SECONDS).join();

@@ -87,7 +87,7 @@ public final class Charts {
                 delivery.add(Math.max(0, device - Math.max(log, Comparisons.WATERMARK_FLOOR_MILLIS)));
             }
         }
-        chart.addSeries("watermark delay (design floor, 2 s)", categories, floor);
+        chart.addSeries(String.format("watermark delay (design floor, %.0f ms)", Comparisons.WATERMARK_FLOOR_MILLIS), categories, floor);
         chart.addSeries("→ action in the log (SSE)", categories, detection);
         chart.addSeries("→ command at the device", categories, delivery);
         save(chart, png);

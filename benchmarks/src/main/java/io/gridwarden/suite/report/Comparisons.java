@@ -1,5 +1,6 @@
 package io.gridwarden.suite.report;
 
+import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.suite.e2e.LatencyFigures;
 import io.gridwarden.suite.log.ClosedLoopAppends;
 import io.gridwarden.suite.rules.RuleComparison;
@@ -13,7 +14,7 @@ import java.util.OptionalDouble;
 public final class Comparisons {
 
     /** The design floor of end-to-end latency: the watermark trails the log clock by maxDeviceDelay. */
-    public static final double WATERMARK_FLOOR_MILLIS = 2000;
+    public static final double WATERMARK_FLOOR_MILLIS = LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY.toMillis();
 
     private Comparisons() {}
 
@@ -92,7 +93,7 @@ public final class Comparisons {
                 ours.framesPerSecond(), false, peer.engine(), peer.framesPerSecond(), false, "frames/s", true, agree));
     }
 
-    /** End-to-end: each percentile against the design floor (the watermark's 2 s). */
+    /** End-to-end: each percentile against the design floor (the watermark's maxDeviceDelay). */
     public static List<Row> endToEnd(List<LatencyFigures> figures) {
         List<Row> rows = new ArrayList<>();
         for (LatencyFigures f : figures) {

@@ -70,10 +70,11 @@ class ComparisonsTest {
     @Test
     @DisplayName("set end-to-end latency against the watermark's design floor")
     void shouldSetEndToEndAgainstTheDesignFloor() {
-        var p = LatencyFigures.Percentiles.of(List.of(2400L, 2500L, 3000L));
+        var p = LatencyFigures.Percentiles.of(List.of(300L, 312L, 400L));
         var rows = Comparisons.endToEnd(List.of(new LatencyFigures(5000, 3, 0, p, p)));
 
         assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.peerValue()).isEqualTo(Comparisons.WATERMARK_FLOOR_MILLIS));
-        assertThat(rows.get(0).ratio()).isEqualTo(1.25);
+        assertThat(Comparisons.WATERMARK_FLOOR_MILLIS).isEqualTo(250);
+        assertThat(rows.get(0).ratio()).isEqualTo(1.248);
     }
 }

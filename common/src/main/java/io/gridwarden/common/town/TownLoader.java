@@ -15,19 +15,29 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads a town file (YAML) from a path or from the classpath ({@code classpath:towns/demo-town.yaml}). */
 final class TownLoader {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** A city's file (tens of thousands of devices) is tens of MB; SnakeYAML's default stops at 3 MB. */
+    static final int MAX_TOWN_FILE_CODE_POINTS = 256 * 1024 * 1024;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule("town")
                     .addDeserializer(Duration.class, new DurationDeserializer())
                     .addDeserializer(ActiveWindow.class, new ActiveWindowDeserializer()));
 
     private TownLoader() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_TOWN_FILE_CODE_POINTS);
+        return options;
+    }
 
     static TownFile read(String location) {
         try (InputStream in = open(location)) {

@@ -73,4 +73,16 @@ class TownTest {
         assertThatThrownBy(() -> Town.load(file.toString())).isInstanceOf(TownFileException.class)
                 .hasMessageContaining("jurisdiction a names unknown neighbour nowhere");
     }
+
+    @Test
+    void shouldLoadACitysTownFileOfManyMegabytes(@TempDir Path dir) throws Exception {
+        // SnakeYAML stops at 3 MB by default; a city of 10,000 cameras writes about 4.5 MB
+        String demo = new String(TownTest.class.getClassLoader().getResourceAsStream("towns/demo-town.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Path file = dir.resolve("city.yaml");
+        Files.writeString(file, ("# " + "padding as a city's devices would take ".repeat(2) + "\n").repeat(60_000) + demo);
+
+        assertThat(Files.size(file)).isGreaterThan(4_000_000);
+        assertThat(Town.load(file.toString()).cameras()).hasSize(134);
+    }
 }

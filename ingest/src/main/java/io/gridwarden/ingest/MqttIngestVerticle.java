@@ -34,6 +34,7 @@ public final class MqttIngestVerticle extends VerticleBase {
     /** How often stored sessions past their expiry are dropped; until then they are already ignored. */
     private static final long EXPIRY_SWEEP_MILLIS = 30_000;
 
+    private final IngestServices services;
     private final IngestConfig config;
     private final DeviceAuthenticator authenticator;
     private final MqttDeviceSessions sessions;
@@ -42,24 +43,27 @@ public final class MqttIngestVerticle extends VerticleBase {
     private volatile MqttServer server;
     private long sweepTimer = -1;
 
-    /** An endpoint with a guard of its own; when HTTP runs in the same process, pass both one guard instead. */
+    /** A standalone MQTT endpoint with services of its own (tests, or a process without HTTP). */
     public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
-        this(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog));
+        this(config, town, eventLog, registry, Clock.systemUTC());
     }
 
-    public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard) {
-        this(config, town, eventLog, registry, guard, Clock.systemUTC());
+    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+        this(new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
+                IngestReadiness.httpAndMqtt(config, eventLog), clock));
     }
 
-    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard, Clock clock) {
-        this.config = config;
-        this.authenticator = new DeviceAuthenticator(town);
-        this.sessions = new MqttDeviceSessions(config, registry, clock);
-        this.metrics = new MqttMetrics(registry);
-        this.intake = new MqttEventIntake(config, eventLog, guard, metrics, clock);
+    /** One instance of the MQTT endpoint over the process's shared services; deploy as many as there are event loops to use. */
+    public MqttIngestVerticle(IngestServices services) {
+        this.services = services;
+        this.config = services.config();
+        this.authenticator = services.authenticator();
+        this.sessions = services.sessions();
+        this.metrics = services.mqttMetrics();
+        this.intake = new MqttEventIntake(config, services.eventLog(), services.guard(), metrics, services.clock());
     }
 
-    /** The devices connected here; hand it to alerting. Usable before deployment (then nobody is connected). */
+    /** The devices' MQTT sessions (shared by every instance over the same services); hand it to alerting. */
     public DeviceSessions deviceSessions() {
         return sessions;
     }
@@ -73,6 +77,7 @@ public final class MqttIngestVerticle extends VerticleBase {
                 .listen()
                 .onSuccess(listening -> {
                     server = listening;
+                    services.readiness().mqttListening();
                     sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
                 })
                 .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT on " + config.host() + ":"
@@ -82,7 +87,11 @@ public final class MqttIngestVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(sweepTimer);
-        return server == null ? Future.succeededFuture() : server.close();
+        if (server == null) {
+            return Future.succeededFuture();
+        }
+        services.readiness().mqttStopped();
+        return server.close();
     }
 
     /** The port the MQTT endpoint listens on (useful when configured with port 0). */

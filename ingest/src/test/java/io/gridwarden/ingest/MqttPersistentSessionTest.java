@@ -53,7 +53,7 @@ class MqttPersistentSessionTest {
     private void deploy(Vertx vertx, IngestConfig config) throws Exception {
         registry = new PrometheusRegistry();
         var log = new RefusingLog(new LogOverloadedException("unused: these tests store no events"));
-        verticle = new MqttIngestVerticle(config, IngestFixtures.TOWN, log, registry, IngestGuard.create(config, IngestFixtures.TOWN, log), clock);
+        verticle = new MqttIngestVerticle(config, IngestFixtures.TOWN, log, registry, clock);
         await(vertx.deployVerticle(verticle));
         sessions = (MqttDeviceSessions) verticle.deviceSessions();
         port = verticle.actualPort();

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param maxMqttConnections the most MQTT sessions held at once; further CONNECTs are refused as busy
  * @param commandAckTimeout  how long a command pushed over MQTT may wait for the device's PUBACK
  * @param limits             rates, lag and connections beyond which ingest refuses ({@link IngestLimits})
+ * @param sessions           what MQTT session state is kept for offline devices ({@link MqttSessionLimits})
  */
 public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes,
-                           int maxMqttConnections, Duration commandAckTimeout, IngestLimits limits) {
+                           int maxMqttConnections, Duration commandAckTimeout, IngestLimits limits, MqttSessionLimits sessions) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -48,12 +49,16 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
         if (limits == null) {
             throw new IllegalArgumentException("limits must be set, e.g. IngestLimits.defaults()");
         }
+        if (sessions == null) {
+            throw new IllegalArgumentException("sessions must be set, e.g. MqttSessionLimits.defaults()");
+        }
     }
 
-    /** Settings with the default {@link IngestLimits}. */
+    /** Settings with the default {@link IngestLimits} and {@link MqttSessionLimits}. */
     public IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes, int maxMqttConnections,
             Duration commandAckTimeout) {
-        this(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, IngestLimits.defaults());
+        this(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, IngestLimits.defaults(),
+                MqttSessionLimits.defaults());
     }
 
     private static void checkPort(String protocol, int port) {
@@ -69,27 +74,31 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
     }
 
     public IngestConfig withHost(String newHost) {
-        return new IngestConfig(newHost, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
+        return new IngestConfig(newHost, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits, sessions);
     }
 
     public IngestConfig withHttpPort(int port) {
-        return new IngestConfig(host, port, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
+        return new IngestConfig(host, port, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits, sessions);
     }
 
     public IngestConfig withMqttPort(int port) {
-        return new IngestConfig(host, httpPort, port, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits);
+        return new IngestConfig(host, httpPort, port, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits, sessions);
     }
 
     public IngestConfig withMaxMqttConnections(int max) {
-        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, max, commandAckTimeout, limits);
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, max, commandAckTimeout, limits, sessions);
     }
 
     public IngestConfig withCommandAckTimeout(Duration timeout) {
-        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, timeout, limits);
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, timeout, limits, sessions);
     }
 
     public IngestConfig withLimits(IngestLimits newLimits) {
-        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, newLimits);
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, newLimits, sessions);
+    }
+
+    public IngestConfig withSessionLimits(MqttSessionLimits newSessions) {
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits, newSessions);
     }
 
     /** The largest MQTT packet the server decodes: a full payload plus headers. Anything larger closes the connection. */

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
  * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
- * durable. Also serves {@code /health/live}, {@code /health/ready} and {@code /metrics}.
+ * durable. Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
+ * {@link IngestReadiness}) and {@code /metrics}. Several instances may share one port and one
+ * {@link IngestServices}: Vert.x spreads connections over them.
  *
  * <p>The log completes appends on its own writer thread; replies hop back to this verticle's context,
  * so the event loop never waits on disk.
@@ -39,37 +41,33 @@ public final class IngestVerticle extends VerticleBase {
     private static final String RECEIVED_AT = "gridwarden.receivedNanos";
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
 
+    private final IngestServices services;
     private final IngestConfig config;
     private final RecordLog eventLog;
-    private final PrometheusRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final EventAdmission admission;
     private final IngestMetrics metrics;
     private final IngestGuard guard;
-    private final HttpConnectionCap connections;
     private final Clock clock;
     private volatile HttpServer server;
     private volatile boolean stopping;
 
-    /** An endpoint with a guard of its own; when MQTT runs in the same process, pass both one guard instead. */
+    /** A standalone HTTP endpoint with services of its own (tests, or a process without MQTT). */
     public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
-        this(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog));
+        this(new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
+                IngestReadiness.httpOnly(eventLog), Clock.systemUTC()));
     }
 
-    public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard) {
-        this(config, town, eventLog, registry, guard, Clock.systemUTC());
-    }
-
-    IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard, Clock clock) {
-        this.config = config;
-        this.eventLog = eventLog;
-        this.registry = registry;
-        this.authenticator = new DeviceAuthenticator(town);
+    /** One instance of the HTTP endpoint over the process's shared services; deploy as many as there are event loops to use. */
+    public IngestVerticle(IngestServices services) {
+        this.services = services;
+        this.config = services.config();
+        this.eventLog = services.eventLog();
+        this.authenticator = services.authenticator();
         this.admission = new EventAdmission(config.maxBatchEvents());
-        this.guard = guard;
-        this.clock = clock;
-        this.connections = new HttpConnectionCap(config.limits().maxHttpConnections());
-        this.metrics = new IngestMetrics(registry, connections);
+        this.guard = services.guard();
+        this.clock = services.clock();
+        this.metrics = services.httpMetrics();
     }
 
     @Override
@@ -77,7 +75,7 @@ public final class IngestVerticle extends VerticleBase {
         var options = new HttpServerOptions()
                 .setIdleTimeout((int) config.limits().httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         return vertx.createHttpServer(options)
-                .connectionHandler(connections)
+                .connectionHandler(services.httpConnections())
                 .requestHandler(router())
                 .listen(config.httpPort(), config.host())
                 .onSuccess(listening -> server = listening)
@@ -182,13 +180,14 @@ public final class IngestVerticle extends VerticleBase {
         HttpReplies.problem(ctx, rejection);
     }
 
+    /** 200 when every part of ingest is up, else 503; either way the body lists each part's status. */
     private void ready(RoutingContext ctx) {
-        boolean up = server != null && !stopping;
-        HttpReplies.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN"));
+        services.readiness().check(server != null && !stopping, context).onSuccess(parts ->
+                HttpReplies.json(ctx, IngestReadiness.allUp(parts) ? 200 : 503, IngestReadiness.toJson(parts)));
     }
 
     private void metrics(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE)
-                .end(Buffer.buffer(PrometheusText.scrape(registry)));
+                .end(Buffer.buffer(PrometheusText.scrape(services.registry())));
     }
 }

@@ -1,92 +1,166 @@
 package io.gridwarden.ingest;
 
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.town.Device;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The MQTT sessions held by this ingest instance: how alerting pushes commands on
- * {@code devices/{id}/commands}. As MQTT prescribes, a newer connection with the same client
- * identifier replaces the older one; a device may hold several sessions under different client ids
- * (say a publisher and a command listener), and commands go to one that subscribed.
+ * The MQTT sessions of this ingest process, live and stored: how alerting pushes commands on
+ * {@code devices/{id}/commands}. One per process, shared by every MQTT endpoint instance, so that a
+ * device connected on any event loop gets commands published from any thread, and there is one session
+ * per client id: a newer connection with the same client id takes the session over (or, with a clean
+ * start, discards it). A device may hold several sessions under different client ids (say a publisher
+ * and a command listener); commands go to one that is connected and subscribed, or else to one whose
+ * persistent session holds commands while the device is offline.
  *
- * <p>Thread-safe. {@link #publish} may be called from any thread; it hops onto the connection's
- * context, and its future completes there. Sessions are not persistent: a command for a device that
- * is offline completes false at once (the caller falls back to the device's webhook and retries).
+ * <p>Memory stays bounded: at most {@link MqttSessionLimits#maxStoredSessions()} offline sessions, each holding at most {@link MqttSessionLimits#maxHeldCommands()}
+ * commands, each kept at most {@link MqttSessionLimits#maxExpiry()}; beyond the first bound the
+ * session due to expire first is dropped. Thread-safe.
  */
 public final class MqttDeviceSessions implements DeviceSessions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MqttDeviceSessions.class);
+
+    /** A CONNECT's session: {@code present} when a stored one is resumed; {@code discarded} a live connection a clean start ended. */
+    record Opened(MqttSession session, boolean present, Optional<MqttConnection> discarded) {}
+
     private final ConcurrentMap<String, MqttSession> byClient = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<MqttSession>> byDevice = new ConcurrentHashMap<>();
+    private final MqttSessionLimits limits;
+    private final MqttSessionMetrics metrics;
+    private final MqttSession.Settings settings;
+    private final Clock clock;
+
+    public MqttDeviceSessions(IngestConfig config, PrometheusRegistry registry, Clock clock) {
+        this.limits = config.sessions();
+        this.metrics = new MqttSessionMetrics(registry);
+        this.settings = new MqttSession.Settings(metrics, config.commandAckTimeout(), limits.maxHeldCommands());
+        this.clock = clock;
+    }
 
     @Override
     public boolean isConnected(String deviceId) {
-        return commandReceiver(deviceId).isPresent();
+        return commandReceiver(deviceId, clock.instant()).isPresent();
     }
 
     /**
-     * Completes true once the device PUBACKs the command (QoS 1) or it is written (the device subscribed
-     * at QoS 0); false when the device is not connected or not subscribed to its commands topic, or the
-     * connection drops before the PUBACK. Fails when the device does not PUBACK in time or refuses it.
+     * Completes true once the device PUBACKs the command (QoS 1) or it is written (QoS 0), or at once when
+     * the device is offline and its persistent session holds the command for its return (alerting resends
+     * until the device's {@code gw.command.ack}, so a command dropped later is not lost). False when no
+     * session of the device takes commands, or the session ends first. Fails when the device does not
+     * PUBACK in time, refuses it, or its session drops it to make room.
      */
     @Override
     public CompletableFuture<Boolean> publish(String deviceId, byte[] commandJson) {
-        Optional<MqttSession> receiver = commandReceiver(deviceId);
-        if (receiver.isEmpty()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        MqttSession session = receiver.get();
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
-        session.context().runOnContext(v -> {
-            try {
-                if (session.receivingCommands()) {
-                    session.commands().send(commandJson, session.commandsQos(), result);
-                } else {
-                    result.complete(false);
-                }
-            } catch (RuntimeException e) { // the endpoint closed between the check and the write
-                result.complete(false);
-            }
-        });
-        return result;
+        Instant now = clock.instant();
+        return commandReceiver(deviceId, now).map(session -> session.publish(commandJson, now))
+                .orElseGet(() -> CompletableFuture.completedFuture(false));
     }
 
-    /** The number of sessions held. */
+    /** Open connections. */
     public int connected() {
-        return byClient.size();
+        return metrics.connected().get();
     }
 
-    /** Whether this device already holds a session under this client id (a reconnect replaces it rather than adding one). */
-    boolean holds(String deviceId, String clientId) {
-        return byClient.containsKey(key(deviceId, clientId));
+    /** Persistent sessions held for offline devices. */
+    public int stored() {
+        return metrics.stored().get();
     }
 
-    /** Makes this the session of its (device, client id); returns the one it replaces, which the caller must close. */
-    Optional<MqttSession> register(MqttSession session) {
-        byDevice.compute(session.device().id(), (id, sessions) -> {
+    /** Whether this (device, client id) is connected already: its reconnect replaces a connection rather than adding one. */
+    boolean connectedAs(String deviceId, String clientId) {
+        MqttSession session = byClient.get(key(deviceId, clientId));
+        return session != null && session.live();
+    }
+
+    /** Finds or makes the session a CONNECT asks for; the caller sends CONNACK, then {@link MqttSession#attach}es its connection. */
+    Opened open(Device device, String clientId, MqttConnectTerms terms) {
+        Instant now = clock.instant();
+        AtomicReference<MqttSession> discarded = new AtomicReference<>();
+        boolean[] resumed = new boolean[1];
+        MqttSession session = byClient.compute(key(device.id(), clientId), (key, existing) -> {
+            if (existing != null && !terms.cleanStart() && existing.claim(now)) {
+                resumed[0] = true;
+                return existing;
+            }
+            discarded.set(existing);
+            return new MqttSession(device, clientId, settings);
+        });
+        session.expiry(terms.expirySeconds());
+        Optional<MqttConnection> discardedConnection = Optional.empty();
+        if (discarded.get() != null) {
+            forgetDeviceSession(discarded.get());
+            discardedConnection = discarded.get().end(terms.cleanStart() ? "clean_start" : "expired");
+        }
+        byDevice.compute(device.id(), (id, sessions) -> {
             Set<MqttSession> held = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
             held.add(session);
             return held;
         });
-        MqttSession replaced = byClient.put(key(session), session);
-        if (replaced != null) {
-            forgetDeviceSession(replaced);
-        }
-        return Optional.ofNullable(replaced);
+        return new Opened(session, resumed[0], discardedConnection);
     }
 
-    /** Forgets a closed session, unless a newer connection with the same client id has replaced it already. */
-    void remove(MqttSession session) {
-        byClient.remove(key(session), session);
+    /** A connection closed: its session ends, or (persistent) is stored until it expires. */
+    void disconnected(MqttSession session, MqttConnection connection) {
+        if (!session.detach(connection, clock.instant())) {
+            remove(session);
+        } else if (stored() > limits.maxStoredSessions()) {
+            evictFirstToExpire();
+        }
+    }
+
+    /** Ends the stored sessions past their expiry; call it now and then (it walks every session). */
+    void sweepExpired() {
+        Instant now = clock.instant();
+        for (MqttSession session : byClient.values()) {
+            if (session.endIfExpired(now)) {
+                remove(session);
+            }
+        }
+    }
+
+    private void evictFirstToExpire() {
+        byClient.values().stream().filter(MqttSession::stored)
+                .min(Comparator.comparing(MqttSession::expiresAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .ifPresent(oldest -> {
+                    LOG.warn("{} persistent MQTT sessions are stored (the limit); dropping that of {} (client id {}), the first due to expire",
+                            stored(), oldest.device().id(), oldest.clientId());
+                    oldest.end("evicted");
+                    remove(oldest);
+                });
+    }
+
+    private void remove(MqttSession session) {
+        byClient.remove(key(session.device().id(), session.clientId()), session);
         forgetDeviceSession(session);
     }
 
-    private Optional<MqttSession> commandReceiver(String deviceId) {
+    private Optional<MqttSession> commandReceiver(String deviceId, Instant now) {
         Set<MqttSession> sessions = byDevice.get(deviceId);
-        return sessions == null ? Optional.empty() : sessions.stream().filter(MqttSession::receivingCommands).findAny();
+        if (sessions == null) {
+            return Optional.empty();
+        }
+        MqttSession holding = null;
+        for (MqttSession session : sessions) {
+            if (session.receivingLive()) {
+                return Optional.of(session);
+            }
+            if (holding == null && session.takesCommands(now)) {
+                holding = session;
+            }
+        }
+        return Optional.ofNullable(holding);
     }
 
     private void forgetDeviceSession(MqttSession session) {
@@ -94,10 +168,6 @@ public final class MqttDeviceSessions implements DeviceSessions {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
         });
-    }
-
-    private static String key(MqttSession session) {
-        return key(session.device().id(), session.clientId());
     }
 
     // the device id is part of the key so that no device can take over another's session by borrowing its client id

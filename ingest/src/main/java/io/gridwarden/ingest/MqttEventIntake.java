@@ -41,19 +41,19 @@ final class MqttEventIntake {
         this.maxPayloadBytes = config.maxBodyBytes();
     }
 
-    void onPublish(MqttSession session, MqttPublishMessage message) {
+    void onPublish(MqttConnection connection, MqttPublishMessage message) {
         long receivedNanos = System.nanoTime();
         if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) { // not offered (CONNACK says Maximum QoS 1)
             metrics.rejected("qos_not_supported");
-            session.disconnect(MqttDisconnectReasonCode.QOS_NOT_SUPPORTED);
+            connection.disconnect(MqttDisconnectReasonCode.QOS_NOT_SUPPORTED);
             return;
         }
-        MqttSession.Answer answer = session.expectAnswer(message);
+        MqttConnection.Answer answer = connection.expectAnswer(message);
         if (answer == null) {
             metrics.rejected("receive_maximum_exceeded");
             return;
         }
-        Optional<Rejection> refusal = topicRefusal(session, message.topicName());
+        Optional<Rejection> refusal = topicRefusal(connection, message.topicName());
         if (refusal.isEmpty() && message.payload().length() > maxPayloadBytes) {
             refusal = Optional.of(Rejection.of(Rejection.Reason.TOO_LARGE,
                     "a payload may be at most " + maxPayloadBytes + " bytes; split the batch"));
@@ -62,24 +62,24 @@ final class MqttEventIntake {
             refusal = guard.pipelineBehind();
         }
         if (refusal.isPresent()) {
-            refuse(session, answer, refusal.get());
+            refuse(connection, answer, refusal.get());
             return;
         }
-        var admitted = admission.admit(session.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
-        refusal = admitted.accepted() ? guard.charge(session.device().id(), admitted.entries().size()) : Optional.of(admitted.rejection());
+        var admitted = admission.admit(connection.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
+        refusal = admitted.accepted() ? guard.charge(connection.device().id(), admitted.entries().size()) : Optional.of(admitted.rejection());
         if (refusal.isPresent()) {
-            refuse(session, answer, refusal.get());
+            refuse(connection, answer, refusal.get());
         } else if (admitted.entries().isEmpty()) {
-            acknowledge(session, answer, new AppendResult(0, 0), receivedNanos);
+            acknowledge(connection, answer, new AppendResult(0, 0), receivedNanos);
         } else {
-            append(admitted.entries(), session.context()).onComplete(
-                    result -> acknowledge(session, answer, result, receivedNanos),
-                    failure -> refuse(session, answer, appendFailure(failure)));
+            append(admitted.entries(), connection.context()).onComplete(
+                    result -> acknowledge(connection, answer, result, receivedNanos),
+                    failure -> refuse(connection, answer, appendFailure(failure)));
         }
     }
 
-    private static Optional<Rejection> topicRefusal(MqttSession session, String topic) {
-        String own = MqttTopics.events(session.device().id());
+    private static Optional<Rejection> topicRefusal(MqttConnection connection, String topic) {
+        String own = MqttTopics.events(connection.device().id());
         if (own.equals(topic)) {
             return Optional.empty();
         }
@@ -96,18 +96,18 @@ final class MqttEventIntake {
         return Future.fromCompletionStage(appended, context);
     }
 
-    private void acknowledge(MqttSession session, MqttSession.Answer answer, AppendResult result, long receivedNanos) {
+    private void acknowledge(MqttConnection connection, MqttConnection.Answer answer, AppendResult result, long receivedNanos) {
         metrics.stored(result);
         if (answer.qos == MqttQoS.AT_LEAST_ONCE) {
             metrics.pubAcked(receivedNanos);
         }
-        session.answer(answer, MqttPubAckReasonCode.SUCCESS, null);
+        connection.answer(answer, MqttPubAckReasonCode.SUCCESS, null);
     }
 
-    private void refuse(MqttSession session, MqttSession.Answer answer, Rejection rejection) {
+    private void refuse(MqttConnection connection, MqttConnection.Answer answer, Rejection rejection) {
         MqttPubAckReasonCode code = MqttReasonCodes.pubAck(rejection.reason());
         metrics.rejected(MqttReasonCodes.label(code));
-        session.answer(answer, code, rejection.detail());
+        connection.answer(answer, code, rejection.detail());
     }
 
     private static Rejection appendFailure(Throwable failure) {

@@ -22,39 +22,48 @@ import java.util.Optional;
  * token, PUBLISH events on {@code devices/{id}/events} (QoS 0 or 1; PUBACK only once durable) and
  * SUBSCRIBE to {@code devices/{id}/commands}, through which {@link #deviceSessions()} pushes commands.
  *
- * <p>Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is disconnected), retained
- * messages and wills (ignored), and persistent sessions: a session ends with its connection, so
- * commands are not queued while a device is offline (alerting falls back to the webhook).
+ * <p>Sessions follow the protocol ({@link MqttConnectTerms}): a persistent session outlives its
+ * connection, keeping the subscription and holding QoS 1 commands for the device's return
+ * ({@link MqttDeviceSessions}). Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is
+ * disconnected), retained messages and wills (ignored).
  */
 public final class MqttIngestVerticle extends VerticleBase {
 
     /** MQTT 3.1.1 asks servers to accept at least 23; device ids and client libraries' generated ids can be longer. */
     private static final int MAX_CLIENT_ID_LENGTH = 128;
+    /** How often stored sessions past their expiry are dropped; until then they are already ignored. */
+    private static final long EXPIRY_SWEEP_MILLIS = 30_000;
 
+    private final IngestServices services;
     private final IngestConfig config;
     private final DeviceAuthenticator authenticator;
-    private final MqttDeviceSessions sessions = new MqttDeviceSessions();
+    private final MqttDeviceSessions sessions;
     private final MqttMetrics metrics;
     private final MqttEventIntake intake;
     private volatile MqttServer server;
+    private long sweepTimer = -1;
 
-    /** An endpoint with a guard of its own; when HTTP runs in the same process, pass both one guard instead. */
+    /** A standalone MQTT endpoint with services of its own (tests, or a process without HTTP). */
     public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
-        this(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog));
+        this(config, town, eventLog, registry, Clock.systemUTC());
     }
 
-    public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard) {
-        this(config, town, eventLog, registry, guard, Clock.systemUTC());
+    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
+        this(new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
+                IngestReadiness.httpAndMqtt(config, eventLog), clock));
     }
 
-    MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard, Clock clock) {
-        this.config = config;
-        this.authenticator = new DeviceAuthenticator(town);
-        this.metrics = new MqttMetrics(registry, sessions::connected);
-        this.intake = new MqttEventIntake(config, eventLog, guard, metrics, clock);
+    /** One instance of the MQTT endpoint over the process's shared services; deploy as many as there are event loops to use. */
+    public MqttIngestVerticle(IngestServices services) {
+        this.services = services;
+        this.config = services.config();
+        this.authenticator = services.authenticator();
+        this.sessions = services.sessions();
+        this.metrics = services.mqttMetrics();
+        this.intake = new MqttEventIntake(config, services.eventLog(), services.guard(), metrics, services.clock());
     }
 
-    /** The devices connected here; hand it to alerting. Usable before deployment (then nobody is connected). */
+    /** The devices' MQTT sessions (shared by every instance over the same services); hand it to alerting. */
     public DeviceSessions deviceSessions() {
         return sessions;
     }
@@ -66,14 +75,23 @@ public final class MqttIngestVerticle extends VerticleBase {
         return MqttServer.create(vertx, options)
                 .endpointHandler(this::onConnect)
                 .listen()
-                .onSuccess(listening -> server = listening)
+                .onSuccess(listening -> {
+                    server = listening;
+                    services.readiness().mqttListening();
+                    sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
+                })
                 .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT on " + config.host() + ":"
                         + config.mqttPort() + " (" + e.getMessage() + "); is another broker using the port?", e)));
     }
 
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+        vertx.cancelTimer(sweepTimer);
+        if (server == null) {
+            return Future.succeededFuture();
+        }
+        services.readiness().mqttStopped();
+        return server.close();
     }
 
     /** The port the MQTT endpoint listens on (useful when configured with port 0). */
@@ -95,7 +113,7 @@ public final class MqttIngestVerticle extends VerticleBase {
         } else if (!device.get().id().equals(username)) {
             refuse(endpoint, "not_authorized", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
                     : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
-        } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.holds(username, endpoint.clientIdentifier())) {
+        } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.connectedAs(username, endpoint.clientIdentifier())) {
             refuse(endpoint, "server_busy", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
                     : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
         } else {
@@ -109,27 +127,39 @@ public final class MqttIngestVerticle extends VerticleBase {
     }
 
     private void open(MqttEndpoint endpoint, Device device, boolean mqtt5) {
-        var session = new MqttSession(device, endpoint, context,
-                new MqttCommandChannel.Settings(config.commandAckTimeout(), metrics::command));
-        endpoint.publishHandler(message -> intake.onPublish(session, message))
-                .subscribeHandler(session::onSubscribe)
-                .unsubscribeHandler(session::onUnsubscribe)
-                .publishAcknowledgeMessageHandler(ack -> session.commands().acknowledged(ack))
-                .exceptionHandler(failure -> session.close()) // undecodable or oversized packets
+        var terms = MqttConnectTerms.of(endpoint.protocolVersion(), endpoint.isCleanSession(), endpoint.connectProperties(),
+                config.sessions());
+        var opened = sessions.open(device, endpoint.clientIdentifier(), terms);
+        MqttSession session = opened.session();
+        var connection = new MqttConnection(device, endpoint, context, session, terms.receiveMaximum());
+        endpoint.publishHandler(message -> intake.onPublish(connection, message))
+                .subscribeHandler(connection::onSubscribe)
+                .unsubscribeHandler(connection::onUnsubscribe)
+                .publishAcknowledgeMessageHandler(session::acknowledged)
+                .disconnectMessageHandler(message -> session.expiry(
+                        MqttConnectTerms.expiryOnDisconnect(session.expirySeconds(), message.properties(), config.sessions())))
+                .exceptionHandler(failure -> connection.close()) // undecodable or oversized packets
                 .closeHandler(v -> {
-                    session.closed();
-                    sessions.remove(session);
+                    connection.closed();
+                    sessions.disconnected(session, connection);
                 });
-        endpoint.accept(false, mqtt5 ? connAckProperties() : MqttProperties.NO_PROPERTIES); // no stored sessions: never "present"
-        sessions.register(session).ifPresent(replaced -> replaced.context().runOnContext(
-                v -> replaced.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER)));
+        endpoint.accept(opened.present(), mqtt5 ? connAckProperties(terms) : MqttProperties.NO_PROPERTIES);
+        opened.discarded().ifPresent(MqttIngestVerticle::takenOver);
+        session.attach(connection).ifPresent(MqttIngestVerticle::takenOver);
+    }
+
+    private static void takenOver(MqttConnection replaced) {
+        replaced.context().runOnContext(v -> replaced.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER));
     }
 
     /** What an MQTT 5 client learns on CONNACK: QoS 1 at most, how many PUBLISHes may await answers, the packet size limit. */
-    private MqttProperties connAckProperties() {
+    private MqttProperties connAckProperties(MqttConnectTerms terms) {
         MqttProperties properties = new MqttProperties();
+        if (terms.expiryLowered()) {
+            properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.SESSION_EXPIRY_INTERVAL.value(), (int) terms.expirySeconds()));
+        }
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), MqttSession.MAX_IN_FLIGHT));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), MqttConnection.MAX_IN_FLIGHT));
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), config.maxMqttPacketBytes()));
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 0));

@@ -2,15 +2,14 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.log.AppendResult;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
-import java.util.function.IntSupplier;
 
 /**
- * The MQTT endpoint's Prometheus metrics. Kept apart from the HTTP ones ({@link IngestMetrics}) so that
- * the HTTP series keep their names and labels; both live in the same registry.
+ * The MQTT endpoint's Prometheus metrics of events in. Kept apart from the HTTP ones ({@link IngestMetrics})
+ * so that the HTTP series keep their names and labels; both live in the same registry. The sessions'
+ * metrics are {@link MqttSessionMetrics}. Registered once per process and shared by every endpoint instance.
  */
 final class MqttMetrics {
 
@@ -18,13 +17,9 @@ final class MqttMetrics {
     private final Counter duplicates;
     private final Counter rejected;
     private final Counter connectionsRefused;
-    private final Counter commands;
     private final Histogram pubAckLatency;
 
-    MqttMetrics(PrometheusRegistry registry, IntSupplier connectedClients) {
-        GaugeWithCallback.builder().name("gridwarden_ingest_mqtt_clients")
-                .help("Devices holding an MQTT session").callback(gauge -> gauge.call(connectedClients.getAsInt()))
-                .register(registry);
+    MqttMetrics(PrometheusRegistry registry) {
         accepted = Counter.builder().name("gridwarden_ingest_mqtt_events_accepted_total")
                 .help("Events received over MQTT and made durable in the event log").register(registry);
         duplicates = Counter.builder().name("gridwarden_ingest_mqtt_events_duplicate_total")
@@ -33,8 +28,6 @@ final class MqttMetrics {
                 .help("PUBLISH packets refused (nothing stored), by MQTT 5 reason code").labelNames("reason").register(registry);
         connectionsRefused = Counter.builder().name("gridwarden_ingest_mqtt_connections_refused_total")
                 .help("CONNECTs refused, by reason").labelNames("reason").register(registry);
-        commands = Counter.builder().name("gridwarden_ingest_mqtt_commands_total")
-                .help("Commands pushed to devices over MQTT, by outcome").labelNames("outcome").register(registry);
         pubAckLatency = Histogram.builder().name("gridwarden_ingest_mqtt_puback_latency_seconds").unit(Unit.SECONDS)
                 .help("From a QoS 1 PUBLISH received to its events durable and the PUBACK sent")
                 .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
@@ -56,9 +49,5 @@ final class MqttMetrics {
 
     void connectionRefused(String reason) {
         connectionsRefused.labelValues(reason).inc();
-    }
-
-    void command(String outcome) {
-        commands.labelValues(outcome).inc();
     }
 }

@@ -1,48 +1,57 @@
 package io.gridwarden.ingest;
 
 import io.gridwarden.common.town.Device;
-import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.netty.handler.codec.mqtt.MqttVersion;
-import io.vertx.core.Context;
-import io.vertx.mqtt.MqttEndpoint;
-import io.vertx.mqtt.MqttTopicSubscription;
-import io.vertx.mqtt.messages.MqttPublishMessage;
-import io.vertx.mqtt.messages.MqttSubscribeMessage;
-import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
-import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
-import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
-import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
-import io.vertx.mqtt.messages.codes.MqttUnsubAckReasonCode;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.messages.MqttPubAckMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One authenticated device's MQTT connection: its subscription to its own commands topic, and the
- * answers to its PUBLISHes, sent in the order the PUBLISHes arrived (MQTT 4.6) even though appends
- * complete asynchronously. Runs on the connection's context, except the volatile reads noted below.
+ * The MQTT session of one (device, client id): its subscription to the device's commands topic and the
+ * QoS 1 commands it holds ({@link MqttOutbox}). A session lives while its {@link MqttConnection} does;
+ * a persistent one ({@code expirySeconds > 0}) outlives it until it expires or a clean connect discards
+ * it, holding commands published meanwhile and those sent but not acknowledged, which go (again, with
+ * DUP set) to the next connection resuming it, in order.
+ *
+ * <p>Thread-safe: alerting publishes from its own thread, the connection's event loop delivers PUBACKs
+ * and SUBSCRIBEs, and another instance's event loop may take the session over. State changes under the
+ * session's lock; writes hop onto the connection's context, which keeps them in order.
  */
 final class MqttSession {
 
-    /** PUBLISHes of one connection awaiting their answer; MQTT 5 clients are told this as Receive Maximum. */
-    static final int MAX_IN_FLIGHT = 100;
-    private static final int MAX_REASON_STRING_CHARS = 200;
+    /** NEW: being connected; LIVE: a connection is attached; STORED: persistent and offline; ENDED: gone. */
+    private enum State { NEW, LIVE, STORED, ENDED }
+
+    /**
+     * @param metrics         where connections, stored sessions and what becomes of commands are counted
+     * @param ackTimeout      how long a sent command may wait for its PUBACK before the publisher hears of it
+     * @param maxHeldCommands the most QoS 1 commands held, queued or awaiting a PUBACK
+     */
+    record Settings(MqttSessionMetrics metrics, Duration ackTimeout, int maxHeldCommands) {}
 
     private final Device device;
-    private final MqttEndpoint endpoint;
-    private final Context context;
-    private final MqttCommandChannel commands;
-    private final ArrayDeque<Answer> answers = new ArrayDeque<>();
-    private volatile MqttQoS commandsQos; // null: not subscribed; read by alerting's thread via isConnected
-    private volatile boolean closed;
+    private final String clientId;
+    private final String topic;
+    private final Settings settings;
+    private final MqttOutbox outbox;
+    private State state = State.NEW;
+    private MqttConnection connection;
+    private MqttQoS commandsQos; // null: not subscribed
+    private long expirySeconds;
+    private Instant expiresAt; // set while STORED
+    private Vertx timers; // the Vert.x of the connections, for PUBACK timers; set by the first attach
 
-    MqttSession(Device device, MqttEndpoint endpoint, Context context, MqttCommandChannel.Settings commandSettings) {
+    MqttSession(Device device, String clientId, Settings settings) {
         this.device = device;
-        this.endpoint = endpoint;
-        this.context = context;
-        this.commands = new MqttCommandChannel(endpoint, MqttTopics.commands(device.id()), context, commandSettings);
+        this.clientId = clientId;
+        this.topic = MqttTopics.commands(device.id());
+        this.settings = settings;
+        this.outbox = new MqttOutbox(settings.maxHeldCommands());
     }
 
     Device device() {
@@ -50,146 +59,252 @@ final class MqttSession {
     }
 
     String clientId() {
-        return endpoint.clientIdentifier();
+        return clientId;
     }
 
-    Context context() {
-        return context;
+    /** Sets how long the session outlives its connection (0: not at all), as the latest CONNECT or DISCONNECT says. */
+    synchronized void expiry(long seconds) {
+        expirySeconds = seconds;
     }
 
-    MqttCommandChannel commands() {
-        return commands;
+    synchronized long expirySeconds() {
+        return expirySeconds;
     }
 
-    boolean mqtt5() {
-        return endpoint.protocolVersion() >= MqttVersion.MQTT_5.protocolLevel();
-    }
-
-    /** Safe from any thread. */
-    boolean receivingCommands() {
-        return !closed && commandsQos != null;
-    }
-
-    MqttQoS commandsQos() {
-        return commandsQos;
-    }
-
-    /** Reserves the answer slot of a PUBLISH; null (and the connection closed) when too many are unanswered. */
-    Answer expectAnswer(MqttPublishMessage message) {
-        if (answers.size() >= MAX_IN_FLIGHT) {
-            disconnect(MqttDisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
-            return null;
+    /** Claims a stored session for a connection about to resume it, so that it cannot expire meanwhile; false when it is gone. */
+    synchronized boolean claim(Instant now) {
+        if (state == State.ENDED || expired(now)) {
+            return false;
         }
-        Answer answer = new Answer(message.messageId(), message.qosLevel());
-        answers.add(answer);
-        return answer;
-    }
-
-    /** Settles a PUBLISH's answer; answers go out once every earlier one has been settled too. */
-    void answer(Answer answer, MqttPubAckReasonCode code, String reason) {
-        answer.code = code;
-        answer.reason = reason;
-        while (!answers.isEmpty() && answers.peek().code != null && live()) {
-            send(answers.poll());
+        if (state == State.STORED) {
+            moveTo(State.NEW);
         }
+        return true;
     }
 
-    private void send(Answer answer) {
-        boolean refused = answer.code.isError();
-        if (refused && !mqtt5()) {
-            close(); // MQTT 3.1.1 has no negative PUBACK: closing is the only way to say no
-        } else if (answer.qos == MqttQoS.AT_LEAST_ONCE && mqtt5()) {
-            endpoint.publishAcknowledge(answer.messageId, answer.code, reasonString(answer.reason));
-        } else if (answer.qos == MqttQoS.AT_LEAST_ONCE) {
-            endpoint.publishAcknowledge(answer.messageId);
-        } // QoS 0 has no answer: a refusal was counted and dropped
-    }
-
-    private static MqttProperties reasonString(String reason) {
-        if (reason == null) {
-            return MqttProperties.NO_PROPERTIES;
+    /** Makes {@code next} the session's connection, once CONNACK is sent; returns the connection it takes over, to be disconnected. */
+    synchronized Optional<MqttConnection> attach(MqttConnection next) {
+        MqttConnection previous = connection;
+        if (state == State.ENDED) {
+            return Optional.empty(); // discarded meanwhile by a clean connect: that connection is being disconnected too
         }
-        MqttProperties properties = new MqttProperties();
-        String text = reason.length() > MAX_REASON_STRING_CHARS ? reason.substring(0, MAX_REASON_STRING_CHARS) : reason;
-        properties.add(new MqttProperties.StringProperty(MqttPropertyType.REASON_STRING.value(), text));
-        return properties;
+        connection = next;
+        timers = next.context().owner();
+        expiresAt = null;
+        moveTo(State.LIVE);
+        for (MqttOutbox.Held command : outbox.awaitingAck()) {
+            cancelAckTimer(command);
+            send(next, command, true);
+        }
+        sendWhatFits(next);
+        return Optional.ofNullable(previous);
     }
 
-    /** Grants the device's own commands topic (at QoS 0 or 1) and refuses every other filter. */
-    void onSubscribe(MqttSubscribeMessage message) {
-        String own = MqttTopics.commands(device.id());
-        List<MqttSubAckReasonCode> codes = new ArrayList<>();
-        for (MqttTopicSubscription subscription : message.topicSubscriptions()) {
-            if (own.equals(subscription.topicName())) {
-                MqttQoS granted = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
-                commandsQos = granted;
-                codes.add(MqttSubAckReasonCode.qosGranted(granted));
-            } else {
-                codes.add(mqtt5() ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
-            }
+    /**
+     * The connection closed. Returns whether the session stays (persistent, or already taken over by a
+     * newer connection); when it does not, it has ended and commands awaiting a PUBACK completed false.
+     */
+    synchronized boolean detach(MqttConnection closed, Instant now) {
+        if (state == State.ENDED) {
+            return false;
         }
-        endpoint.subscribeAcknowledge(message.messageId(), codes, MqttProperties.NO_PROPERTIES);
+        if (closed != connection) {
+            return true; // a newer connection took the session over
+        }
+        connection = null;
+        if (expirySeconds == 0) {
+            end(null);
+            return false;
+        }
+        expiresAt = now.plusSeconds(expirySeconds);
+        moveTo(State.STORED);
+        for (MqttOutbox.Held command : outbox.awaitingAck()) {
+            cancelAckTimer(command);
+            settle(command, "held", true); // the session holds it and sends it again when the device is back
+        }
+        return true;
     }
 
-    void onUnsubscribe(MqttUnsubscribeMessage message) {
-        List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
-        for (String topic : message.topics()) {
-            boolean own = topic.equals(MqttTopics.commands(device.id())) && commandsQos != null;
-            if (own) {
-                commandsQos = null;
-            }
-            codes.add(own ? MqttUnsubAckReasonCode.SUCCESS : MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
+    /** Ends the session, dropping what it holds (counted under {@code reason} unless null); returns the connection it had. */
+    synchronized Optional<MqttConnection> end(String reason) {
+        if (state == State.ENDED) {
+            return Optional.empty();
         }
-        if (mqtt5()) {
-            endpoint.unsubscribeAcknowledge(message.messageId(), codes, MqttProperties.NO_PROPERTIES);
+        MqttConnection had = connection;
+        connection = null;
+        commandsQos = null;
+        moveTo(State.ENDED);
+        List<MqttOutbox.Held> held = outbox.drain();
+        for (MqttOutbox.Held command : held) {
+            cancelAckTimer(command);
+            settle(command, "disconnected", false);
+        }
+        if (reason != null) {
+            settings.metrics().dropped(reason, held.size());
+        }
+        return Optional.ofNullable(had);
+    }
+
+    /** Ends the session if it is stored and past its expiry; true when it did. */
+    synchronized boolean endIfExpired(Instant now) {
+        if (!expired(now)) {
+            return false;
+        }
+        end("expired");
+        return true;
+    }
+
+    synchronized boolean expired(Instant now) {
+        return state == State.STORED && !now.isBefore(expiresAt);
+    }
+
+    synchronized boolean stored() {
+        return state == State.STORED;
+    }
+
+    synchronized Instant expiresAt() {
+        return expiresAt;
+    }
+
+    synchronized boolean live() {
+        return state == State.LIVE;
+    }
+
+    /** Connected and subscribed to its commands topic. */
+    synchronized boolean receivingLive() {
+        return state == State.LIVE && commandsQos != null;
+    }
+
+    /** Whether a command published now reaches the device: it is connected and subscribed, or its persistent session holds QoS 1 commands. */
+    synchronized boolean takesCommands(Instant now) {
+        if (state == State.ENDED || commandsQos == null) {
+            return false;
+        }
+        return state == State.LIVE || commandsQos == MqttQoS.AT_LEAST_ONCE && expirySeconds > 0 && !expired(now);
+    }
+
+    synchronized void subscribed(MqttQoS qos) {
+        commandsQos = qos;
+    }
+
+    /** Returns whether there was a subscription to remove. */
+    synchronized boolean unsubscribed() {
+        boolean was = commandsQos != null;
+        commandsQos = null;
+        return was;
+    }
+
+    /**
+     * Publishes one command. Completes true once the device PUBACKs it (QoS 1), once it is written (QoS 0),
+     * or at once when the device is offline and its persistent session holds it; false when the session
+     * does not take commands or ends before the command got through. Fails when the device does not PUBACK
+     * in time or refuses it, or the session drops it to make room.
+     */
+    synchronized CompletableFuture<Boolean> publish(byte[] commandJson, Instant now) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        if (!takesCommands(now)) {
+            result.complete(false);
+        } else if (commandsQos == MqttQoS.AT_MOST_ONCE) {
+            MqttConnection to = connection;
+            to.context().runOnContext(v -> to.publishCommand(topic, commandJson, MqttQoS.AT_MOST_ONCE, false, 0).onComplete(
+                    id -> settleNow(result, "delivered", true), failure -> settleNow(result, "disconnected", false)));
         } else {
-            endpoint.unsubscribeAcknowledge(message.messageId());
+            MqttOutbox.Held dropped = outbox.add(new MqttOutbox.Held(commandJson, result));
+            if (dropped != null) {
+                dropOldest(dropped);
+            }
+            if (connection == null) {
+                settleNow(result, "held", true);
+            } else {
+                sendWhatFits(connection);
+            }
         }
+        return result;
     }
 
-    /** MQTT 5: DISCONNECT with a reason first; MQTT 3.1.1: just close. */
-    void disconnect(MqttDisconnectReasonCode reason) {
-        if (!live()) {
+    /** A PUBACK from the device: MQTT 5 devices may refuse a command with an error reason code. */
+    synchronized void acknowledged(MqttPubAckMessage ack) {
+        MqttOutbox.Held command = outbox.acknowledged(ack.messageId());
+        if (command == null) {
             return;
         }
-        if (mqtt5()) {
-            closed = true;
-            endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);
+        cancelAckTimer(command);
+        if (ack.code() != null && ack.code().isError()) {
+            settle(command.result, "refused", new IllegalStateException(
+                    "the device refused the command with PUBACK reason " + ack.code() + "; it will be retried"));
         } else {
-            close();
+            settle(command, "delivered", true);
+        }
+        if (connection != null) {
+            sendWhatFits(connection);
         }
     }
 
-    void close() {
-        if (live()) {
-            closed = true;
-            endpoint.close();
+    private void sendWhatFits(MqttConnection to) {
+        for (MqttOutbox.Held command : outbox.nextToSend(to.receiveMaximum())) {
+            send(to, command, false);
         }
     }
 
-    /** False once either side closed the connection: writing to the endpoint would throw. */
-    private boolean live() {
-        return !closed && endpoint.isConnected();
+    private void send(MqttConnection to, MqttOutbox.Held command, boolean dup) {
+        if (!command.result.isDone()) {
+            long timeout = settings.ackTimeout().toMillis();
+            command.ackTimer = timers.setTimer(timeout, t -> timedOut(command));
+        }
+        int packetId = command.packetId;
+        to.context().runOnContext(v -> to.publishCommand(topic, command.payload, MqttQoS.AT_LEAST_ONCE, dup, packetId));
     }
 
-    /** The connection is gone (from the endpoint's close handler): commands awaiting a PUBACK will not get one. */
-    void closed() {
-        closed = true;
-        commandsQos = null;
-        answers.clear();
-        commands.connectionClosed();
+    /** No PUBACK in time: the caller hears so (and retries); the command stays held, since a PUBACK may still come. */
+    private synchronized void timedOut(MqttOutbox.Held command) {
+        command.ackTimer = -1;
+        settle(command.result, "timeout", new TimeoutException("device did not PUBACK the command within "
+                + settings.ackTimeout().toMillis() + " ms; it will be retried"));
     }
 
-    /** The answer slot of one PUBLISH; {@code code} stays null until settled. */
-    static final class Answer {
-        final int messageId;
-        final MqttQoS qos;
-        MqttPubAckReasonCode code;
-        String reason;
+    private void dropOldest(MqttOutbox.Held dropped) {
+        cancelAckTimer(dropped);
+        settings.metrics().dropped("session_full", 1);
+        settle(dropped.result, "dropped", new IllegalStateException("the MQTT session of " + device.id() + " holds "
+                + settings.maxHeldCommands() + " commands; the oldest was dropped to make room"));
+    }
 
-        Answer(int messageId, MqttQoS qos) {
-            this.messageId = messageId;
-            this.qos = qos;
+    private void cancelAckTimer(MqttOutbox.Held command) {
+        if (command.ackTimer >= 0) {
+            timers.cancelTimer(command.ackTimer);
+        }
+        command.ackTimer = -1;
+    }
+
+    private void settle(MqttOutbox.Held command, String outcome, boolean delivered) {
+        settleNow(command.result, outcome, delivered);
+    }
+
+    private void settleNow(CompletableFuture<Boolean> result, String outcome, boolean delivered) {
+        if (!result.isDone()) {
+            settings.metrics().command(outcome);
+            result.complete(delivered);
+        }
+    }
+
+    private void settle(CompletableFuture<Boolean> result, String outcome, Exception failure) {
+        if (!result.isDone()) {
+            settings.metrics().command(outcome);
+            result.completeExceptionally(failure);
+        }
+    }
+
+    private void moveTo(State next) {
+        count(state, -1);
+        state = next;
+        count(state, 1);
+    }
+
+    private void count(State of, int delta) {
+        if (of == State.LIVE) {
+            settings.metrics().connected().addAndGet(delta);
+        } else if (of == State.STORED) {
+            settings.metrics().stored().addAndGet(delta);
         }
     }
 }

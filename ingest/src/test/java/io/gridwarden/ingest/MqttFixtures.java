@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Real third-party MQTT clients (HiveMQ) speaking to the ingest MQTT endpoint on loopback. */
 final class MqttFixtures {
@@ -69,6 +70,17 @@ final class MqttFixtures {
                 return refused.getMqttMessage();
             }
             throw e;
+        }
+    }
+
+    /** Waits (up to the usual bound) until the condition holds: for what the server does after a client has moved on. */
+    static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting until " + what);
+            }
+            Thread.sleep(10);
         }
     }
 

@@ -8,8 +8,8 @@ import io.gridwarden.common.log.LogSpec;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.ingest.IngestConfig;
-import io.gridwarden.ingest.IngestGuard;
 import io.gridwarden.ingest.IngestLimits;
+import io.gridwarden.ingest.IngestServices;
 import io.gridwarden.ingest.IngestVerticle;
 import io.gridwarden.ingest.MqttIngestVerticle;
 import io.gridwarden.jobs.EmbeddedJobRunner;
@@ -17,6 +17,7 @@ import io.gridwarden.jobs.JobSettings;
 import io.gridwarden.loadgen.DemoTownSimulator;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -75,24 +76,25 @@ final class EmbeddedGridwarden implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort())
                 .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
-        IngestGuard guard = IngestGuard.create(ingestConfig, town, eventLog); // one per process: a device's rate spans both transports
-        var ingest = new IngestVerticle(ingestConfig, town, eventLog, registry, guard);
-        var mqtt = new MqttIngestVerticle(ingestConfig, town, eventLog, registry, guard);
-        await(vertx.deployVerticle(ingest));
-        await(vertx.deployVerticle(mqtt));
-        String ingestUrl = "http://127.0.0.1:" + ingest.actualPort();
+        // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
+        IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry);
+        var instances = new DeploymentOptions().setInstances(s.ingestInstances());
+        await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
+        await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
+        String ingestUrl = "http://127.0.0.1:" + s.ingestPort();
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
         String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
         AlertingConfig alertingConfig = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(s.host()).withHttpPort(s.opsPort());
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
-                eventLog, mqtt.deviceSessions(), registry);
+                eventLog, ingest.deviceSessions(), registry);
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();
         }
-        LOG.info("gridwarden is running: devices → {}/v1/events and mqtt://127.0.0.1:{}, operations → http://127.0.0.1:{}/"
-                + " (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqtt.actualPort(), alerting.actualPort(), job.getJobID());
+        LOG.info("gridwarden is running: devices → {}/v1/events and mqtt://127.0.0.1:{} ({} ingest instances each), operations →"
+                + " http://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, s.mqttPort(),
+                s.ingestInstances(), alerting.actualPort(), job.getJobID());
         return new EmbeddedGridwarden(events, actions, vertx, job, simulator);
     }
 

@@ -20,7 +20,8 @@ record EmbeddedSettings(
         Duration dedupWindow,
         long maxLagEvents,
         double deviceEventsPerSecond,
-        int deviceBurst) {
+        int deviceBurst,
+        int ingestInstances) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -32,6 +33,17 @@ record EmbeddedSettings(
     static final int DEFAULT_PARTITIONS = 4;
     /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
     static final int PARALLELISM = 2;
+    EmbeddedSettings {
+        if (ingestInstances < 1) {
+            throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);
+        }
+    }
+
+    /** One HTTP and one MQTT endpoint instance per processor: each parses on its own event loop. */
+    static int defaultIngestInstances() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /** How far behind the log's clock device clocks may run before their events count as late. */
     static final Duration MAX_DEVICE_DELAY = Duration.ofSeconds(2);
 }

@@ -72,10 +72,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Events a device may send at once above its rate. Default: ${DEFAULT-VALUE}")
     int deviceBurst;
 
+    @Option(names = "--ingest-instances",
+            description = "Instances of ingest's HTTP and of its MQTT endpoint, each on its own event loop, sharing the ports."
+                    + " Default: the number of processors")
+    Integer ingestInstances;
+
     @Override
     public Integer call() throws Exception {
         var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator, simulatorPort, commandGateway,
-                checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst);
+                checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
+                ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances);
         EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

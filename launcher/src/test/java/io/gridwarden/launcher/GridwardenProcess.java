@@ -53,7 +53,7 @@ final class GridwardenProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
-                "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S"));
+                "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S", "--ingest-instances", "2"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         awaitReady();

@@ -1,0 +1,99 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.town.Town;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+
+/**
+ * What every ingest endpoint instance of one process shares: the event log, the devices' credentials,
+ * one guard (a device's rate spans transports and event loops), the metrics (Prometheus collectors are
+ * registered once), the HTTP connection cap, the MQTT sessions (one per client id, whichever event loop
+ * holds its connection) and readiness. Build it once, then deploy as many {@link IngestVerticle} and
+ * {@link MqttIngestVerticle} instances over it as there are event loops to use. Thread-safe.
+ */
+public final class IngestServices {
+
+    private final IngestConfig config;
+    private final RecordLog eventLog;
+    private final PrometheusRegistry registry;
+    private final DeviceAuthenticator authenticator;
+    private final IngestGuard guard;
+    private final HttpConnectionCap httpConnections;
+    private final IngestMetrics httpMetrics;
+    private final MqttMetrics mqttMetrics;
+    private final MqttDeviceSessions sessions;
+    private final IngestReadiness readiness;
+    private final Clock clock;
+
+    IngestServices(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard,
+                   IngestReadiness readiness, Clock clock) {
+        this.config = config;
+        this.eventLog = eventLog;
+        this.registry = registry;
+        this.authenticator = new DeviceAuthenticator(town);
+        this.guard = guard;
+        this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
+        this.httpMetrics = new IngestMetrics(registry, httpConnections);
+        this.mqttMetrics = new MqttMetrics(registry);
+        this.sessions = new MqttDeviceSessions(config, registry, clock);
+        this.readiness = readiness;
+        this.clock = clock;
+    }
+
+    /** Services for a process running both endpoints (HTTP and MQTT): it is ready once both listen. */
+    public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
+        return new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
+                IngestReadiness.httpAndMqtt(config, eventLog), Clock.systemUTC());
+    }
+
+    /** The devices' MQTT sessions; hand it to alerting. Usable before deployment (then nobody is connected). */
+    public DeviceSessions deviceSessions() {
+        return sessions;
+    }
+
+    IngestConfig config() {
+        return config;
+    }
+
+    RecordLog eventLog() {
+        return eventLog;
+    }
+
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
+    DeviceAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    IngestGuard guard() {
+        return guard;
+    }
+
+    HttpConnectionCap httpConnections() {
+        return httpConnections;
+    }
+
+    IngestMetrics httpMetrics() {
+        return httpMetrics;
+    }
+
+    MqttMetrics mqttMetrics() {
+        return mqttMetrics;
+    }
+
+    MqttDeviceSessions sessions() {
+        return sessions;
+    }
+
+    IngestReadiness readiness() {
+        return readiness;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -3,15 +3,13 @@ package io.gridwarden.bench;
 import io.gridwarden.common.event.Box;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.jobs.detect.CameraTracks;
 import io.gridwarden.jobs.detect.CameraWatch;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.model.CameraFrame;
-import io.gridwarden.jobs.model.TrackState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +35,7 @@ public class DetectionBenchmark {
     public int objects;
 
     private CameraWatch watch;
-    private final Map<String, TrackState> tracks = new HashMap<>();
+    private final CameraTracks tracks = new CameraTracks();
     private List<DetectedObject> seen;
     private long time = Instant.parse("2026-11-25T04:00:00Z").toEpochMilli(); // noon in the town: every rule active
 

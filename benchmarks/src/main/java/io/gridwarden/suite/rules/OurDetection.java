@@ -3,10 +3,10 @@ package io.gridwarden.suite.rules;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.jobs.detect.CameraTracks;
 import io.gridwarden.jobs.detect.CameraWatch;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.model.CameraFrame;
-import io.gridwarden.jobs.model.TrackState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class OurDetection implements DwellRunner {
     /** One camera's keyed state: its tracks and its pending event-time timers. */
     private static final class Camera {
         final CameraWatch watch;
-        final Map<String, TrackState> tracks = new HashMap<>();
+        final CameraTracks tracks = new CameraTracks();
         final TreeSet<Long> timers = new TreeSet<>();
 
         Camera(CameraWatch watch) {

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * All the zones of one camera: applies frames to the tracks in them and advances the tracks when
- * their timers are due. The tracks live in a map the caller owns (the operator's keyed state).
+ * their timers are due. The tracks live in a {@link CameraTracks} the caller owns (the operator
+ * caches it over its keyed state).
  *
  * <p>A frame lists every object the camera sees, so a track missing from a frame is known to be
  * missing. A track is forgotten once it has gone and its violation (if any) is settled: a warned
@@ -52,8 +52,16 @@ public final class CameraWatch {
         this.policy = new EscalationPolicy(tracker);
     }
 
+    /** Adds tracks remembered elsewhere (the operator's keyed state) to {@code tracks}, not as changes. */
+    public void restore(CameraTracks tracks, Iterable<TrackState> remembered) {
+        for (TrackState track : remembered) {
+            store(tracks, track.key(), track);
+        }
+        tracks.takeChanges();
+    }
+
     /** Applies a frame; returns the timers (dwell ends of new arrivals) to set. */
-    public Set<Long> onFrame(Map<String, TrackState> tracks, CameraFrame frame) {
+    public Set<Long> onFrame(CameraTracks tracks, CameraFrame frame) {
         Set<Long> timers = new TreeSet<>();
         Set<String> seen = new HashSet<>();
         for (ZoneRule rule : rulesByZone.values()) {
@@ -67,42 +75,42 @@ public final class CameraWatch {
                     continue; // outside the rule's hours no new presence is counted
                 }
                 TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot());
-                tracks.put(key, next);
+                store(tracks, key, next);
                 seen.add(key);
                 if (prior == null) {
                     timers.add(DwellTracker.dwellEnds(next, rule));
                 }
             }
         }
-        for (Iterator<Map.Entry<String, TrackState>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, TrackState> entry = it.next();
-            if (seen.contains(entry.getKey())) {
-                continue;
+        // Only a track the previous frames showed can become missing; only a missing one (or one of a
+        // zone no longer watched) can be forgotten, and from an instant known in advance: so a frame
+        // costs what it shows and what it changes, not the camera's every track.
+        for (String key : tracks.present()) {
+            if (!seen.contains(key)) {
+                store(tracks, key, tracker.missed(tracks.get(key), frame.time()));
             }
-            TrackState missed = tracker.missed(entry.getValue(), frame.time());
-            ZoneRule rule = rulesByZone.get(missed.zone());
-            if (rule == null || (tracker.gone(missed, frame.time()) && settled(missed, rule))) {
-                it.remove();
-            } else {
-                entry.setValue(missed);
+        }
+        for (String key : tracks.forgettableBy(frame.time())) {
+            if (!seen.contains(key)) {
+                tracks.remove(key);
             }
         }
         return timers;
     }
 
-    /** Advances every track due at {@code now} (event time). */
-    public Outcome onTime(Map<String, TrackState> tracks, long now) {
+    /** Advances every track due at {@code now} (event time); the others are untouched and their timers already set. */
+    public Outcome onTime(CameraTracks tracks, long now) {
         List<Action> actions = new ArrayList<>();
         List<DispatchRequest> dispatches = new ArrayList<>();
         Set<Long> timers = new TreeSet<>();
-        for (Iterator<Map.Entry<String, TrackState>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, TrackState> entry = it.next();
-            ZoneRule rule = rulesByZone.get(entry.getValue().zone());
-            EscalationPolicy.Step step = rule == null ? null : policy.check(rule, entry.getValue(), now);
+        for (String key : tracks.dueBy(now)) {
+            TrackState track = tracks.get(key);
+            ZoneRule rule = rulesByZone.get(track.zone());
+            EscalationPolicy.Step step = rule == null ? null : policy.check(rule, track, now);
             if (step == null || step.state() == null) {
-                it.remove();
+                tracks.remove(key);
             } else {
-                entry.setValue(step.state());
+                store(tracks, key, step.state());
             }
             if (step != null) {
                 actions.addAll(step.actions());
@@ -121,14 +129,14 @@ public final class CameraWatch {
      * A dispatcher assigned {@code violationId} to {@code officer} by hand. A violation still in its
      * grace period is dispatched to that officer now; a dispatched one is reassigned by assignment.
      */
-    public Outcome assignByHand(Map<String, TrackState> tracks, String violationId, long at, String officer, String operator) {
-        for (Map.Entry<String, TrackState> entry : tracks.entrySet()) {
+    public Outcome assignByHand(CameraTracks tracks, String violationId, long at, String officer, String operator) {
+        for (Map.Entry<String, TrackState> entry : tracks.entries()) {
             TrackState track = entry.getValue();
             ZoneRule rule = rulesByZone.get(track.zone());
             if (rule != null && track.violation() != null && track.violation().id().equals(violationId)) {
                 EscalationPolicy.Step step = policy.assignByHand(rule, track, at, officer, operator);
                 if (step != null) {
-                    entry.setValue(step.state());
+                    store(tracks, entry.getKey(), step.state());
                     return new Outcome(step.actions(), List.of(step.dispatch()), Set.of());
                 }
             }
@@ -140,18 +148,30 @@ public final class CameraWatch {
      * A dispatcher closed {@code violationId}: its track is forgotten. A violation still in its grace
      * period is closed here (assignment never saw it); a dispatched one is closed by assignment.
      */
-    public List<Action> close(Map<String, TrackState> tracks, String violationId, long at, String reason) {
+    public List<Action> close(CameraTracks tracks, String violationId, long at, String reason) {
         List<Action> actions = new ArrayList<>();
-        for (Iterator<Map.Entry<String, TrackState>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
-            Violation v = it.next().getValue().violation();
+        for (Map.Entry<String, TrackState> entry : tracks.entries()) {
+            Violation v = entry.getValue().violation();
             if (v != null && v.id().equals(violationId)) {
-                it.remove();
+                tracks.remove(entry.getKey());
                 if (v.status() == ViolationStatus.WARNED) {
                     actions.add(Action.update(v.withStatus(ViolationStatus.CLOSED, Instant.ofEpochMilli(at), reason)));
                 }
             }
         }
         return actions;
+    }
+
+    /** Stores the track with the instants that {@link #onFrame} and {@link #onTime} look it up by. */
+    private void store(CameraTracks tracks, String key, TrackState track) {
+        ZoneRule rule = rulesByZone.get(track.zone());
+        if (rule == null) {
+            // A zone no longer watched (the town changed): the next frame or timer forgets the track.
+            tracks.put(key, track, Long.MIN_VALUE, Long.MIN_VALUE);
+            return;
+        }
+        long forgettableAt = settled(track, rule) ? tracker.goneFrom(track) : TimeIndex.NEVER;
+        tracks.put(key, track, forgettableAt, policy.dueAt(rule, track));
     }
 
     /**

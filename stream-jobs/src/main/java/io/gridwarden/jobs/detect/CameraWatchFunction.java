@@ -8,7 +8,6 @@ import io.gridwarden.jobs.model.OperatorAction;
 import io.gridwarden.jobs.model.TrackState;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -33,17 +32,27 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
+    /** Tracks kept in memory over the keyed state, all cameras of a subtask together (a few hundred bytes each). */
+    public static final int DEFAULT_CACHED_TRACKS = 50_000;
 
     private final String townLocation;
     private final Duration absenceTimeout;
+    private final int cachedTracks;
     private transient Town town;
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
     private transient MapState<String, TrackState> tracks;
+    private transient TrackCache cache;
 
     public CameraWatchFunction(String townLocation, Duration absenceTimeout) {
+        this(townLocation, absenceTimeout, DEFAULT_CACHED_TRACKS);
+    }
+
+    /** {@code cachedTracks}: how many tracks to keep in memory over the keyed state (see {@link TrackCache}). */
+    public CameraWatchFunction(String townLocation, Duration absenceTimeout, int cachedTracks) {
         this.townLocation = townLocation;
         this.absenceTimeout = absenceTimeout;
+        this.cachedTracks = cachedTracks;
     }
 
     @Override
@@ -53,14 +62,16 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         watches = new HashMap<>();
         tracks = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class)));
+        // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
+        cache = new TrackCache(cachedTracks);
     }
 
     @Override
     public void processElement1(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
-        Map<String, TrackState> current = load();
-        Map<String, TrackState> before = Map.copyOf(current);
-        Set<Long> timers = watch(ctx.getCurrentKey()).onFrame(current, frame);
-        store(before, current);
+        String camera = ctx.getCurrentKey();
+        CameraTracks current = load(camera);
+        Set<Long> timers = watch(camera).onFrame(current, frame);
+        store(camera, current);
         timers.forEach(ctx.timerService()::registerEventTimeTimer);
     }
 
@@ -71,9 +82,9 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
      */
     @Override
     public void processElement2(OperatorAction action, Context ctx, Collector<Action> out) throws Exception {
-        Map<String, TrackState> current = load();
-        Map<String, TrackState> before = Map.copyOf(current);
-        CameraWatch watch = watch(ctx.getCurrentKey());
+        String camera = ctx.getCurrentKey();
+        CameraTracks current = load(camera);
+        CameraWatch watch = watch(camera);
         if (action.close()) {
             watch.close(current, action.violation(), action.time(), action.reason()).forEach(out::collect);
         } else {
@@ -81,15 +92,15 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
             outcome.actions().forEach(out::collect);
             outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
         }
-        store(before, current);
+        store(camera, current);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
-        Map<String, TrackState> current = load();
-        Map<String, TrackState> before = Map.copyOf(current);
-        CameraWatch.Outcome outcome = watch(ctx.getCurrentKey()).onTime(current, timestamp);
-        store(before, current);
+        String camera = ctx.getCurrentKey();
+        CameraTracks current = load(camera);
+        CameraWatch.Outcome outcome = watch(camera).onTime(current, timestamp);
+        store(camera, current);
         outcome.actions().forEach(out::collect);
         outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
         outcome.timers().forEach(ctx.timerService()::registerEventTimeTimer);
@@ -99,25 +110,28 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone()));
     }
 
-    private Map<String, TrackState> load() throws Exception {
-        Map<String, TrackState> current = new HashMap<>();
-        for (Map.Entry<String, TrackState> entry : tracks.entries()) {
-            current.put(entry.getKey(), entry.getValue());
+    /** The camera's tracks from the cache, else read once from the keyed state. */
+    private CameraTracks load(String camera) throws Exception {
+        CameraTracks cached = cache.get(camera);
+        if (cached != null) {
+            return cached;
         }
-        return current;
+        CameraTracks loaded = CameraTracks.recordingChanges();
+        watch(camera).restore(loaded, tracks.values());
+        cache.put(camera, loaded);
+        return loaded;
     }
 
-    /** Writes back only what changed, so a frame that changes nothing costs no state writes. */
-    private void store(Map<String, TrackState> before, Map<String, TrackState> after) throws Exception {
-        for (String key : before.keySet()) {
-            if (!after.containsKey(key)) {
+    /** Writes through only the tracks that changed, so the keyed state is the truth at every checkpoint. */
+    private void store(String camera, CameraTracks current) throws Exception {
+        for (String key : current.takeChanges()) {
+            TrackState track = current.get(key);
+            if (track == null) {
                 tracks.remove(key);
+            } else {
+                tracks.put(key, track);
             }
         }
-        for (Map.Entry<String, TrackState> entry : after.entrySet()) {
-            if (!entry.getValue().equals(before.get(entry.getKey()))) {
-                tracks.put(entry.getKey(), entry.getValue());
-            }
-        }
+        cache.used(camera);
     }
 }

@@ -62,6 +62,17 @@ public final class DwellTracker {
                 && at - state.lastSeen() >= absenceMillis;
     }
 
+    /**
+     * The earliest instant at which {@link #gone} holds for {@code state} (it holds at every later one
+     * too), or {@link Long#MAX_VALUE} while the latest frame showed the object.
+     */
+    public long goneFrom(TrackState state) {
+        if (state.missingSince() == TrackState.NOT_MISSING) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(state.missingSince(), state.lastSeen() + absenceMillis);
+    }
+
     /** When the object has stood in the zone long enough to be a violation. */
     public static long dwellEnds(TrackState state, ZoneRule rule) {
         return state.firstSeen() + rule.dwell().toMillis();

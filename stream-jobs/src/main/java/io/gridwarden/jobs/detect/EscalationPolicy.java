@@ -43,6 +43,18 @@ public final class EscalationPolicy {
      */
     public record Step(TrackState state, List<Action> actions, DispatchRequest dispatch, long nextCheck) {}
 
+    /**
+     * When {@link #check} next does something with the track: its dwell end, the end of its warning's
+     * grace, or {@link Long#MAX_VALUE} once it has been handed on. Before then a check changes nothing.
+     */
+    public long dueAt(ZoneRule rule, TrackState track) {
+        Violation violation = track.violation();
+        if (violation == null) {
+            return DwellTracker.dwellEnds(track, rule);
+        }
+        return violation.status() == ViolationStatus.WARNED ? graceEnds(rule, violation) : Long.MAX_VALUE;
+    }
+
     /** Advances one track at event time {@code now}. Nothing happens before the track's next due time. */
     public Step check(ZoneRule rule, TrackState track, long now) {
         Violation violation = track.violation();
@@ -54,7 +66,7 @@ public final class EscalationPolicy {
             return tracker.gone(track, due) ? new Step(null, List.of(), null, -1) : detect(rule, track, due);
         }
         if (violation.status() == ViolationStatus.WARNED) {
-            long due = violation.warnedAt().toEpochMilli() + rule.warning().grace().toMillis();
+            long due = graceEnds(rule, violation);
             if (now < due) {
                 return new Step(track, List.of(), null, due);
             }
@@ -67,6 +79,10 @@ public final class EscalationPolicy {
         }
         // Dispatched: assignment owns it now; remember the object so it is not reported twice.
         return new Step(track, List.of(), null, -1);
+    }
+
+    private static long graceEnds(ZoneRule rule, Violation warned) {
+        return warned.warnedAt().toEpochMilli() + rule.warning().grace().toMillis();
     }
 
     private Step detect(ZoneRule rule, TrackState track, long at) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -27,7 +26,7 @@ final class DeviceTimes {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("time".equals(field) && value == JsonToken.VALUE_STRING) {
-                    return Instant.parse(parser.getText()).toEpochMilli();
+                    return IsoInstants.toEpochMilli(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
                 }
                 parser.skipChildren();
             }

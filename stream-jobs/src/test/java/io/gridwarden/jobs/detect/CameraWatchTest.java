@@ -15,19 +15,16 @@ import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
-import io.gridwarden.jobs.model.TrackState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Detection and escalation of the test town's rules: 2 s dwell, 2 s grace; 1 s absence timeout. */
 class CameraWatchTest {
 
     private final CameraWatch watch = new CameraWatch(List.of(parkingRule()), new DwellTracker(Duration.ofSeconds(1)));
-    private final Map<String, TrackState> tracks = new HashMap<>();
+    private final CameraTracks tracks = new CameraTracks();
 
     @Test
     void shouldSetATimerAtDwellEndForANewArrival() {
@@ -93,7 +90,7 @@ class CameraWatchTest {
 
         assertThat(statuses(atGraceEnd.actions())).containsExactly(ViolationStatus.RESOLVED_BY_WARNING);
         assertThat(atGraceEnd.dispatches()).isEmpty();
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
     }
 
     @Test
@@ -105,7 +102,7 @@ class CameraWatchTest {
 
         assertThat(later.actions()).isEmpty();
         assertThat(later.dispatches()).isEmpty();
-        assertThat(tracks).hasSize(1);
+        assertThat(tracks.asMap()).hasSize(1);
     }
 
     @Test
@@ -115,7 +112,7 @@ class CameraWatchTest {
         watch.onTime(tracks, T0 + 4_000);
         watch.onFrame(tracks, frame(CAMERA, T0 + 4_500));
         watch.onFrame(tracks, frame(CAMERA, T0 + 5_500));
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
     }
 
     @Test
@@ -123,7 +120,7 @@ class CameraWatchTest {
         watch.onFrame(tracks, frame(CAMERA, T0, parkedCar("t-1")));
         watch.onFrame(tracks, frame(CAMERA, T0 + 500));
         watch.onFrame(tracks, frame(CAMERA, T0 + 1_500, passingCar("t-1")));
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
         assertThat(watch.onTime(tracks, T0 + 2_000).actions()).isEmpty();
     }
 
@@ -139,7 +136,7 @@ class CameraWatchTest {
         assertThat(statuses(watch.onTime(tracks, T0 + 2_000).actions()))
                 .containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
         assertThat(statuses(watch.onTime(tracks, T0 + 4_000).actions())).containsExactly(ViolationStatus.RESOLVED_BY_WARNING);
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
     }
 
     @Test

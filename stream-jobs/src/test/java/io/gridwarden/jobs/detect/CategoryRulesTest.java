@@ -9,11 +9,9 @@ import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.ZoneRule;
 import io.gridwarden.jobs.model.CameraFrame;
-import io.gridwarden.jobs.model.TrackState;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,7 +43,7 @@ class CategoryRulesTest {
     void shouldDetectEachCategoryAfterItsDwellAndWarnOrDispatchAsItsRuleSays(String category, String label, boolean warns) {
         ZoneRule rule = ruleOf(category);
         CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
-        Map<String, TrackState> tracks = new HashMap<>();
+        CameraTracks tracks = new CameraTracks();
         long dwell = rule.dwell().toMillis();
         watch.onFrame(tracks, frameIn(rule, label, 0.9, NOON));
         assertThat(watch.onTime(tracks, NOON + dwell - 1).actions()).isEmpty();
@@ -72,19 +70,19 @@ class CategoryRulesTest {
     void shouldIgnoreOtherLabelsAndUnsureDetections(String category, String label, boolean warns) {
         ZoneRule rule = ruleOf(category);
         CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
-        Map<String, TrackState> tracks = new HashMap<>();
+        CameraTracks tracks = new CameraTracks();
         watch.onFrame(tracks, frameIn(rule, "pedestrian", 0.99, NOON));
         watch.onFrame(tracks, frameIn(rule, label, rule.minConfidence() - 0.01, NOON + 1));
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
     }
 
     @Test
     void shouldCountNoNewPresenceOutsideActiveHours() {
         ZoneRule vending = ruleOf("street_vending"); // 06:00-22:00
         CameraWatch watch = new CameraWatch(List.of(vending), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
-        Map<String, TrackState> tracks = new HashMap<>();
+        CameraTracks tracks = new CameraTracks();
         assertThat(watch.onFrame(tracks, frameIn(vending, "vendor_cart", 0.9, MIDNIGHT))).isEmpty();
-        assertThat(tracks).isEmpty();
+        assertThat(tracks.asMap()).isEmpty();
 
         ZoneRule parking = ruleOf("illegal_parking"); // no active hours: always
         CameraWatch always = new CameraWatch(List.of(parking), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());

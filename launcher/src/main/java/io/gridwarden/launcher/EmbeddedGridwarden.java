@@ -71,7 +71,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
         logMetrics.track("actions", actionLog);
 
         JobClient job = EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions, s.dataDir().resolve("checkpoints"),
-                s.checkpointInterval(), EmbeddedSettings.PARALLELISM, EmbeddedSettings.MAX_DEVICE_DELAY));
+                s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
 
         Vertx vertx = Vertx.vertx();
         IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort())

@@ -21,7 +21,8 @@ record EmbeddedSettings(
         long maxLagEvents,
         double deviceEventsPerSecond,
         int deviceBurst,
-        int ingestInstances) {
+        int ingestInstances,
+        Duration maxDeviceDelay) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -37,13 +38,13 @@ record EmbeddedSettings(
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);
         }
+        if (maxDeviceDelay.isNegative()) {
+            throw new IllegalArgumentException("--max-device-delay must not be negative, got " + maxDeviceDelay);
+        }
     }
 
     /** One HTTP and one MQTT endpoint instance per processor: each parses on its own event loop. */
     static int defaultIngestInstances() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
-
-    /** How far behind the log's clock device clocks may run before their events count as late. */
-    static final Duration MAX_DEVICE_DELAY = Duration.ofSeconds(2);
 }

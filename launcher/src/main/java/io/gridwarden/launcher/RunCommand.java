@@ -77,11 +77,16 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: the number of processors")
     Integer ingestInstances;
 
+    @Option(names = "--max-device-delay", defaultValue = "PT0.25S",
+            description = "How long a decision waits after it is due for devices' frames still on their way; a frame later than that"
+                    + " is counted late (and still processed). Raise it for devices that buffer frames. Default: 250 ms")
+    Duration maxDeviceDelay;
+
     @Override
     public Integer call() throws Exception {
         var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator, simulatorPort, commandGateway,
                 checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
-                ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances);
+                ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay);
         EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
@@ -45,6 +46,7 @@ public final class EmbeddedJobRunner {
     private static final int RESTART_ATTEMPTS = 3;
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
     private static final MemorySize MANAGED_MEMORY = MemorySize.parse("64m");
+    private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
     private EmbeddedJobRunner() {}
 
@@ -70,6 +72,8 @@ public final class EmbeddedJobRunner {
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);
+        // A decision crosses three operators; Flink's default holds a partly filled network buffer up to 100 ms at each.
+        config.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
         latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {
             LOG.info("resuming the enforcement job from {}", checkpoint);
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());

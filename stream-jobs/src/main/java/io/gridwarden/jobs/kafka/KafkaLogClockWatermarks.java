@@ -2,6 +2,7 @@ package io.gridwarden.jobs.kafka;
 
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.source.LogClockWatermarks;
+import io.gridwarden.jobs.source.LogSource;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
@@ -32,7 +33,7 @@ import org.apache.flink.util.clock.RelativeClock;
 public final class KafkaLogClockWatermarks implements WatermarkStrategy<LogRecord> {
 
     /** How long a split reads nothing before it counts as quiet (the embedded source's tick interval). */
-    public static final Duration QUIET_AFTER = Duration.ofMillis(200);
+    public static final Duration QUIET_AFTER = LogSource.TICK_INTERVAL;
     /** How long a newly assigned split may take to deliver its first record before it is marked idle. */
     public static final Duration FIRST_RECORD_GRACE = Duration.ofSeconds(5);
 

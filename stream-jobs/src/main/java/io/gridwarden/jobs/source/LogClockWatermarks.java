@@ -28,7 +28,7 @@ public final class LogClockWatermarks implements WatermarkStrategy<LogRecord> {
      */
     public static final Duration DEFAULT_MAX_DEVICE_DELAY = Duration.ofMillis(250);
     /** How often the source emits watermarks: a decision waits up to this long on top of the allowance. */
-    public static final Duration EMIT_INTERVAL = Duration.ofMillis(50);
+    public static final Duration EMIT_INTERVAL = Duration.ofMillis(25);
 
     private final long maxDeviceDelayMillis;
 

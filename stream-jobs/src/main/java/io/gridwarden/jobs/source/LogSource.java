@@ -24,7 +24,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 public final class LogSource implements Source<LogRecord, LogSplit, Collection<LogSplit>> {
 
     /** How long a caught-up partition stays quiet before the reader emits a tick for it. */
-    public static final Duration TICK_INTERVAL = Duration.ofMillis(100);
+    public static final Duration TICK_INTERVAL = Duration.ofMillis(50);
     /** Records read from a partition per poll: bounds the time between two checkpoint opportunities. */
     static final int BATCH = 256;
 

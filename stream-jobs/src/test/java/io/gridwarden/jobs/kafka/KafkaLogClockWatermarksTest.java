@@ -24,7 +24,7 @@ class KafkaLogClockWatermarksTest {
 
     /** Flink's input-activity clock, which stands still while the source is back-pressured. */
     private final ManualClock activity = new ManualClock();
-    private final KafkaLogClockWatermarks strategy = new KafkaLogClockWatermarks(DELAY);
+    private final KafkaLogClockWatermarks strategy = new KafkaLogClockWatermarks(DELAY, Duration.ofMillis(200), KafkaLogClockWatermarks.FIRST_RECORD_GRACE);
     private final WatermarkGenerator<LogRecord> split = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
         @Override
         public MetricGroup getMetricGroup() {

@@ -35,7 +35,7 @@ public final class EventCodec {
      * @param now the ingest clock, for the future-time limit
      */
     public static ParsedEvents parse(byte[] body, Instant now) {
-        StreamingEventReader.Events plain = StreamingEventReader.readBody(body, now);
+        PlainEvents plain = StreamingEventReader.readBody(body, now);
         return plain != null ? new ParsedEvents(plain.events(), List.of()) : TreeEventReader.read(body, now, null);
     }
 

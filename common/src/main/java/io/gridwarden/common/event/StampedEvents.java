@@ -21,7 +21,7 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
     }
 
     static StampedEvents parse(byte[] body, Instant now) {
-        StreamingEventReader.Events plain = StreamingEventReader.readBody(body, now);
+        PlainEvents plain = StreamingEventReader.readBody(body, now);
         if (plain == null) {
             return parseByTree(body, now);
         }

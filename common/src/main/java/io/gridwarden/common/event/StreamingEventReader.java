@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The single-pass reader of the common case: a body (or a stored event) whose every event holds only
@@ -32,47 +29,15 @@ final class StreamingEventReader {
     private static final int INGEST_TIME = 64;
     private static final int REQUIRED = SPECVERSION | ID | SOURCE | TYPE | TIME | DATA;
 
-    /** The events of a body that held nothing unusual: for each, whether it may be stored as written, and where it lies in the body. */
-    static final class Events {
-        private final List<DeviceEvent> events = new ArrayList<>();
-        private final List<Boolean> asWritten = new ArrayList<>();
-        private int[] spans = new int[8];
-
-        private void add(DeviceEvent event, boolean writtenPlainly, long start, long end) {
-            int n = events.size();
-            if (2 * n + 2 > spans.length) {
-                spans = Arrays.copyOf(spans, 2 * spans.length);
-            }
-            spans[2 * n] = (int) start;
-            spans[2 * n + 1] = (int) end;
-            events.add(event);
-            asWritten.add(writtenPlainly);
-        }
-
-        List<DeviceEvent> events() {
-            return events;
-        }
-
-        /** Whether the event's own JSON, stamped, is what the log may store for it (see {@link StampedEvents}). */
-        boolean asWritten(int i) {
-            return asWritten.get(i);
-        }
-
-        /** Start (inclusive) and end (exclusive) offsets of each event in the body, two per event, as {@link JsonSpans#objects} gives them. */
-        int[] spans() {
-            return Arrays.copyOf(spans, 2 * events.size());
-        }
-    }
-
     private StreamingEventReader() {}
 
     /** A device's body, one event or an array of them; null when the tree reader must judge it. */
-    static Events readBody(byte[] body, Instant now) {
+    static PlainEvents readBody(byte[] body, Instant now) {
         if (!opensWithBrace(body)) {
             return null; // leave byte-order marks, other encodings and non-JSON to the tree reader
         }
         try (JsonParser parser = EventCodec.MAPPER.createParser(body)) {
-            Events events = new Events();
+            PlainEvents events = new PlainEvents();
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
@@ -95,7 +60,7 @@ final class StreamingEventReader {
     /** One event the log stored (any type, no clock limit); null when the tree reader must judge it. */
     static DeviceEvent readStored(byte[] stored) {
         try (JsonParser parser = EventCodec.MAPPER.createParser(stored)) {
-            Events events = new Events();
+            PlainEvents events = new PlainEvents();
             if (parser.nextToken() != JsonToken.START_OBJECT || !readEvent(parser, null, false, events)
                     || parser.nextToken() != null) {
                 return null;
@@ -107,62 +72,81 @@ final class StreamingEventReader {
     }
 
     /** Reads the event whose START_OBJECT the parser is at into {@code into}; false when it is unusual. */
-    private static boolean readEvent(JsonParser parser, Instant now, boolean fromDevice, Events into) throws IOException {
+    private static boolean readEvent(JsonParser parser, Instant now, boolean fromDevice, PlainEvents into) throws IOException {
         long start = parser.currentTokenLocation().getByteOffset();
-        String id = null;
-        String source = null;
-        String time = null;
-        String ingestTime = null;
-        EventType type = null;
-        EventData data = null;
-        int seen = 0;
+        var attributes = new Attributes(fromDevice);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             int member = member(parser.currentName());
             JsonToken token = parser.nextToken();
-            if (member == 0 || (seen & member) != 0) {
+            if (member == 0 || (attributes.seen & member) != 0) {
                 return false; // another attribute (the SDK's to judge) or a repeated one (the tree keeps the last)
             }
-            seen |= member;
-            if (member == DATA) {
-                if (type == null || token != JsonToken.START_OBJECT || (data = StreamingDataReader.read(type, parser)) == null) {
-                    return false;
-                }
-                continue;
+            attributes.seen |= member;
+            boolean usual = member == DATA ? token == JsonToken.START_OBJECT && attributes.readData(parser)
+                    : token == JsonToken.VALUE_STRING && attributes.take(member, parser.getText());
+            if (!usual) {
+                return false;
             }
-            String text = token == JsonToken.VALUE_STRING ? parser.getText() : null;
-            if (text == null || text.isBlank()) {
+        }
+        long end = parser.currentTokenLocation().getByteOffset() + 1;
+        DeviceEvent event = attributes.toEvent(now);
+        if (event == null) {
+            return false;
+        }
+        into.add(event, attributes.ingestTime == null && IsoInstants.writtenAsInstantPrints(attributes.time, event.time()), start, end);
+        return true;
+    }
+
+    /** The attributes of one event as they are read, each checked as {@link TreeEventReader} would. */
+    private static final class Attributes {
+        private final boolean fromDevice;
+        private int seen;
+        private String id;
+        private String source;
+        private String time;
+        private String ingestTime;
+        private EventType type;
+        private EventData data;
+
+        Attributes(boolean fromDevice) {
+            this.fromDevice = fromDevice;
+        }
+
+        /** Takes a string attribute; false when it is not plainly valid. */
+        boolean take(int member, String text) {
+            if (text.isBlank()) {
                 return false;
             }
             switch (member) {
                 case SPECVERSION -> {
-                    if (!text.equals("1.0")) {
-                        return false;
-                    }
+                    return text.equals("1.0");
                 }
                 case ID -> id = text;
                 case SOURCE -> source = text;
-                case TYPE -> {
-                    type = EventType.fromWire(text).filter(t -> t.fromDevices() || !fromDevice).orElse(null);
-                    if (type == null) {
-                        return false;
-                    }
-                }
+                case TYPE -> type = EventType.fromWire(text).filter(t -> t.fromDevices() || !fromDevice).orElse(null);
                 case TIME -> time = text;
                 default -> ingestTime = text;
             }
+            return member != TYPE || type != null;
         }
-        long end = parser.currentTokenLocation().getByteOffset() + 1;
-        if ((seen & REQUIRED) != REQUIRED || !isUriReference(source)) {
-            return false;
+
+        /** Reads {@code data}, which can only be read once the type is known (devices write it first). */
+        boolean readData(JsonParser parser) throws IOException {
+            return type != null && (data = StreamingDataReader.read(type, parser)) != null;
         }
-        Instant at = IsoInstants.parseUtc(time);
-        Instant ingestedAt = ingestTime == null ? null : IsoInstants.parseUtc(ingestTime);
-        if (at == null || ingestTime != null && ingestedAt == null || now != null && at.isAfter(now.plus(EventCodec.MAX_CLOCK_AHEAD))) {
-            return false;
+
+        /** The event, or null when an attribute is missing or is anything but plainly valid. */
+        DeviceEvent toEvent(Instant now) {
+            if ((seen & REQUIRED) != REQUIRED || !isUriReference(source)) {
+                return null;
+            }
+            Instant at = IsoInstants.parseUtc(time);
+            Instant ingestedAt = ingestTime == null ? null : IsoInstants.parseUtc(ingestTime);
+            if (at == null || ingestTime != null && ingestedAt == null || now != null && at.isAfter(now.plus(EventCodec.MAX_CLOCK_AHEAD))) {
+                return null;
+            }
+            return new DeviceEvent(id, source, type, at, ingestedAt, data);
         }
-        into.add(new DeviceEvent(id, source, type, at, ingestedAt, data), ingestTime == null && IsoInstants.writtenAsInstantPrints(time, at),
-                start, end);
-        return true;
     }
 
     private static int member(String name) {

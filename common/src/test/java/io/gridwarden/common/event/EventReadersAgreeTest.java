@@ -95,7 +95,7 @@ class EventReadersAgreeTest {
                 {"specversion":"1.0","id":"h-1","source":"cam-0001","type":"gw.heartbeat","time":"2026-11-22T08:00:00Z","data":{}}""";
         byte[] batch = ("[" + String.join(",", detection, reading, status, ack, heartbeat) + "]").getBytes(StandardCharsets.UTF_8);
 
-        StreamingEventReader.Events events = StreamingEventReader.readBody(batch, NOW.plusSeconds(1));
+        PlainEvents events = StreamingEventReader.readBody(batch, NOW.plusSeconds(1));
 
         assertThat(events).isNotNull();
         assertThat(events.events()).extracting(DeviceEvent::type).containsExactly(EventType.DETECTION, EventType.READING,

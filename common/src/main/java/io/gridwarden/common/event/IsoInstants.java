@@ -15,6 +15,8 @@ final class IsoInstants {
 
     private static final int SHORTEST = "2026-11-22T08:00:00Z".length();
     private static final int MAX_FRACTION_DIGITS = 9;
+    private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+    private static final long LAST_SECOND = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400 + 86_399;
 
     private IsoInstants() {}
 
@@ -58,6 +60,46 @@ final class IsoInstants {
             case 9 -> nanos % 1_000 != 0;
             default -> false;
         };
+    }
+
+    /**
+     * Exactly what {@code instant.toString()} writes, without a {@code DateTimeFormatter} for the years
+     * 0000 to 9999 (ingest stamps every request with its clock).
+     */
+    static String print(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND || seconds > LAST_SECOND) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        StringBuilder out = new StringBuilder(30);
+        pad(out, date.getYear(), 4).append('-');
+        pad(out, date.getMonthValue(), 2).append('-');
+        pad(out, date.getDayOfMonth(), 2).append('T');
+        pad(out, secondOfDay / 3_600, 2).append(':');
+        pad(out, secondOfDay / 60 % 60, 2).append(':');
+        pad(out, secondOfDay % 60, 2);
+        int nanos = instant.getNano();
+        if (nanos != 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                pad(out, nanos / 1_000, 6);
+            } else {
+                pad(out, nanos, 9);
+            }
+        }
+        return out.append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 
     /** The nanoseconds of the optional fraction; -1 when it is malformed. */

@@ -57,7 +57,7 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
 
     /** An opening brace and the ingest-time member, to put in place of an event's own opening brace. */
     private static byte[] stamp(Instant now) {
-        return ("{\"" + EventCodec.INGEST_TIME_ATTRIBUTE + "\":\"" + now + "\",").getBytes(StandardCharsets.UTF_8);
+        return ("{\"" + EventCodec.INGEST_TIME_ATTRIBUTE + "\":\"" + IsoInstants.print(now) + "\",").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The object at body[start, end) with {@code stamp} (an opening brace and the ingest-time member) in place of its brace. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,17 @@ class IsoInstantsTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(from, to), nanos);
             String text = instant.toString();
 
+            assertThat(IsoInstants.print(instant)).isEqualTo(text);
             assertThat(IsoInstants.parseUtc(text)).as(text).isEqualTo(instant);
             assertThat(IsoInstants.writtenAsInstantPrints(text, instant)).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void shouldPrintInstantsOutsideFourDigitYearsAsTheJdkDoes() {
+        for (Instant instant : List.of(Instant.MIN, Instant.MAX, Instant.EPOCH, Instant.parse("-0001-12-31T23:59:59.5Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"))) {
+            assertThat(IsoInstants.print(instant)).isEqualTo(instant.toString());
         }
     }
 

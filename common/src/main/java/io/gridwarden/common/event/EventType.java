@@ -1,7 +1,9 @@
 package io.gridwarden.common.event;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The CloudEvents {@code type} values gridwarden accepts, and the ones it writes back into its own log. */
 public enum EventType {
@@ -14,6 +16,9 @@ public enum EventType {
     OPS_ASSIGN("gw.ops.assign", false),
     /** A dispatcher closed a violation (written by alerting, never accepted from devices). */
     OPS_CLOSE("gw.ops.close", false);
+
+    private static final Map<String, EventType> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, t -> t));
 
     private final String wireName;
     private final boolean fromDevices;
@@ -33,6 +38,6 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromWire(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(name));
     }
 }

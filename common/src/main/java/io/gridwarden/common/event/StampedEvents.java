@@ -21,14 +21,31 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
     }
 
     static StampedEvents parse(byte[] body, Instant now) {
+        PlainEvents plain = StreamingEventReader.readBody(body, now);
+        if (plain == null) {
+            return parseByTree(body, now);
+        }
+        List<DeviceEvent> events = plain.events();
+        int[] spans = plain.spans();
+        byte[] stamp = stamp(now);
+        List<byte[]> payloads = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            payloads.add(plain.asWritten(i) ? splice(stamp, body, spans[2 * i], spans[2 * i + 1])
+                    : EventCodec.encode(events.get(i).withIngestTime(now)));
+        }
+        return new StampedEvents(new ParsedEvents(events, List.of()), payloads);
+    }
+
+    /** What {@link #parse} gives, read only through the tree: for anything unusual, and as the reference in tests. */
+    static StampedEvents parseByTree(byte[] body, Instant now) {
         List<Boolean> plain = new ArrayList<>();
-        ParsedEvents parsed = EventCodec.read(body, now, plain);
+        ParsedEvents parsed = TreeEventReader.read(body, now, plain);
         if (!parsed.valid()) {
             return new StampedEvents(parsed, List.of());
         }
         int[] spans = JsonSpans.objects(body);
         boolean spansFit = spans != null && spans.length == 2 * parsed.events().size();
-        byte[] stamp = ("{\"" + EventCodec.INGEST_TIME_ATTRIBUTE + "\":\"" + now + "\",").getBytes(StandardCharsets.UTF_8);
+        byte[] stamp = stamp(now);
         List<byte[]> payloads = new ArrayList<>(parsed.events().size());
         for (int i = 0; i < parsed.events().size(); i++) {
             DeviceEvent event = parsed.events().get(i);
@@ -36,6 +53,11 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
                     : EventCodec.encode(event.withIngestTime(now)));
         }
         return new StampedEvents(parsed, payloads);
+    }
+
+    /** An opening brace and the ingest-time member, to put in place of an event's own opening brace. */
+    private static byte[] stamp(Instant now) {
+        return ("{\"" + EventCodec.INGEST_TIME_ATTRIBUTE + "\":\"" + IsoInstants.print(now) + "\",").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The object at body[start, end) with {@code stamp} (an opening brace and the ingest-time member) in place of its brace. */

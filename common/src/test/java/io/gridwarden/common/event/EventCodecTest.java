@@ -96,4 +96,23 @@ class EventCodecTest {
         DeviceEvent decoded = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(decoded.data()).isEqualTo(new ManualClose("vio-1", "cam-0001", "duplicate report", "demo-admin"));
     }
+
+    @Test
+    void shouldReportAnUnreadableIngestTimeInsteadOfFailing() {
+        String json = detection("e-1", "[0.4, 0.5, 0.1, 0.2]").replace("\"data\"", "\"ingesttime\":\"yesterday\",\"data\"");
+
+        assertThat(parse(json).problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("/ingesttime");
+            assertThat(p.reason()).contains("UTC timestamp");
+        });
+    }
+
+    @Test
+    void shouldTreatARepeatedMemberAsTheTreeDoesTheLastOneCounts() {
+        String json = detection("e-1", "[0.4, 0.5, 0.1, 0.2]").replace("\"track\":\"t-1\"", "\"track\":\"t-0\",\"track\":\"t-1\"");
+
+        Detection data = (Detection) parse(json).events().get(0).data();
+
+        assertThat(data.objects()).singleElement().satisfies(o -> assertThat(o.track()).isEqualTo("t-1"));
+    }
 }

@@ -69,7 +69,7 @@ class EmbeddedJobRunnerTest {
                     .containsExactly("off-01");
             awaitCheckpointAfter(settings.checkpointDir(), 0);
         } finally {
-            first.cancel().get();
+            MiniClusterFixtures.cancelAndAwait(first);
         }
         long beforeStop = checkpointNumber(EmbeddedJobRunner.latestCheckpoint(settings.checkpointDir()).orElseThrow());
 
@@ -84,7 +84,7 @@ class EmbeddedJobRunnerTest {
             // a restored job continues the checkpoint numbering; a fresh one would start again at chk-1
             assertThat(awaitCheckpointAfter(settings.checkpointDir(), beforeStop)).isGreaterThan(beforeStop);
         } finally {
-            second.cancel().get();
+            MiniClusterFixtures.cancelAndAwait(second);
         }
     }
 

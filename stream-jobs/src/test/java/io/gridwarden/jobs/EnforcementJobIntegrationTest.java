@@ -80,7 +80,7 @@ class EnforcementJobIntegrationTest {
                     .satisfies(a -> assertThat(a.violation().officer()).isEqualTo("off-47"));
             assertThat(written).extracting(Action::id).doesNotHaveDuplicates();
         } finally {
-            job.cancel().get();
+            MiniClusterFixtures.cancelAndAwait(job);
         }
     }
 

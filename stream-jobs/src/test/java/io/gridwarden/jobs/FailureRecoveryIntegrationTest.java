@@ -83,7 +83,7 @@ class FailureRecoveryIntegrationTest {
                     .satisfies(a -> assertThat(a.violation().id()).isEqualTo(firstViolation));
             assertThat(accepted(written)).isEqualTo(1);
         } finally {
-            job.cancel().get();
+            MiniClusterFixtures.cancelAndAwait(job);
         }
     }
 

@@ -2,12 +2,14 @@ package io.gridwarden.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -35,5 +37,14 @@ final class MiniClusterFixtures {
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
         return config;
+    }
+
+    /**
+     * Cancels the job and waits until it has terminated, so no checkpoint is still being written when
+     * the test's temporary directory is deleted ({@code cancel()} completes once the request is taken).
+     */
+    static void cancelAndAwait(JobClient job) throws Exception {
+        job.cancel().get();
+        job.getJobExecutionResult().handle((result, failure) -> null).get(60, TimeUnit.SECONDS);
     }
 }

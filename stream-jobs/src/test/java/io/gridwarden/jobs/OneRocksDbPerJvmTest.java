@@ -66,7 +66,7 @@ class OneRocksDbPerJvmTest {
             assertThat(stored).isEqualTo(written.get());
         } finally {
             writing.set(false);
-            job.cancel().get();
+            MiniClusterFixtures.cancelAndAwait(job);
             LogRegistry.release(settings.eventLog());
         }
     }

@@ -14,21 +14,28 @@ import java.util.Map;
 
 /**
  * HTTP ingest against its ceilings, all driven by the same open-loop generator ({@link OpenLoopLoad})
- * with the same batches: gridwarden's durable {@code POST /v1/events} (a child process), a no-op
+ * with the same batches: gridwarden's durable {@code POST /v1/events} (a child process running the whole
+ * pipeline, and another running ingest alone, {@code --ingest-only}, to tell the edge from the jobs), a no-op
  * Vert.x endpoint that only parses, and nginx answering 202.
  */
 public final class HttpComparison {
 
     public static final String GRIDWARDEN = "gridwarden HTTP (durable)";
+    public static final String INGEST_ONLY = "gridwarden HTTP, ingest alone (durable)";
     public static final String NOOP = "Vert.x no-op (parse only)";
     public static final String NGINX = "nginx return 202";
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
+        List<String> ingestOnlyArgs = new ArrayList<>(s.gridwardenArgs());
+        ingestOnlyArgs.add(GridwardenChild.INGEST_ONLY);
         try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null, s.gridwardenHeap(), s.gridwardenArgs());
+             var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http-ingest")), null,
+                     s.gridwardenHeap(), ingestOnlyArgs);
              var noop = NoopIngestServer.start();
              var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
             List<InterleavedRamp.Target> targets = new ArrayList<>();
             targets.add(target(GRIDWARDEN, gridwarden.ingestUrl(), s));
+            targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s));
             targets.add(target(NOOP, noop.baseUrl(), s));
             if (nginx != null) {
                 targets.add(target(NGINX, nginx.baseUrl(), s));

@@ -18,7 +18,7 @@ import java.util.List;
 public final class LogComparison {
 
     public static final String ROCKS = "gridwarden event log (RocksDB, fsync)";
-    public static final String KAFKA = "Kafka 4.1 KRaft (acks=all, flush every message)";
+    public static final String KAFKA = "Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion() + " KRaft (acks=all, flush every message)";
     static final int PARTITIONS = 4;
 
     public static List<ClosedLoopAppends.Figures> run(SuiteSettings s) throws Exception {

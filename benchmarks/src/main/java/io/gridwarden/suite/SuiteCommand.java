@@ -93,11 +93,12 @@ public final class SuiteCommand implements Callable<Integer> {
         InterleavedRamp.Outcome http = part(s, "http", problems, () -> HttpComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
         InterleavedRamp.Outcome mqtt = part(s, "mqtt", problems, () -> MqttComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
         List<ClosedLoopAppends.Figures> log = part(s, "log", problems, () -> LogComparison.run(s), List.of());
-        List<RuleComparison.Figures> rules = part(s, "rules", problems, () -> RuleComparison.run(Town.load(s.town()), s.ruleStreamSeconds(), s.rounds()), List.of());
+        List<RuleComparison.Figures> rules = part(s, "rules", problems, () -> RuleComparison.run(Town.demo(), s.ruleStreamSeconds(), s.rounds()), List.of());
         List<LatencyFigures> e2e = part(s, "e2e", problems, () -> EndToEndLatency.run(s), List.of());
 
         List<Row> rows = new ArrayList<>();
         rows.addAll(Comparisons.rates("HTTP", http.medians(), HttpComparison.GRIDWARDEN, List.of(HttpComparison.NOOP, HttpComparison.NGINX), bound));
+        rows.addAll(Comparisons.rates("HTTP, ingest alone", http.medians(), HttpComparison.INGEST_ONLY, List.of(HttpComparison.NOOP), bound));
         rows.addAll(Comparisons.rates("MQTT", mqtt.medians(), MqttComparison.GRIDWARDEN, List.of(MqttComparison.MOSQUITTO), bound));
         rows.addAll(Comparisons.log(log, LogComparison.ROCKS, LogComparison.KAFKA));
         rows.addAll(Comparisons.rules(rules));

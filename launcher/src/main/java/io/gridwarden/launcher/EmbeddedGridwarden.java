@@ -70,8 +70,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
         logMetrics.track("events", eventLog);
         logMetrics.track("actions", actionLog);
 
-        JobClient job = EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions, s.dataDir().resolve("checkpoints"),
-                s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
+        JobClient job = s.ingestOnly() ? null : EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions,
+                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
 
         Vertx vertx = Vertx.vertx();
         IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort())
@@ -82,6 +82,11 @@ final class EmbeddedGridwarden implements AutoCloseable {
         await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
         await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
         String ingestUrl = "http://127.0.0.1:" + s.ingestPort();
+        if (s.ingestOnly()) {
+            LOG.info("gridwarden ingest alone is running: devices → {}/v1/events and mqtt://127.0.0.1:{} ({} instances each);"
+                    + " no jobs, no alerting", ingestUrl, s.mqttPort(), s.ingestInstances());
+            return new EmbeddedGridwarden(events, actions, vertx, null, null);
+        }
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
         String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
@@ -110,7 +115,9 @@ final class EmbeddedGridwarden implements AutoCloseable {
         }
         try {
             await(vertx.close());
-            job.cancel().get(30, TimeUnit.SECONDS);
+            if (job != null) {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             LOG.warn("Stopping was not clean: {}", e.toString());
         }

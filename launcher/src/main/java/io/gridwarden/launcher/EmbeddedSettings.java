@@ -22,7 +22,8 @@ record EmbeddedSettings(
         double deviceEventsPerSecond,
         int deviceBurst,
         int ingestInstances,
-        Duration maxDeviceDelay) {
+        Duration maxDeviceDelay,
+        boolean ingestOnly) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";

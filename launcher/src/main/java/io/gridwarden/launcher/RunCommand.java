@@ -82,11 +82,15 @@ final class RunCommand implements Callable<Integer> {
                     + " is counted late (and still processed). Raise it for devices that buffer frames. Default: 250 ms")
     Duration maxDeviceDelay;
 
+    @Option(names = "--ingest-only", description = "Start ingest alone (no jobs, no alerting, no simulator): the device edge on its own,"
+            + " for measuring it. Events wait in the event log for a full run; beyond --max-lag-events ingest refuses more.")
+    boolean ingestOnly;
+
     @Override
     public Integer call() throws Exception {
-        var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator, simulatorPort, commandGateway,
+        var settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort, commandGateway,
                 checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
-                ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay);
+                ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly);
         EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,6 +14,8 @@ import java.util.List;
 public final class GridwardenChild implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** The run option that starts ingest alone (no jobs, no alerting, so no operations port). */
+    public static final String INGEST_ONLY = "--ingest-only";
 
     public final int ingestPort;
     public final int mqttPort;
@@ -46,7 +48,10 @@ public final class GridwardenChild implements AutoCloseable {
         command.addAll(extraArgs);
         ChildProcess child = ChildProcess.start("gridwarden", command, workDir.resolve("gridwarden.log"));
         try {
-            child.awaitPort(ingest, READY_TIMEOUT).awaitPort(mqtt, READY_TIMEOUT).awaitPort(ops, READY_TIMEOUT);
+            child.awaitPort(ingest, READY_TIMEOUT).awaitPort(mqtt, READY_TIMEOUT);
+            if (!extraArgs.contains(INGEST_ONLY)) {
+                child.awaitPort(ops, READY_TIMEOUT);
+            }
         } catch (RuntimeException | InterruptedException e) {
             child.close();
             throw e;

@@ -31,7 +31,11 @@ public final class MosquittoPeer implements AutoCloseable {
     }
 
     static String config(int port, Path dir) {
+        // Started as root, Mosquitto drops to the user "mosquitto", which cannot write a persistence file
+        // under the suite's work directory ("Permission denied" every autosave): keep the user that started it.
+        String user = System.getProperty("user.name");
         return """
+                user %3$s
                 listener %2$d 127.0.0.1
                 allow_anonymous true
                 persistence true
@@ -40,7 +44,7 @@ public final class MosquittoPeer implements AutoCloseable {
                 max_inflight_messages 0
                 max_queued_messages 0
                 log_type error
-                """.formatted(dir, port);
+                """.formatted(dir, port, user);
     }
 
     @Override

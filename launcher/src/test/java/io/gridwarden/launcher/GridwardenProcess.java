@@ -48,15 +48,21 @@ final class GridwardenProcess implements AutoCloseable {
     }
 
     GridwardenProcess start() throws Exception {
+        return start(List.of());
+    }
+
+    /** Starts it with {@code extraArgs} after the usual ones; with {@code --ingest-only} only ingest's port is awaited. */
+    GridwardenProcess start(List<String> extraArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
                 "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S", "--ingest-instances", "2"));
+        command.addAll(extraArgs);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-        awaitReady();
+        awaitReady(extraArgs.contains("--ingest-only") ? List.of(ingestUrl()) : List.of(ingestUrl(), opsUrl()));
         return this;
     }
 
@@ -66,10 +72,10 @@ final class GridwardenProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady(List<String> services) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        for (String url : List.of(ingestUrl() + "/health/ready", opsUrl() + "/health/ready")) {
+        for (String url : services.stream().map(service -> service + "/health/ready").toList()) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("gridwarden exited with " + process.exitValue() + "; see " + output);

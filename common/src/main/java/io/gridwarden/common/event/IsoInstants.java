@@ -11,7 +11,7 @@ import java.time.Year;
  * CloudEvents SDK's check) and {@code Instant.parse} read as the same instant; anything else, valid or
  * not, yields null and is left to them.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     private static final int SHORTEST = "2026-11-22T08:00:00Z".length();
     private static final int MAX_FRACTION_DIGITS = 9;
@@ -19,6 +19,17 @@ final class IsoInstants {
     private static final long LAST_SECOND = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400 + 86_399;
 
     private IsoInstants() {}
+
+    /**
+     * Epoch millis of any ISO-8601 instant: the plain shape read by hand, anything else by
+     * {@link Instant#parse}, whose result and errors are the reference (a fraction is truncated to millis).
+     *
+     * @throws java.time.format.DateTimeParseException when {@link Instant#parse} cannot read it either
+     */
+    public static long toEpochMilli(String text) {
+        Instant plain = parseUtc(text);
+        return (plain != null ? plain : Instant.parse(text)).toEpochMilli();
+    }
 
     /** The instant {@code text} names, or null when it is not in the plain UTC shape (or not a real date). */
     static Instant parseUtc(String text) {

@@ -3,6 +3,7 @@ package io.gridwarden.jobs.source;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gridwarden.common.event.IsoInstants;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
@@ -26,7 +27,7 @@ final class DeviceTimes {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("time".equals(field) && value == JsonToken.VALUE_STRING) {
-                    return IsoInstants.toEpochMilli(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                    return IsoInstants.toEpochMilli(parser.getText());
                 }
                 parser.skipChildren();
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.rocksdb.ColumnFamilyHandle;
+import java.util.function.LongSupplier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -30,8 +30,9 @@ final class GroupCommitter implements AutoCloseable {
 
     private final RocksRecordLog log;
     private final RocksDB db;
-    private final ColumnFamilyHandle records;
+    private final LogFamilies families;
     private final DedupWindow dedup;
+    private final LongSupplier clockMillis;
     private final BlockingQueue<Pending> queue;
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
     /** The group being staged; only the writer thread touches it. */
@@ -44,11 +45,12 @@ final class GroupCommitter implements AutoCloseable {
 
     private record Pending(List<LogEntry> entries, CompletableFuture<AppendResult> done) {}
 
-    GroupCommitter(RocksRecordLog log, RocksDB db, ColumnFamilyHandle records, DedupWindow dedup, int capacity) {
+    GroupCommitter(RocksRecordLog log, RocksDB db, LogFamilies families, DedupWindow dedup, int capacity, LongSupplier clockMillis) {
         this.log = log;
         this.db = db;
-        this.records = records;
+        this.families = families;
         this.dedup = dedup;
+        this.clockMillis = clockMillis;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.next = new long[log.partitions()];
         for (int p = 0; p < next.length; p++) {
@@ -97,10 +99,10 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) throws RocksDBException {
-        long appendTime = Math.max(System.currentTimeMillis(), lastAppendTime);
+        long appendTime = Math.max(clockMillis.getAsLong(), lastAppendTime);
         lastAppendTime = appendTime;
         byte[] timePrefix = ByteBuffer.allocate(8).putLong(appendTime).array();
-        Set<String> known = knownKeys(group);
+        Set<String> known = knownKeys(group, appendTime);
         List<AppendResult> results = new ArrayList<>(group.size());
         BitSet touched = new BitSet(log.partitions());
         int written = 0;
@@ -117,14 +119,14 @@ final class GroupCommitter implements AutoCloseable {
             fsyncNanos = System.nanoTime() - start;
         }
         touched.stream().forEach(p -> log.published(p, next[p]));
+        log.observer().committed(group.size(), written, fsyncNanos); // before the acks: whoever was acked sees the commit counted
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done.complete(results.get(i));
         }
-        log.observer().committed(group.size(), written, fsyncNanos);
     }
 
     /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
-    private Set<String> knownKeys(List<Pending> group) throws RocksDBException {
+    private Set<String> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
         Set<String> distinct = new LinkedHashSet<>();
         for (Pending pending : group) {
             for (LogEntry entry : pending.entries) {
@@ -136,7 +138,7 @@ final class GroupCommitter implements AutoCloseable {
         List<String> keys = new ArrayList<>(distinct);
         List<byte[]> raw = new ArrayList<>(keys.size());
         keys.forEach(k -> raw.add(k.getBytes(StandardCharsets.UTF_8)));
-        List<Boolean> remembered = dedup.remembered(raw);
+        List<Boolean> remembered = dedup.remembered(raw, nowMillis);
         Set<String> known = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             if (remembered.get(i)) {
@@ -156,7 +158,7 @@ final class GroupCommitter implements AutoCloseable {
             }
             int partition = log.partitionOf(entry.partitionKey());
             long offset = next[partition]++;
-            staged.put(records, RocksRecordLog.key(partition, offset), timePrefix, entry.payload());
+            staged.put(families.records(partition), RocksRecordLog.key(partition, offset), timePrefix, entry.payload());
             if (key != null) {
                 dedup.remember(staged, key.getBytes(StandardCharsets.UTF_8), timePrefix);
             }

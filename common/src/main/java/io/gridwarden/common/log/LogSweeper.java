@@ -1,7 +1,6 @@
 package io.gridwarden.common.log;
 
 import java.nio.ByteBuffer;
-import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -11,8 +10,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * Deletes what a log no longer has to keep: records older than the retention <em>and</em> below their
- * partition's acknowledged offset (one {@code deleteRange} per partition), and de-duplication keys
- * older than the window ({@link DedupWindow}).
+ * partition's acknowledged offset (one {@code deleteRange} per partition). De-duplication keys need no
+ * sweep: compaction forgets them ({@link DedupWindow}).
  *
  * <p>Only a prefix of each partition is ever deleted, so the records left form a dense run of offsets
  * whose append times rise with the offset: the last expired record is found by binary search, without
@@ -22,20 +21,16 @@ final class LogSweeper {
 
     private final RocksRecordLog log;
     private final RocksDB db;
-    private final ColumnFamilyHandle records;
-    private final DedupWindow dedup;
+    private final LogFamilies families;
     private final long retentionMillis;
-    private final long dedupWindowMillis;
     /** Not synced: a delete lost in a crash only means something is kept longer. */
     private final WriteOptions writeOptions = new WriteOptions();
 
-    LogSweeper(RocksRecordLog log, RocksDB db, ColumnFamilyHandle records, DedupWindow dedup, LogSpec spec) {
+    LogSweeper(RocksRecordLog log, RocksDB db, LogFamilies families, LogSpec spec) {
         this.log = log;
         this.db = db;
-        this.records = records;
-        this.dedup = dedup;
+        this.families = families;
         this.retentionMillis = spec.retention().toMillis();
-        this.dedupWindowMillis = spec.dedupWindow().toMillis();
     }
 
     /** One sweep as of {@code nowMillis}; returns the number of records deleted. */
@@ -45,9 +40,6 @@ final class LogSweeper {
             for (int p = 0; p < log.partitions(); p++) {
                 swept += sweepPartition(p, nowMillis - retentionMillis);
             }
-        }
-        if (dedupWindowMillis > 0) {
-            dedup.forgetOlderThan(nowMillis - dedupWindowMillis, writeOptions);
         }
         return swept;
     }
@@ -68,7 +60,7 @@ final class LogSweeper {
                 hi = mid - 1;
             }
         }
-        db.deleteRange(records, writeOptions, RocksRecordLog.key(partition, first), RocksRecordLog.key(partition, lo + 1));
+        db.deleteRange(families.records(partition), writeOptions, RocksRecordLog.key(partition, first), RocksRecordLog.key(partition, lo + 1));
         return lo + 1 - first;
     }
 
@@ -76,7 +68,7 @@ final class LogSweeper {
     private long firstOffset(int partition) {
         try (Slice upper = new Slice(RocksRecordLog.key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
-             RocksIterator it = db.newIterator(records, readOptions)) {
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
             it.seek(RocksRecordLog.key(partition, 0));
             return it.isValid() ? ByteBuffer.wrap(it.key()).getLong(4) : -1;
         }
@@ -84,7 +76,7 @@ final class LogSweeper {
 
     /** When the record was appended; a missing record (never expected) counts as new, so it stops the sweep. */
     private long appendTime(int partition, long offset) throws RocksDBException {
-        byte[] value = db.get(records, RocksRecordLog.key(partition, offset));
+        byte[] value = db.get(families.records(partition), RocksRecordLog.key(partition, offset));
         return value == null ? Long.MAX_VALUE : ByteBuffer.wrap(value).getLong();
     }
 

@@ -12,9 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.rocksdb.ColumnFamilyDescriptor;
+import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -25,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded {@link RecordLog}: one RocksDB with column families for records (key: partition,
- * offset), de-duplication keys and their time index ({@link DedupWindow}), and meta data (partition
- * count, acknowledged offsets). Appends go through a {@link GroupCommitter}, so many concurrent
+ * The embedded {@link RecordLog}: one RocksDB with a column family of records for each partition (key:
+ * partition, offset), de-duplication keys ({@link DedupWindow}), and meta data
+ * (partition count, acknowledged offsets); {@link LogFamilies} says how each is tuned. Appends go through a {@link GroupCommitter}, so many concurrent
  * requests share one fsync; a {@link LogSweeper} deletes what has expired, every sweep interval.
  *
  * <p>Built against the {@code org.rocksdb} API of Flink's frocksdbjni, the one RocksDB a JVM may hold.
@@ -39,13 +38,18 @@ public final class RocksRecordLog implements RecordLog {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksRecordLog.class);
-    private static final List<String> FAMILIES = List.of("records", "dedup", "dedup-by-time", "meta");
+
+    /**
+     * Flushes and compactions hand their files to the disk a megabyte at a time instead of in one sync at
+     * the end, which otherwise stalls the group commit's fsync behind tens of megabytes.
+     */
+    private static final long BACKGROUND_SYNC_BYTES = 1L << 20;
 
     private final LogSpec spec;
+    private final LongSupplier clockMillis;
     private final DBOptions options;
-    private final ColumnFamilyOptions columnOptions;
+    private final LogFamilies families;
     private final RocksDB db;
-    private final List<ColumnFamilyHandle> handles;
     private final long[] endOffsets;
     private final AcknowledgedOffsets acknowledged;
     private final AtomicReferenceArray<CompletableFuture<Void>> nextAppend;
@@ -54,26 +58,29 @@ public final class RocksRecordLog implements RecordLog {
     private final ScheduledExecutorService sweeps;
     private volatile LogObserver observer = LogObserver.NONE;
 
-    private RocksRecordLog(LogSpec spec) throws RocksDBException {
+    private RocksRecordLog(LogSpec spec, LongSupplier clockMillis) throws RocksDBException {
         this.spec = spec;
-        this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        this.columnOptions = new ColumnFamilyOptions();
-        this.handles = new ArrayList<>();
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions));
-        FAMILIES.forEach(name -> descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), columnOptions)));
-        this.db = RocksDB.open(options, spec.directory(), descriptors, handles);
-        checkPartitionCount();
+        this.clockMillis = clockMillis;
+        this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setBytesPerSync(BACKGROUND_SYNC_BYTES);
+        this.families = new LogFamilies(spec.partitions(), spec.dedupWindow().toMillis(), clockMillis);
+        try {
+            this.db = families.open(options, spec.directory());
+        } catch (RocksDBException | RuntimeException e) {
+            families.close();
+            options.close();
+            throw e;
+        }
         this.endOffsets = new long[spec.partitions()];
-        this.acknowledged = new AcknowledgedOffsets(db, meta(), spec.partitions());
+        this.acknowledged = new AcknowledgedOffsets(db, families.meta(), spec.partitions());
         this.nextAppend = new AtomicReferenceArray<>(spec.partitions());
         for (int p = 0; p < spec.partitions(); p++) {
             endOffsets[p] = Math.max(recoverEndOffset(p), acknowledged.get(p)); // a fully swept partition keeps counting on
             nextAppend.set(p, new CompletableFuture<>());
         }
-        DedupWindow dedup = new DedupWindow(db, handles.get(2), handles.get(3));
-        this.committer = new GroupCommitter(this, db, records(), dedup, spec.maxPendingAppends());
-        this.sweeper = new LogSweeper(this, db, records(), dedup, spec);
+        DedupWindow dedup = new DedupWindow(db, families.dedup(), spec.dedupWindow().toMillis());
+        this.committer = new GroupCommitter(this, db, families, dedup, spec.maxPendingAppends(), clockMillis);
+        this.sweeper = new LogSweeper(this, db, families, spec);
         this.sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "log-sweeper");
             thread.setDaemon(true);
@@ -84,9 +91,14 @@ public final class RocksRecordLog implements RecordLog {
     }
 
     public static RocksRecordLog open(LogSpec spec) {
+        return open(spec, System::currentTimeMillis);
+    }
+
+    /** A log on another clock than the system's (tests that let days pass). */
+    static RocksRecordLog open(LogSpec spec, LongSupplier clockMillis) {
         try {
             Files.createDirectories(spec.path());
-            return new RocksRecordLog(spec);
+            return new RocksRecordLog(spec, clockMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create log directory " + spec.directory(), e);
         } catch (RocksDBException e) {
@@ -110,7 +122,7 @@ public final class RocksRecordLog implements RecordLog {
         List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
         try (Slice upper = new Slice(key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
-             RocksIterator it = db.newIterator(records(), readOptions)) {
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
             for (it.seek(key(partition, fromOffset)); it.isValid() && out.size() < max; it.next()) {
                 ByteBuffer value = ByteBuffer.wrap(it.value());
                 long appendTime = value.getLong();
@@ -169,7 +181,7 @@ public final class RocksRecordLog implements RecordLog {
 
     private void sweepQuietly() {
         try {
-            sweep(System.currentTimeMillis());
+            sweep(clockMillis.getAsLong());
         } catch (RocksDBException | RuntimeException e) {
             LOG.warn("sweeping log {} failed; expired records stay until the next sweep: {}", spec.directory(), e.toString());
         }
@@ -188,32 +200,13 @@ public final class RocksRecordLog implements RecordLog {
     }
 
     private long recoverEndOffset(int partition) {
-        try (RocksIterator it = db.newIterator(records())) {
+        try (RocksIterator it = db.newIterator(families.records(partition))) {
             it.seekForPrev(key(partition, Long.MAX_VALUE));
             if (it.isValid() && ByteBuffer.wrap(it.key()).getInt() == partition) {
                 return ByteBuffer.wrap(it.key()).getLong(4) + 1;
             }
             return 0;
         }
-    }
-
-    private void checkPartitionCount() throws RocksDBException {
-        byte[] key = "partitions".getBytes(StandardCharsets.UTF_8);
-        byte[] stored = db.get(key);
-        if (stored == null) {
-            db.put(key, ByteBuffer.allocate(4).putInt(spec.partitions()).array());
-        } else if (ByteBuffer.wrap(stored).getInt() != spec.partitions()) {
-            throw new IllegalStateException("log " + spec.directory() + " was created with " + ByteBuffer.wrap(stored).getInt()
-                    + " partitions; it cannot be reopened with " + spec.partitions());
-        }
-    }
-
-    private ColumnFamilyHandle records() {
-        return handles.get(1);
-    }
-
-    private ColumnFamilyHandle meta() {
-        return handles.get(4);
     }
 
     @Override
@@ -227,9 +220,9 @@ public final class RocksRecordLog implements RecordLog {
         committer.close();
         sweeper.close();
         acknowledged.close();
-        handles.forEach(ColumnFamilyHandle::close);
+        families.closeHandles();
         db.close();
         options.close();
-        columnOptions.close();
+        families.close();
     }
 }

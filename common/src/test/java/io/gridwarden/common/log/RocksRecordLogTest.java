@@ -68,6 +68,21 @@ class RocksRecordLogTest {
     }
 
     @Test
+    void shouldRefuseALogOfTheEarlierLayoutWithOneRecordsFamily() throws Exception {
+        List<org.rocksdb.ColumnFamilyHandle> handles = new ArrayList<>();
+        try (var cf = new org.rocksdb.ColumnFamilyOptions();
+             var options = new org.rocksdb.DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+             var db = org.rocksdb.RocksDB.open(options, dir.toString(), List.of(
+                     new org.rocksdb.ColumnFamilyDescriptor(org.rocksdb.RocksDB.DEFAULT_COLUMN_FAMILY, cf),
+                     new org.rocksdb.ColumnFamilyDescriptor("records".getBytes(StandardCharsets.UTF_8), cf)), handles)) {
+            handles.forEach(org.rocksdb.ColumnFamilyHandle::close);
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RocksRecordLog.open(LogSpec.of(dir, 1)))
+                .hasMessageContaining("earlier gridwarden").hasMessageContaining("empty data directory");
+    }
+
+    @Test
     void shouldWakeAWaitingReaderWhenARecordArrives() throws Exception {
         try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
             CompletableFuture<Void> waiting = log.awaitRecord(0, 0);

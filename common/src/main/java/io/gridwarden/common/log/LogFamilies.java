@@ -1,0 +1,179 @@
+package io.gridwarden.common.log;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlinkCompactionFilter;
+import org.rocksdb.FlinkCompactionFilter.FlinkCompactionFilterFactory;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * The log's column families, each tuned for what it holds, and their handles once open. RocksDB's
+ * defaults suit none of them: with one family for every partition's records, every flush overlapped
+ * every other, so each compaction rewrote all the records kept; the log's background work cost as much
+ * CPU as its writer.
+ * <ul>
+ *   <li>{@code records-<p>}, one per partition: key (partition, offset), value (append time, payload).
+ *   Offsets only grow, so each flush is a run of keys after every earlier one and compaction can move
+ *   files instead of merging them. Values of a few hundred bytes go to blob files (RocksDB's BlobDB):
+ *   what compaction does rewrite is keys and blob references, and a blob file, written once at flush,
+ *   is deleted once the sweeper has deleted every record in it. Blobs are not compressed: each is
+ *   compressed on its own, which costs about a microsecond a record and gains little on one event.</li>
+ *   <li>{@code dedup} ({@link DedupWindow}): small values looked up once per appended event, nearly always
+ *   absent. A whole-key Bloom filter in every table and in the memtable answers "absent" without reading
+ *   a block. Frocksdb's TTL compaction filter (the one Flink's state TTL uses; our value is its format,
+ *   a leading big-endian timestamp) drops keys older than the window, and RocksDB's {@code ttl} has every
+ *   file compacted within a window of its data's age, so old keys do not outlive two windows.</li>
+ *   <li>{@code meta}: RocksDB's defaults.</li>
+ * </ul>
+ * Memtables of all families together stay under {@link #MEMTABLE_BUDGET}. Options are read at open,
+ * not stored, so a log reopened with other tuning reads the same.
+ */
+final class LogFamilies implements AutoCloseable {
+
+    static final String DEDUP = "dedup";
+    static final String META = "meta";
+    private static final String RECORDS_PREFIX = "records-";
+    /** The single records family of logs written before records had a family per partition. */
+    private static final String SHARED_RECORDS = "records";
+    private static final byte[] PARTITIONS_KEY = "partitions".getBytes(StandardCharsets.UTF_8);
+
+    /** Memtable bytes of every family together; beyond it RocksDB flushes the largest. */
+    static final long MEMTABLE_BUDGET = 256L << 20;
+    private static final long MAX_RECORDS_MEMTABLE = 64L << 20;
+    private static final long MIN_RECORDS_MEMTABLE = 8L << 20;
+    /** Bits per key of the de-duplication filters: about 1% false positives, each costing one block read. */
+    private static final double BLOOM_BITS_PER_KEY = 10;
+    /** Share of the memtable given to its Bloom filter. */
+    private static final double MEMTABLE_BLOOM_RATIO = 0.05;
+    /** Large enough to hold a memtable's records, small enough to free space soon after a sweep. */
+    private static final long BLOB_FILE_BYTES = 256L << 20;
+    /** How often, in entries compacted, the compaction filter reads the clock anew. */
+    private static final long CLOCK_READ_EVERY_ENTRIES = 1000;
+
+    private final int partitions;
+    private final ColumnFamilyOptions plain = new ColumnFamilyOptions();
+    private final ColumnFamilyOptions records;
+    private final BloomFilter bloom = new BloomFilter(BLOOM_BITS_PER_KEY, false);
+    private final ColumnFamilyOptions dedup;
+    private final FlinkCompactionFilterFactory forgetting;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+
+    /**
+     * @param dedupWindowMillis how long de-duplication keys are kept; 0 keeps them for ever
+     * @param clockMillis       the log's clock, which says what has aged out
+     */
+    LogFamilies(int partitions, long dedupWindowMillis, LongSupplier clockMillis) {
+        this.partitions = partitions;
+        long memtable = Math.max(MIN_RECORDS_MEMTABLE, Math.min(MAX_RECORDS_MEMTABLE, MEMTABLE_BUDGET / 2 / partitions));
+        this.records = new ColumnFamilyOptions()
+                .setWriteBufferSize(memtable)
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(0)
+                .setBlobFileSize(BLOB_FILE_BYTES)
+                .setBlobCompressionType(CompressionType.NO_COMPRESSION)
+                .setEnableBlobGarbageCollection(false) // blobs die oldest first with their records; relocating them only costs
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+        this.dedup = new ColumnFamilyOptions()
+                .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom).setWholeKeyFiltering(true))
+                .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO)
+                .setMemtableWholeKeyFiltering(true)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION);
+        if (dedupWindowMillis > 0) {
+            this.forgetting = new FlinkCompactionFilterFactory(clockMillis::getAsLong);
+            forgetting.configure(FlinkCompactionFilter.Config.createForValue(dedupWindowMillis, CLOCK_READ_EVERY_ENTRIES));
+            dedup.setCompactionFilterFactory(forgetting)
+                    .setTtl(Math.max(1, TimeUnit.MILLISECONDS.toSeconds(dedupWindowMillis)));
+        } else {
+            this.forgetting = null;
+        }
+    }
+
+    /**
+     * Opens the log's database with every family, creating what is missing. Refuses a log made with another
+     * partition count, or in the earlier layout, before opening it.
+     */
+    RocksDB open(DBOptions options, String directory) throws RocksDBException {
+        checkExisting(directory);
+        options.setDbWriteBufferSize(MEMTABLE_BUDGET);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain));
+        for (int p = 0; p < partitions; p++) {
+            descriptors.add(new ColumnFamilyDescriptor(name(RECORDS_PREFIX + p), records));
+        }
+        for (String name : List.of(DEDUP, META)) {
+            descriptors.add(new ColumnFamilyDescriptor(name(name), name.equals(DEDUP) ? dedup : plain));
+        }
+        RocksDB db = RocksDB.open(options, directory, descriptors, handles);
+        byte[] stored = db.get(PARTITIONS_KEY);
+        if (stored == null) {
+            db.put(PARTITIONS_KEY, ByteBuffer.allocate(4).putInt(partitions).array());
+        }
+        return db;
+    }
+
+    ColumnFamilyHandle records(int partition) {
+        return handles.get(1 + partition);
+    }
+
+    ColumnFamilyHandle dedup() {
+        return handles.get(1 + partitions);
+    }
+
+    ColumnFamilyHandle meta() {
+        return handles.get(2 + partitions);
+    }
+
+    private void checkExisting(String directory) throws RocksDBException {
+        if (!Files.exists(Path.of(directory, "CURRENT"))) {
+            return; // a new log
+        }
+        List<String> existing = new ArrayList<>();
+        try (Options probe = new Options()) {
+            RocksDB.listColumnFamilies(probe, directory).forEach(raw -> existing.add(new String(raw, StandardCharsets.UTF_8)));
+        }
+        if (existing.contains(SHARED_RECORDS)) {
+            throw new IllegalStateException("log " + directory + " was written by an earlier gridwarden that kept every partition's"
+                    + " records in one column family; this version cannot read it. Move it aside and start with an empty data directory");
+        }
+        long stored = existing.stream().filter(name -> name.startsWith(RECORDS_PREFIX)).count();
+        if (stored != partitions) {
+            throw new IllegalStateException("log " + directory + " was created with " + stored
+                    + " partitions; it cannot be reopened with " + partitions);
+        }
+    }
+
+    private static byte[] name(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Closes the handles (before the database is closed) and the options (after). */
+    void closeHandles() {
+        handles.forEach(ColumnFamilyHandle::close);
+    }
+
+    @Override
+    public void close() {
+        records.close();
+        dedup.close();
+        bloom.close();
+        plain.close();
+        if (forgetting != null) {
+            forgetting.close();
+        }
+    }
+}

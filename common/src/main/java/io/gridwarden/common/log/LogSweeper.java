@@ -1,6 +1,7 @@
 package io.gridwarden.common.log;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -60,7 +61,11 @@ final class LogSweeper {
                 hi = mid - 1;
             }
         }
-        db.deleteRange(families.records(partition), writeOptions, RocksRecordLog.key(partition, first), RocksRecordLog.key(partition, lo + 1));
+        byte[] from = RocksRecordLog.key(partition, first);
+        byte[] to = RocksRecordLog.key(partition, lo + 1);
+        // Whole files of expired records go at once, with their blob files; the range delete takes the rest.
+        db.deleteFilesInRanges(families.records(partition), List.of(from, to), false);
+        db.deleteRange(families.records(partition), writeOptions, from, to);
         return lo + 1 - first;
     }
 

@@ -3,10 +3,14 @@ package io.gridwarden.common.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +88,46 @@ class LogRetentionTest {
             assertThat(log.sweep(between + 7 * DAY)).isEqualTo(10);
             assertThat(offsets(log)).first().isEqualTo(10L);
             assertThat(offsets(log)).hasSize(10);
+        }
+    }
+
+    @Test
+    @DisplayName("A sweep deletes the files of expired records outright, with their blob files")
+    void shouldDeleteTheFilesOfExpiredRecords() throws Exception {
+        AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+        for (int file = 0; file < 4; file++) { // each reopen flushes what the last one appended into a file of level 0
+            try (RocksRecordLog log = RocksRecordLog.open(spec(), clock::get)) {
+                appendTen(log, "old" + file);
+            }
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(spec(), clock::get)) {
+            // Four files in level 0 make RocksDB move the oldest down; a file still in level 0 is never deleted whole,
+            // and in a running log records are days old, long moved down, when they expire.
+            awaitFileMovedOutOfLevelZero();
+            List<Path> oldBlobs = blobFiles();
+            assertThat(oldBlobs).hasSize(4);
+            clock.addAndGet(DAY);
+            appendTen(log, "new");
+            log.acknowledge(0, 50);
+
+            assertThat(log.sweep(clock.get() + 6 * DAY + 1)).isEqualTo(40);
+
+            assertThat(blobFiles()).hasSize(3).doesNotContain(oldBlobs.stream().sorted().findFirst().orElseThrow());
+            assertThat(offsets(log)).hasSize(10).first().isEqualTo(40L);
+        }
+    }
+
+    private void awaitFileMovedOutOfLevelZero() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(dir.resolve("LOG")).contains("[records-0] Moved #1 files to level-")) { // RocksDB's own log of it
+            assertThat(System.nanoTime()).as("RocksDB moved a flushed file out of level 0").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private List<Path> blobFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".blob")).toList();
         }
     }
 

@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * Request bodies for load: a batch of detection frames from one camera, as a camera that buffers
  * its frames sends them. Built from a template rather than through the codec, so the generator
- * spends its CPU on sending, not on JSON, on the same two cores as the system under test.
+ * spends its CPU on sending, not on JSON, on the same two cores as the system under test: for the same
+ * reason boxes are written with integer arithmetic, not {@code String.format}, and one builder serves
+ * every batch. Not thread-safe: each sender has its own.
  */
 public final class FrameBatches {
 
     private final String runId;
     private final SplittableRandom random = new SplittableRandom();
+    private final StringBuilder json = new StringBuilder();
     private long sequence;
 
     public FrameBatches(String runId) {
@@ -25,12 +27,13 @@ public final class FrameBatches {
     /** A batch of {@code size} frames from {@code camera}, each seeing 0–2 passing cars, ids unique to this run. */
     public byte[] next(String camera, int size) {
         String time = Instant.now().toString();
-        StringBuilder json = new StringBuilder(size * 260).append('[');
+        json.setLength(0);
+        json.append('[');
         for (int i = 0; i < size; i++) {
             if (i > 0) {
                 json.append(',');
             }
-            appendFrame(json, camera, time);
+            appendFrame(camera, time);
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -40,14 +43,14 @@ public final class FrameBatches {
         String time = Instant.now().toString();
         List<byte[]> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            StringBuilder json = new StringBuilder(260);
-            appendFrame(json, camera, time);
+            json.setLength(0);
+            appendFrame(camera, time);
             events.add(json.toString().getBytes(StandardCharsets.UTF_8));
         }
         return events;
     }
 
-    private void appendFrame(StringBuilder json, String camera, String time) {
+    private void appendFrame(String camera, String time) {
         json.append("{\"specversion\":\"1.0\",\"id\":\"").append(camera).append('-').append(runId).append('-').append(++sequence)
                 .append("\",\"source\":\"").append(camera).append("\",\"type\":\"gw.detection\",\"time\":\"").append(time)
                 .append("\",\"data\":{\"objects\":[");
@@ -59,9 +62,21 @@ public final class FrameBatches {
             double x = random.nextDouble(0.0, 0.8);
             double y = random.nextDouble(0.0, 0.7);
             json.append("{\"track\":\"p-").append(sequence % 997).append('-').append(c)
-                    .append("\",\"label\":\"car\",\"confidence\":0.9,\"box\":[")
-                    .append(String.format(Locale.ROOT, "%.3f,%.3f,0.150,0.200", x, y)).append("]}");
+                    .append("\",\"label\":\"car\",\"confidence\":0.9,\"box\":[");
+            appendThousandths(json, x).append(',');
+            appendThousandths(json, y).append(",0.150,0.200]}");
         }
         json.append("]}}");
+    }
+
+    /** Appends {@code value} (not negative) with exactly three decimals, rounded half up as {@code %.3f} does. */
+    static StringBuilder appendThousandths(StringBuilder out, double value) {
+        long thousandths = Math.round(value * 1000);
+        long fraction = thousandths % 1000;
+        out.append(thousandths / 1000).append('.');
+        if (fraction < 100) {
+            out.append(fraction < 10 ? "00" : "0");
+        }
+        return out.append(fraction);
     }
 }

@@ -1,15 +1,11 @@
 package io.gridwarden.loadgen;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +20,9 @@ import org.HdrHistogram.Recorder;
  * server shows up as latency instead of silently lowering the rate (no coordinated omission).
  * In-flight requests are capped so the generator's own memory stays bounded; a batch that waits
  * for a free slot still counts its wait.
+ *
+ * <p>Batches are built on the calling thread and sent by {@link BatchPoster}, one Vert.x event loop,
+ * so the generator takes as little as it can of the cores it shares with the system under test.
  */
 public final class OpenLoopLoad {
 
@@ -34,10 +33,13 @@ public final class OpenLoopLoad {
     /** Progress once a second: seconds elapsed, batches acknowledged so far, p99 so far in ms. */
     public record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(2, daemon()))
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     public LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
+        try (var poster = new BatchPoster(s.target(), s.maxInFlight())) {
+            return run(s, progress, poster);
+        }
+    }
+
+    private static LoadResult run(Settings s, Consumer<Progress> progress, BatchPoster poster) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
@@ -67,13 +69,9 @@ public final class OpenLoopLoad {
             }
             inFlight.acquire();
             String device = s.devices().get((int) (i % s.devices().size()));
-            HttpRequest request = HttpRequest.newBuilder(s.target()).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + DeviceClient.demoToken(device))
-                    .header("Content-Type", DeviceClient.BATCH_CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(batches.next(device, s.batchSize()))).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            poster.post(device, batches.next(device, s.batchSize()), (code, error) -> {
                 recorder.recordValue(Math.max(0, System.nanoTime() - due));
-                String status = error != null ? rootCause(error) : Integer.toString(response.statusCode());
+                String status = error != null ? rootCause(error) : Integer.toString(code);
                 if (due >= measureFrom) { // counted by when it was due: the rate held over the window
                     statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                     if (status.equals("202")) {
@@ -107,13 +105,5 @@ public final class OpenLoopLoad {
         }
         String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
         return cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "loadgen-http");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

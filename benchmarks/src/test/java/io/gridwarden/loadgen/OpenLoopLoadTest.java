@@ -1,0 +1,58 @@
+package io.gridwarden.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.suite.peers.NoopIngestServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The open-loop load")
+class OpenLoopLoadTest {
+
+    private static OpenLoopLoad.Settings at(String baseUrl) {
+        return new OpenLoopLoad.Settings(URI.create(baseUrl + "/v1/events"), 2_000, 100, Duration.ofSeconds(1), Duration.ofMillis(500), 8,
+                List.of("cam-0001", "cam-0002"));
+    }
+
+    @Test
+    @DisplayName("tallies the answers of the measured window and, run after run, leaves no threads behind")
+    void shouldTallyAcceptedBatchesAndLeaveNoThreads() throws Exception {
+        try (var server = NoopIngestServer.start()) {
+            Set<Thread> before = vertxThreads();
+            for (int run = 0; run < 2; run++) {
+                LoadResult result = new OpenLoopLoad().run(at(server.baseUrl()), p -> { });
+
+                assertThat(result.responsesByStatus()).containsOnlyKeys("202");
+                assertThat(result.responsesByStatus().get("202")).isEqualTo(20);
+                assertThat(result.ackedEventsPerSecond()).isEqualTo(2_000);
+                assertThat(vertxThreads()).isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("names a refused connection by its root cause")
+    void shouldNameFailuresByTheirRootCause() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        LoadResult result = new OpenLoopLoad().run(at("http://127.0.0.1:" + closedPort), p -> { });
+
+        assertThat(result.responsesByStatus()).containsOnlyKeys("ConnectException: Connection refused");
+        assertThat(result.ackedEventsPerSecond()).isZero();
+    }
+
+    /** Vert.x's threads alive now; by identity, as every instance names its threads alike. */
+    private static Set<Thread> vertxThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("vert.x-") || t.getName().startsWith("vertx-")).collect(Collectors.toSet());
+    }
+}

@@ -26,14 +26,9 @@ public final class HttpComparison {
     public static final String NGINX = "nginx return 202";
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
-        List<String> ingestOnlyArgs = new ArrayList<>(s.gridwardenArgs());
-        ingestOnlyArgs.add(GridwardenChild.INGEST_ONLY);
-        // Nothing consumes the log of ingest alone, so every event sent counts as lag; the default bound of
-        // 5 million would refuse the later, faster rates of a ramp with 503s that say nothing about ingest.
-        ingestOnlyArgs.add("--max-lag-events=" + Long.MAX_VALUE);
         try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null, s.gridwardenHeap(), s.gridwardenArgs());
              var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http-ingest")), null,
-                     s.gridwardenHeap(), ingestOnlyArgs);
+                     s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()));
              var noop = NoopIngestServer.start();
              var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
             List<InterleavedRamp.Target> targets = new ArrayList<>();

@@ -3,22 +3,35 @@ package io.gridwarden.suite;
 import io.gridwarden.suite.mqtt.MqttLoad;
 import io.gridwarden.suite.peers.GridwardenChild;
 import io.gridwarden.suite.peers.MosquittoPeer;
+import io.gridwarden.suite.peers.NoopMqttServer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MQTT QoS 1 ingest: gridwarden's (PUBACK once fsynced) against Mosquitto's, same client, same payloads. */
+/**
+ * MQTT QoS 1 ingest against its ceilings, all driven by the same client ({@link MqttLoad}) with the same
+ * payloads: gridwarden's (PUBACK once fsynced; a child process running the whole pipeline, and another running
+ * ingest alone, {@code --ingest-only}, to tell the edge from the jobs), a no-op Vert.x MQTT server that only
+ * parses, and Mosquitto.
+ */
 public final class MqttComparison {
 
     public static final String GRIDWARDEN = "gridwarden MQTT (durable)";
+    public static final String INGEST_ONLY = "gridwarden MQTT, ingest alone (durable)";
+    public static final String NOOP = "Vert.x MQTT no-op (parse only)";
     public static final String MOSQUITTO = "Mosquitto (persistence on)";
     static final int MAX_SESSIONS = 500;
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
         try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt")), null, s.gridwardenHeap(), s.gridwardenArgs());
+             var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt-ingest")), null,
+                     s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()));
+             var noop = NoopMqttServer.start();
              var mosquitto = Files.isExecutable(s.mosquitto()) ? MosquittoPeer.start(s.mosquitto(), s.workDir()) : null) {
             List<InterleavedRamp.Target> targets = new ArrayList<>();
             targets.add(target(GRIDWARDEN, gridwarden.mqttPort, s));
+            targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s));
+            targets.add(target(NOOP, noop.port(), s));
             if (mosquitto != null) {
                 targets.add(target(MOSQUITTO, mosquitto.port, s));
             } else {

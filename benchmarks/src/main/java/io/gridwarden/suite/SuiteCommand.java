@@ -99,7 +99,9 @@ public final class SuiteCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         rows.addAll(Comparisons.rates("HTTP", http.medians(), HttpComparison.GRIDWARDEN, List.of(HttpComparison.NOOP, HttpComparison.NGINX), bound));
         rows.addAll(Comparisons.rates("HTTP, ingest alone", http.medians(), HttpComparison.INGEST_ONLY, List.of(HttpComparison.NOOP), bound));
-        rows.addAll(Comparisons.rates("MQTT", mqtt.medians(), MqttComparison.GRIDWARDEN, List.of(MqttComparison.MOSQUITTO), bound));
+        rows.addAll(Comparisons.rates("MQTT", mqtt.medians(), MqttComparison.GRIDWARDEN, List.of(MqttComparison.NOOP, MqttComparison.MOSQUITTO), bound));
+        rows.addAll(Comparisons.rates("MQTT, ingest alone", mqtt.medians(), MqttComparison.INGEST_ONLY,
+                List.of(MqttComparison.NOOP, MqttComparison.MOSQUITTO), bound));
         rows.addAll(Comparisons.log(log, LogComparison.ROCKS, LogComparison.KAFKA));
         rows.addAll(Comparisons.rules(rules));
         rows.addAll(Comparisons.endToEnd(e2e));

@@ -16,6 +16,7 @@ public final class GridwardenChild implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** The run option that starts ingest alone (no jobs, no alerting, so no operations port). */
     public static final String INGEST_ONLY = "--ingest-only";
+    private static final String MAX_LAG_EVENTS = "--max-lag-events";
 
     public final int ingestPort;
     public final int mqttPort;
@@ -57,6 +58,21 @@ public final class GridwardenChild implements AutoCloseable {
             throw e;
         }
         return new GridwardenChild(ingest, mqtt, ops, child);
+    }
+
+    /**
+     * The run options of ingest alone: {@code runArgs}, {@link #INGEST_ONLY}, and no bound on lag unless
+     * {@code runArgs} sets one. Nothing consumes the log of ingest alone, so every event sent counts as lag; the
+     * default bound of 5 million would refuse the later, faster rates of a ramp (HTTP 503, MQTT quota exceeded)
+     * for a reason that says nothing about ingest.
+     */
+    public static List<String> ingestAloneArgs(List<String> runArgs) {
+        List<String> args = new ArrayList<>(runArgs);
+        args.add(INGEST_ONLY);
+        if (runArgs.stream().noneMatch(arg -> arg.startsWith(MAX_LAG_EVENTS))) { // given twice, `run` would refuse to start
+            args.add(MAX_LAG_EVENTS + "=" + Long.MAX_VALUE);
+        }
+        return List.copyOf(args);
     }
 
     public String ingestUrl() {

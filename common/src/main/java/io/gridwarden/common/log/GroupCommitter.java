@@ -1,7 +1,6 @@
 package io.gridwarden.common.log;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ final class GroupCommitter implements AutoCloseable {
     /** The next offset of each partition, including what the current group has staged but not yet written. */
     private final long[] next;
 
-    private record Pending(List<LogEntry> entries, CompletableFuture<AppendResult> done) {}
+    private record Pending(List<StagedEntry> entries, CompletableFuture<AppendResult> done) {}
 
     GroupCommitter(RocksRecordLog log, RocksDB db, LogFamilies families, DedupWindow dedup, int capacity, LongSupplier clockMillis) {
         this.log = log;
@@ -61,7 +60,7 @@ final class GroupCommitter implements AutoCloseable {
         this.thread.start();
     }
 
-    CompletableFuture<AppendResult> submit(List<LogEntry> entries) {
+    CompletableFuture<AppendResult> submit(List<StagedEntry> entries) {
         var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("the log is closed"));
@@ -102,7 +101,7 @@ final class GroupCommitter implements AutoCloseable {
         long appendTime = Math.max(clockMillis.getAsLong(), lastAppendTime);
         lastAppendTime = appendTime;
         byte[] timePrefix = ByteBuffer.allocate(8).putLong(appendTime).array();
-        Set<String> known = knownKeys(group, appendTime);
+        Set<ByteBuffer> known = knownKeys(group, appendTime);
         List<AppendResult> results = new ArrayList<>(group.size());
         BitSet touched = new BitSet(log.partitions());
         int written = 0;
@@ -126,20 +125,20 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
-    private Set<String> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
-        Set<String> distinct = new LinkedHashSet<>();
+    private Set<ByteBuffer> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
+        Set<ByteBuffer> distinct = new LinkedHashSet<>();
         for (Pending pending : group) {
-            for (LogEntry entry : pending.entries) {
+            for (StagedEntry entry : pending.entries) {
                 if (entry.dedupKey() != null) {
                     distinct.add(entry.dedupKey());
                 }
             }
         }
-        List<String> keys = new ArrayList<>(distinct);
+        List<ByteBuffer> keys = new ArrayList<>(distinct);
         List<byte[]> raw = new ArrayList<>(keys.size());
-        keys.forEach(k -> raw.add(k.getBytes(StandardCharsets.UTF_8)));
+        keys.forEach(k -> raw.add(k.array()));
         List<Boolean> remembered = dedup.remembered(raw, nowMillis);
-        Set<String> known = new HashSet<>();
+        Set<ByteBuffer> known = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             if (remembered.get(i)) {
                 known.add(keys.get(i));
@@ -149,18 +148,18 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** Stages a request's new entries; {@code known} grows with each key staged, so a repeat within the group is a duplicate. */
-    private AppendResult stage(List<LogEntry> entries, Set<String> known, byte[] timePrefix, BitSet touched) {
+    private AppendResult stage(List<StagedEntry> entries, Set<ByteBuffer> known, byte[] timePrefix, BitSet touched) {
         int fresh = 0;
-        for (LogEntry entry : entries) {
-            String key = entry.dedupKey();
+        for (StagedEntry entry : entries) {
+            ByteBuffer key = entry.dedupKey();
             if (key != null && !known.add(key)) {
                 continue;
             }
-            int partition = log.partitionOf(entry.partitionKey());
+            int partition = entry.partition();
             long offset = next[partition]++;
             staged.put(families.records(partition), RocksRecordLog.key(partition, offset), timePrefix, entry.payload());
             if (key != null) {
-                dedup.remember(staged, key.getBytes(StandardCharsets.UTF_8), timePrefix);
+                dedup.remember(staged, key.array(), timePrefix);
             }
             touched.set(partition);
             fresh++;

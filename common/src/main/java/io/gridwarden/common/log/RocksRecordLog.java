@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.Priority;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -35,6 +37,9 @@ public final class RocksRecordLog implements RecordLog {
 
     static {
         RocksDB.loadLibrary();
+        // Compactions may take their time but must not take the cores from the writer and the event loops:
+        // their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit.
+        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksRecordLog.class);
@@ -114,7 +119,9 @@ public final class RocksRecordLog implements RecordLog {
 
     @Override
     public CompletableFuture<AppendResult> append(List<LogEntry> entries) {
-        return committer.submit(entries);
+        List<StagedEntry> ready = new ArrayList<>(entries.size());
+        entries.forEach(entry -> ready.add(StagedEntry.of(entry, this))); // on the caller's thread, not the single writer's
+        return committer.submit(ready);
     }
 
     @Override

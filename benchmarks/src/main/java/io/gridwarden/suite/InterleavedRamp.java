@@ -12,9 +12,13 @@ import java.util.Map;
  * Systems measured at the same offered rates, interleaved (A, B, C, A, B, C … at each rate) so that
  * whatever else the machine does drifts over all of them alike; each figure is the median of its
  * rounds. A system that failed to hold two rates in a row is not offered higher ones (one miss may be
- * a hiccup of a shared machine).
+ * a hiccup of a shared machine). Before each point the machine must go quiet, so one system's backlog
+ * does not weigh on the next.
  */
 public final class InterleavedRamp {
+
+    /** Longest wait for the machine to go quiet before a point ({@link QuietMachine}). */
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
     /** A system under load: runs one point at an offered rate. */
     public interface Target {
@@ -68,6 +72,10 @@ public final class InterleavedRamp {
                 for (Target target : targets) {
                     if (missesInARow.get(target.name()) >= 2) {
                         continue;
+                    }
+                    Duration settled = QuietMachine.await(SETTLE_AT_MOST);
+                    if (settled.compareTo(Duration.ofSeconds(2)) > 0) {
+                        System.err.printf("  (waited %.0f s for the machine to go quiet)%n", settled.toMillis() / 1000.0);
                     }
                     RatePoint point = target.at(rate, timing.warmup(), timing.duration());
                     System.err.printf("  %-28s %,8d ev/s offered: %,10.0f acked  p50 %8.2f ms  p99 %8.2f ms  failed %d%n",

@@ -5,15 +5,14 @@ import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogSpec;
 import io.gridwarden.common.log.RocksRecordLog;
 import io.gridwarden.loadgen.FrameBatches;
+import io.gridwarden.suite.peers.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -57,11 +56,7 @@ public class LogAppendBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         log.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        ScratchDirectory.delete(directory);
     }
 
     /** Each appending thread is a camera of its own, so the threads spread over the partitions. */

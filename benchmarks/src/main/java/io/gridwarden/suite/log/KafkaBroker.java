@@ -1,6 +1,7 @@
 package io.gridwarden.suite.log;
 
 import io.gridwarden.suite.peers.ChildProcess;
+import io.gridwarden.suite.peers.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     public final int port;
     private final ChildProcess process;
+    private final Path logs;
 
-    private KafkaBroker(int port, ChildProcess process) {
+    private KafkaBroker(int port, ChildProcess process, Path logs) {
         this.port = port;
         this.process = process;
+        this.logs = logs;
     }
 
     public static KafkaBroker start(Path workDir, int partitions, boolean fsyncEveryAppend) throws IOException, InterruptedException {
@@ -39,7 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.java(), "-Xmx512m", "-cp", classpath, "kafka.Kafka",
                 properties.toString()), workDir.resolve("kafka.log"));
-        return new KafkaBroker(port, broker.awaitPort(port, Duration.ofSeconds(120)));
+        return new KafkaBroker(port, broker.awaitPort(port, Duration.ofSeconds(120)), dir.resolve("logs"));
     }
 
     static String serverProperties(int port, int controllerPort, Path logDirs, int partitions, boolean fsyncEveryAppend) {
@@ -73,5 +76,6 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.close();
+        ScratchDirectory.delete(logs);
     }
 }

@@ -3,6 +3,7 @@ package io.gridwarden.suite.log;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogSpec;
 import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.suite.peers.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RocksLogUnderTest implements ClosedLoopAppends.DurableLog {
 
     private final RocksRecordLog log;
+    private final Path directory;
     private final AtomicLong sequence = new AtomicLong();
 
     public RocksLogUnderTest(Path directory, int partitions) {
+        this.directory = directory;
         this.log = RocksRecordLog.open(LogSpec.of(directory, partitions));
     }
 
@@ -30,5 +33,6 @@ public final class RocksLogUnderTest implements ClosedLoopAppends.DurableLog {
     @Override
     public void close() {
         log.close();
+        ScratchDirectory.delete(directory);
     }
 }

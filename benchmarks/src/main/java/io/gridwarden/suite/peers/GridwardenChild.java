@@ -22,12 +22,14 @@ public final class GridwardenChild implements AutoCloseable {
     public final int mqttPort;
     public final int opsPort;
     private final ChildProcess process;
+    private final Path dataDir;
 
-    private GridwardenChild(int ingestPort, int mqttPort, int opsPort, ChildProcess process) {
+    private GridwardenChild(int ingestPort, int mqttPort, int opsPort, ChildProcess process, Path dataDir) {
         this.ingestPort = ingestPort;
         this.mqttPort = mqttPort;
         this.opsPort = opsPort;
         this.process = process;
+        this.dataDir = dataDir;
     }
 
     /** Starts it and waits until its three ports listen; {@code commandGateway} may be null; {@code extraArgs} go to {@code run}. */
@@ -57,7 +59,7 @@ public final class GridwardenChild implements AutoCloseable {
             child.close();
             throw e;
         }
-        return new GridwardenChild(ingest, mqtt, ops, child);
+        return new GridwardenChild(ingest, mqtt, ops, child, dataDir);
     }
 
     /**
@@ -86,5 +88,6 @@ public final class GridwardenChild implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.close();
+        ScratchDirectory.delete(dataDir);
     }
 }

@@ -45,15 +45,15 @@ import org.rocksdb.RocksDBException;
  */
 final class LogFamilies implements AutoCloseable {
 
-    static final String DEDUP = "dedup";
-    static final String META = "meta";
+    private static final String DEDUP = "dedup";
+    private static final String META = "meta";
     private static final String RECORDS_PREFIX = "records-";
     /** The single records family of logs written before records had a family per partition. */
     private static final String SHARED_RECORDS = "records";
     private static final byte[] PARTITIONS_KEY = "partitions".getBytes(StandardCharsets.UTF_8);
 
     /** Memtable bytes of every family together; beyond it RocksDB flushes the largest. */
-    static final long MEMTABLE_BUDGET = 256L << 20;
+    private static final long MEMTABLE_BUDGET = 256L << 20;
     private static final long MAX_RECORDS_MEMTABLE = 64L << 20;
     private static final long MIN_RECORDS_MEMTABLE = 8L << 20;
     /** Bits per key of the de-duplication filters: about 1% false positives, each costing one block read. */
@@ -115,9 +115,8 @@ final class LogFamilies implements AutoCloseable {
         for (int p = 0; p < partitions; p++) {
             descriptors.add(new ColumnFamilyDescriptor(name(RECORDS_PREFIX + p), records));
         }
-        for (String name : List.of(DEDUP, META)) {
-            descriptors.add(new ColumnFamilyDescriptor(name(name), name.equals(DEDUP) ? dedup : plain));
-        }
+        descriptors.add(new ColumnFamilyDescriptor(name(DEDUP), dedup));
+        descriptors.add(new ColumnFamilyDescriptor(name(META), plain));
         RocksDB db = RocksDB.open(options, directory, descriptors, handles);
         byte[] stored = db.get(PARTITIONS_KEY);
         if (stored == null) {

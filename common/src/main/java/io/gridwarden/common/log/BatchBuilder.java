@@ -24,8 +24,13 @@ final class BatchBuilder {
 
     /** Puts {@code key} → {@code prefix} followed by {@code value} (either may be empty) into the family. */
     void put(ColumnFamilyHandle family, byte[] key, byte[] prefix, byte[] value) {
+        put(family, key, prefix, value, value.length);
+    }
+
+    /** Puts {@code key} → {@code prefix} followed by the first {@code valueLength} bytes of {@code value}. */
+    void put(ColumnFamilyHandle family, byte[] key, byte[] prefix, byte[] value, int valueLength) {
         int id = family.getID();
-        ensure(1 + 5 + 5 + key.length + 5 + prefix.length + value.length);
+        ensure(1 + 5 + 5 + key.length + 5 + prefix.length + valueLength);
         if (id == 0) {
             buf[length++] = VALUE;
         } else {
@@ -35,11 +40,11 @@ final class BatchBuilder {
         varint(key.length);
         System.arraycopy(key, 0, buf, length, key.length);
         length += key.length;
-        varint(prefix.length + value.length);
+        varint(prefix.length + valueLength);
         System.arraycopy(prefix, 0, buf, length, prefix.length);
         length += prefix.length;
-        System.arraycopy(value, 0, buf, length, value.length);
-        length += value.length;
+        System.arraycopy(value, 0, buf, length, valueLength);
+        length += valueLength;
         count++;
     }
 

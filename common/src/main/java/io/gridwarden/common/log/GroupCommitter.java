@@ -41,6 +41,8 @@ final class GroupCommitter implements AutoCloseable {
     private long lastAppendTime;
     /** The next offset of each partition, including what the current group has staged but not yet written. */
     private final long[] next;
+    /** Each partition's segment being staged, made when the partition is first written. */
+    private final Segment[] segments;
 
     private record Pending(List<StagedEntry> entries, CompletableFuture<AppendResult> done) {}
 
@@ -52,6 +54,7 @@ final class GroupCommitter implements AutoCloseable {
         this.clockMillis = clockMillis;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.next = new long[log.partitions()];
+        this.segments = new Segment[log.partitions()];
         for (int p = 0; p < next.length; p++) {
             next[p] = log.endOffset(p);
         }
@@ -89,6 +92,9 @@ final class GroupCommitter implements AutoCloseable {
             } catch (RuntimeException | RocksDBException e) {
                 for (int p = 0; p < next.length; p++) {
                     next[p] = log.endOffset(p); // nothing of the failed group was written
+                    if (segments[p] != null) {
+                        segments[p].clear();
+                    }
                 }
                 group.forEach(p -> p.done.completeExceptionally(e));
             } finally {
@@ -108,9 +114,12 @@ final class GroupCommitter implements AutoCloseable {
         long fsyncNanos;
         staged.clear();
         for (Pending pending : group) {
-            AppendResult result = stage(pending.entries, known, timePrefix, touched);
+            AppendResult result = stage(pending.entries, known, timePrefix, appendTime, touched);
             results.add(result);
             written += result.accepted();
+        }
+        for (int p = touched.nextSetBit(0); p >= 0; p = touched.nextSetBit(p + 1)) {
+            segments[p].stageInto(staged, families.records(p), appendTime);
         }
         try (WriteBatch batch = staged.build()) {
             long start = System.nanoTime();
@@ -147,8 +156,12 @@ final class GroupCommitter implements AutoCloseable {
         return known;
     }
 
-    /** Stages a request's new entries; {@code known} grows with each key staged, so a repeat within the group is a duplicate. */
-    private AppendResult stage(List<StagedEntry> entries, Set<ByteBuffer> known, byte[] timePrefix, BitSet touched) {
+    /**
+     * Stages a request's new entries: their de-duplication keys at once, their records into their partition's
+     * run, which goes into the batch when it is full or the group ends. {@code known} grows with each key
+     * staged, so a repeat within the group is a duplicate.
+     */
+    private AppendResult stage(List<StagedEntry> entries, Set<ByteBuffer> known, byte[] timePrefix, long appendTime, BitSet touched) {
         int fresh = 0;
         for (StagedEntry entry : entries) {
             ByteBuffer key = entry.dedupKey();
@@ -156,8 +169,14 @@ final class GroupCommitter implements AutoCloseable {
                 continue;
             }
             int partition = entry.partition();
-            long offset = next[partition]++;
-            staged.put(families.records(partition), RocksRecordLog.key(partition, offset), timePrefix, entry.payload());
+            if (segments[partition] == null) {
+                segments[partition] = new Segment(partition);
+            }
+            Segment segment = segments[partition];
+            if (!segment.fits(entry.payload().length)) {
+                segment.stageInto(staged, families.records(partition), appendTime);
+            }
+            segment.add(next[partition]++, entry.payload());
             if (key != null) {
                 dedup.remember(staged, key.array(), timePrefix);
             }

@@ -27,12 +27,13 @@ import org.rocksdb.RocksDBException;
  * every other, so each compaction rewrote all the records kept; the log's background work cost as much
  * CPU as its writer.
  * <ul>
- *   <li>{@code records-<p>}, one per partition: key (partition, offset), value (append time, payload).
- *   Offsets only grow, so each flush is a run of keys after every earlier one and compaction can move
- *   files instead of merging them. Values of a few hundred bytes go to blob files (RocksDB's BlobDB):
- *   what compaction does rewrite is keys and blob references, and a blob file, written once at flush,
- *   is deleted once the sweeper has deleted every record in it. Blobs are not compressed: each is
- *   compressed on its own, which costs about a microsecond a record and gains little on one event.</li>
+ *   <li>{@code segments-<p>}, one per partition: each entry a {@link Segment}, the records one group commit
+ *   appended to the partition, keyed by (partition, offset of its first record). Offsets only grow, so
+ *   each flush is a run of keys after every earlier one and compaction can move files instead of merging
+ *   them. Values go to blob files (RocksDB's BlobDB): what compaction does rewrite is keys and blob
+ *   references, and a blob file, written once at flush, is deleted once the sweeper has deleted every
+ *   segment in it. Blobs are not compressed: compression cost about a microsecond a record, and the
+ *   disk is not what limits ingest.</li>
  *   <li>{@code dedup} ({@link DedupWindow}): small values looked up once per appended event, nearly always
  *   absent. A whole-key Bloom filter in every table and in the memtable answers "absent" without reading
  *   a block. Frocksdb's TTL compaction filter (the one Flink's state TTL uses; our value is its format,
@@ -47,9 +48,11 @@ final class LogFamilies implements AutoCloseable {
 
     private static final String DEDUP = "dedup";
     private static final String META = "meta";
-    private static final String RECORDS_PREFIX = "records-";
+    private static final String RECORDS_PREFIX = "segments-";
     /** The single records family of logs written before records had a family per partition. */
     private static final String SHARED_RECORDS = "records";
+    /** The families of logs written before records were stored in segments, a record per entry. */
+    private static final String RECORD_PER_ENTRY_PREFIX = "records-";
     private static final byte[] PARTITIONS_KEY = "partitions".getBytes(StandardCharsets.UTF_8);
 
     /** Memtable bytes of every family together; beyond it RocksDB flushes the largest. */
@@ -146,14 +149,21 @@ final class LogFamilies implements AutoCloseable {
             RocksDB.listColumnFamilies(probe, directory).forEach(raw -> existing.add(new String(raw, StandardCharsets.UTF_8)));
         }
         if (existing.contains(SHARED_RECORDS)) {
-            throw new IllegalStateException("log " + directory + " was written by an earlier gridwarden that kept every partition's"
-                    + " records in one column family; this version cannot read it. Move it aside and start with an empty data directory");
+            throw earlierLayout(directory, "kept every partition's records in one column family");
+        }
+        if (existing.stream().anyMatch(name -> name.startsWith(RECORD_PER_ENTRY_PREFIX))) {
+            throw earlierLayout(directory, "stored each record as an entry of its own");
         }
         long stored = existing.stream().filter(name -> name.startsWith(RECORDS_PREFIX)).count();
         if (stored != partitions) {
             throw new IllegalStateException("log " + directory + " was created with " + stored
                     + " partitions; it cannot be reopened with " + partitions);
         }
+    }
+
+    private static IllegalStateException earlierLayout(String directory, String how) {
+        return new IllegalStateException("log " + directory + " was written by an earlier gridwarden that " + how
+                + "; this version cannot read it. Move it aside and start with an empty data directory");
     }
 
     private static byte[] name(String name) {

@@ -1,12 +1,8 @@
 package io.gridwarden.common.log;
 
-import java.nio.ByteBuffer;
 import java.util.List;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -16,7 +12,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Only a prefix of each partition is ever deleted, so the records left form a dense run of offsets
  * whose append times rise with the offset: the last expired record is found by binary search, without
- * reading the records it deletes.
+ * reading the records it deletes. Records are stored in {@link Segment}s and deleted a whole segment at
+ * a time, so a segment straddling the boundary is kept whole.
  */
 final class LogSweeper {
 
@@ -47,11 +44,11 @@ final class LogSweeper {
 
     private long sweepPartition(int partition, long cutoffMillis) throws RocksDBException {
         long acknowledged = log.acknowledged(partition);
-        long first = firstOffset(partition);
-        if (first < 0 || first >= acknowledged || appendTime(partition, first) >= cutoffMillis) {
+        RocksRecordLog.SegmentInfo first = log.firstSegment(partition);
+        if (first == null || first.firstOffset() >= acknowledged || first.appendTimeMillis() >= cutoffMillis) {
             return 0;
         }
-        long lo = first; // invariant: the record at lo has expired
+        long lo = first.firstOffset(); // invariant: the record at lo has expired
         long hi = acknowledged - 1;
         while (lo < hi) {
             long mid = lo + (hi - lo + 1) / 2;
@@ -61,28 +58,24 @@ final class LogSweeper {
                 hi = mid - 1;
             }
         }
-        byte[] from = RocksRecordLog.key(partition, first);
-        byte[] to = RocksRecordLog.key(partition, lo + 1);
+        // Segments are deleted whole: the one holding the first record to keep stays, with any expired records before it.
+        RocksRecordLog.SegmentInfo keep = log.segmentAt(partition, lo + 1);
+        long end = keep.endOffset() <= lo + 1 ? lo + 1 : keep.firstOffset();
+        if (end <= first.firstOffset()) {
+            return 0;
+        }
+        byte[] from = RocksRecordLog.key(partition, first.firstOffset());
+        byte[] to = RocksRecordLog.key(partition, end);
         // Whole files of expired records go at once, with their blob files; the range delete takes the rest.
         db.deleteFilesInRanges(families.records(partition), List.of(from, to), false);
         db.deleteRange(families.records(partition), writeOptions, from, to);
-        return lo + 1 - first;
-    }
-
-    /** The lowest offset still stored in the partition; -1 when it holds none. */
-    private long firstOffset(int partition) {
-        try (Slice upper = new Slice(RocksRecordLog.key(partition + 1, 0));
-             ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
-             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
-            it.seek(RocksRecordLog.key(partition, 0));
-            return it.isValid() ? ByteBuffer.wrap(it.key()).getLong(4) : -1;
-        }
+        return end - first.firstOffset();
     }
 
     /** When the record was appended; a missing record (never expected) counts as new, so it stops the sweep. */
-    private long appendTime(int partition, long offset) throws RocksDBException {
-        byte[] value = db.get(families.records(partition), RocksRecordLog.key(partition, offset));
-        return value == null ? Long.MAX_VALUE : ByteBuffer.wrap(value).getLong();
+    private long appendTime(int partition, long offset) {
+        RocksRecordLog.SegmentInfo segment = log.segmentAt(partition, offset);
+        return segment == null || segment.endOffset() <= offset ? Long.MAX_VALUE : segment.appendTimeMillis();
     }
 
     void close() {

@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded {@link RecordLog}: one RocksDB with a column family of records for each partition (key:
- * partition, offset), de-duplication keys ({@link DedupWindow}), and meta data
+ * The embedded {@link RecordLog}: one RocksDB with a column family of records for each partition, stored
+ * in {@link Segment}s (key: partition, offset of the segment's first record), de-duplication keys ({@link DedupWindow}), and meta data
  * (partition count, acknowledged offsets); {@link LogFamilies} says how each is tuned. Appends go through a {@link GroupCommitter}, so many concurrent
  * requests share one fsync; a {@link LogSweeper} deletes what has expired, every sweep interval.
  *
@@ -129,15 +129,16 @@ public final class RocksRecordLog implements RecordLog {
     @Override
     public List<LogRecord> read(int partition, long fromOffset, int max) {
         List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
-        try (Slice upper = new Slice(key(partition + 1, 0));
-             ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
+        try (Slice lower = new Slice(key(partition, 0));
+             Slice upper = new Slice(key(partition + 1, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
              RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
-            for (it.seek(key(partition, fromOffset)); it.isValid() && out.size() < max; it.next()) {
-                ByteBuffer value = ByteBuffer.wrap(it.value());
-                long appendTime = value.getLong();
-                byte[] payload = new byte[value.remaining()];
-                value.get(payload);
-                out.add(new LogRecord(partition, ByteBuffer.wrap(it.key()).getLong(4), appendTime, payload));
+            it.seekForPrev(key(partition, fromOffset)); // the segment holding fromOffset, or the last before it
+            if (!it.isValid()) {
+                it.seekToFirst(); // fromOffset lies before everything still stored
+            }
+            for (; it.isValid() && out.size() < max; it.next()) {
+                Segment.decode(partition, offsetOf(it.key()), it.value(), fromOffset, max, out);
             }
         }
         return out;
@@ -208,14 +209,48 @@ public final class RocksRecordLog implements RecordLog {
         return ByteBuffer.allocate(12).putInt(partition).putLong(offset).array();
     }
 
-    private long recoverEndOffset(int partition) {
-        try (RocksIterator it = db.newIterator(families.records(partition))) {
-            it.seekForPrev(key(partition, Long.MAX_VALUE));
-            if (it.isValid() && ByteBuffer.wrap(it.key()).getInt() == partition) {
-                return ByteBuffer.wrap(it.key()).getLong(4) + 1;
-            }
-            return 0;
+    private static long offsetOf(byte[] key) {
+        return ByteBuffer.wrap(key).getLong(4);
+    }
+
+    /** A stored segment's place and time, without its records. */
+    record SegmentInfo(long firstOffset, int count, long appendTimeMillis) {
+        long endOffset() {
+            return firstOffset + count;
         }
+    }
+
+    /** The stored segment holding {@code offset}, or else the last one before it; null when there is none. */
+    SegmentInfo segmentAt(int partition, long offset) {
+        try (Slice lower = new Slice(key(partition, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower);
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
+            it.seekForPrev(key(partition, offset));
+            return info(it);
+        }
+    }
+
+    /** The first stored segment of the partition; null when there is none. */
+    SegmentInfo firstSegment(int partition) {
+        try (Slice upper = new Slice(key(partition + 1, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
+            it.seek(key(partition, 0));
+            return info(it);
+        }
+    }
+
+    private static SegmentInfo info(RocksIterator it) {
+        if (!it.isValid()) {
+            return null;
+        }
+        byte[] value = it.value();
+        return new SegmentInfo(offsetOf(it.key()), Segment.count(value), Segment.appendTime(value));
+    }
+
+    private long recoverEndOffset(int partition) {
+        SegmentInfo last = segmentAt(partition, Long.MAX_VALUE);
+        return last == null ? 0 : last.endOffset();
     }
 
     @Override

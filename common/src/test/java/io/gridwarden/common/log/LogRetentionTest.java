@@ -53,12 +53,27 @@ class LogRetentionTest {
     @DisplayName("Old records below the acknowledged offset are deleted; those at or above it stay")
     void shouldDeleteOldAcknowledgedRecordsOnly() throws Exception {
         try (RocksRecordLog log = RocksRecordLog.open(spec())) {
-            appendTen(log, "e");
-            log.acknowledge(0, 6);
+            appendTen(log, "a");
+            appendTen(log, "b");
+            log.acknowledge(0, 10);
 
-            assertThat(log.sweep(System.currentTimeMillis() + 8 * DAY)).isEqualTo(6);
-            assertThat(offsets(log)).containsExactly(6L, 7L, 8L, 9L);
+            assertThat(log.sweep(System.currentTimeMillis() + 8 * DAY)).isEqualTo(10);
+            assertThat(offsets(log)).hasSize(10).first().isEqualTo(10L);
             assertThat(log.sweep(System.currentTimeMillis() + 8 * DAY)).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("A segment holding the acknowledged offset is kept whole, records below it included")
+    void shouldKeepTheSegmentThatHoldsTheAcknowledgedOffset() throws Exception {
+        try (RocksRecordLog log = RocksRecordLog.open(spec())) {
+            appendTen(log, "a"); // offsets 0-9, one segment
+            appendTen(log, "b"); // offsets 10-19, another
+            log.acknowledge(0, 16);
+
+            assertThat(log.sweep(System.currentTimeMillis() + 8 * DAY)).isEqualTo(10);
+            assertThat(offsets(log)).first().isEqualTo(10L);
+            assertThat(offsets(log)).hasSize(10);
         }
     }
 
@@ -119,7 +134,7 @@ class LogRetentionTest {
 
     private void awaitFileMovedOutOfLevelZero() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.readString(dir.resolve("LOG")).contains("[records-0] Moved #1 files to level-")) { // RocksDB's own log of it
+        while (!Files.readString(dir.resolve("LOG")).contains("[segments-0] Moved #1 files to level-")) { // RocksDB's own log of it
             assertThat(System.nanoTime()).as("RocksDB moved a flushed file out of level 0").isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -182,12 +197,13 @@ class LogRetentionTest {
         LogSpec fast = spec().withRetention(Duration.ofMillis(1)).withSweepInterval(Duration.ofMillis(20));
         try (RocksRecordLog log = RocksRecordLog.open(fast)) {
             appendTen(log, "e");
-            log.acknowledge(0, 4);
+            appendTen(log, "f");
+            log.acknowledge(0, 10);
             long deadline = System.currentTimeMillis() + 5_000;
-            while (offsets(log).size() > 6 && System.currentTimeMillis() < deadline) {
+            while (offsets(log).size() > 10 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(offsets(log)).containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(offsets(log)).hasSize(10).first().isEqualTo(10L);
         }
     }
 }

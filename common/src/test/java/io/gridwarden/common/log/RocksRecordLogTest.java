@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RocksRecordLogTest {
 
@@ -67,19 +69,46 @@ class RocksRecordLogTest {
                 .hasMessageContaining("created with 2 partitions");
     }
 
-    @Test
-    void shouldRefuseALogOfTheEarlierLayoutWithOneRecordsFamily() throws Exception {
+    @ParameterizedTest(name = "a family named {0}")
+    @CsvSource({"records, one column family", "records-0, each record as an entry of its own"})
+    void shouldRefuseALogOfAnEarlierLayout(String family, String why) throws Exception {
+        createDatabaseWithFamily(family);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RocksRecordLog.open(LogSpec.of(dir, 1)))
+                .hasMessageContaining("earlier gridwarden").hasMessageContaining(why).hasMessageContaining("empty data directory");
+    }
+
+    private void createDatabaseWithFamily(String family) throws Exception {
         List<org.rocksdb.ColumnFamilyHandle> handles = new ArrayList<>();
         try (var cf = new org.rocksdb.ColumnFamilyOptions();
              var options = new org.rocksdb.DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
              var db = org.rocksdb.RocksDB.open(options, dir.toString(), List.of(
                      new org.rocksdb.ColumnFamilyDescriptor(org.rocksdb.RocksDB.DEFAULT_COLUMN_FAMILY, cf),
-                     new org.rocksdb.ColumnFamilyDescriptor("records".getBytes(StandardCharsets.UTF_8), cf)), handles)) {
+                     new org.rocksdb.ColumnFamilyDescriptor(family.getBytes(StandardCharsets.UTF_8), cf)), handles)) {
             handles.forEach(org.rocksdb.ColumnFamilyHandle::close);
         }
+    }
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RocksRecordLog.open(LogSpec.of(dir, 1)))
-                .hasMessageContaining("earlier gridwarden").hasMessageContaining("empty data directory");
+    @Test
+    void shouldSplitALargeAppendIntoSegmentsAndReadFromAnyOffset() {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            byte[] big = new byte[Segment.MAX_BYTES / 3]; // three of them fill a segment; ten span four
+            List<LogEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                big[0] = (byte) i;
+                entries.add(new LogEntry("cam-1", "cam-1/" + i, big.clone()));
+            }
+            log.append(entries).join();
+            log.append(List.of(entry("cam-1", "after"))).join();
+
+            assertThat(log.read(0, 0, 100)).extracting(LogRecord::offset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            assertThat(log.read(0, 4, 3)).extracting(r -> (long) r.payload()[0]).containsExactly(4L, 5L, 6L);
+            assertThat(payloads(log.read(0, 10, 5))).containsExactly("cam-1:after");
+            assertThat(log.read(0, 11, 5)).isEmpty();
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            assertThat(log.endOffset(0)).isEqualTo(11);
+        }
     }
 
     @Test

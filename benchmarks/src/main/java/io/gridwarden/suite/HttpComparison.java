@@ -32,11 +32,11 @@ public final class HttpComparison {
              var noop = NoopIngestServer.start();
              var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
             List<InterleavedRamp.Target> targets = new ArrayList<>();
-            targets.add(target(GRIDWARDEN, gridwarden.ingestUrl(), s));
-            targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s));
-            targets.add(target(NOOP, noop.baseUrl(), s));
+            targets.add(target(GRIDWARDEN, gridwarden.ingestUrl(), s, gridwarden));
+            targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s, ingestAlone));
+            targets.add(target(NOOP, noop.baseUrl(), s, noop));
             if (nginx != null) {
-                targets.add(target(NGINX, nginx.baseUrl(), s));
+                targets.add(target(NGINX, nginx.baseUrl(), s, nginx));
             } else {
                 System.err.println("nginx not found at " + s.nginx() + ": skipped (apt-get install -y nginx-light)");
             }
@@ -44,10 +44,10 @@ public final class HttpComparison {
         }
     }
 
-    private static InterleavedRamp.Target target(String name, String baseUrl, SuiteSettings s) {
+    private static InterleavedRamp.Target target(String name, String baseUrl, SuiteSettings s, AutoCloseable system) {
         return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> point(name, new OpenLoopLoad().run(
                 new OpenLoopLoad.Settings(URI.create(baseUrl + "/v1/events"), rate, s.batchSize(), duration, warmup, s.maxInFlight(),
-                        s.cameras()), p -> { })));
+                        s.cameras()), p -> { })), system);
     }
 
     static RatePoint point(String system, LoadResult r) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * Systems measured at the same offered rates, interleaved (A, B, C, A, B, C … at each rate) so that
  * whatever else the machine does drifts over all of them alike; each figure is the median of its
  * rounds. A system that failed to hold two rates in a row is not offered higher ones (one miss may be
- * a hiccup of a shared machine). Before each point the machine must go quiet, so one system's backlog
- * does not weigh on the next.
+ * a hiccup of a shared machine) and is retired at once ({@link Target#retire}: a child process is
+ * stopped), so that neither its backlog nor its idle work weighs on the systems still climbing. Before
+ * each point the machine must go quiet, so one system's backlog does not weigh on the next.
  */
 public final class InterleavedRamp {
 
@@ -26,8 +27,16 @@ public final class InterleavedRamp {
 
         RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception;
 
+        /** Called once the ramp is done with the system: frees what it holds. Does nothing by default. */
+        default void retire() throws Exception {}
+
         /** A target named {@code name} measured by {@code measure}. */
         static Target of(String name, Measure measure) {
+            return of(name, measure, () -> { });
+        }
+
+        /** A target named {@code name} measured by {@code measure}, which {@code onRetire} stops once it is retired. */
+        static Target of(String name, Measure measure, AutoCloseable onRetire) {
             return new Target() {
                 @Override
                 public String name() {
@@ -37,6 +46,11 @@ public final class InterleavedRamp {
                 @Override
                 public RatePoint at(int eventsPerSecond, Duration warmup, Duration duration) throws Exception {
                     return measure.at(eventsPerSecond, warmup, duration);
+                }
+
+                @Override
+                public void retire() throws Exception {
+                    onRetire.close();
                 }
             };
         }
@@ -84,11 +98,20 @@ public final class InterleavedRamp {
                     byTarget.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(point);
                 }
             }
-            byTarget.forEach((name, points) -> {
+            for (Target target : targets) {
+                List<RatePoint> points = byTarget.get(target.name());
+                if (points == null) {
+                    continue; // retired before this rate
+                }
                 RatePoint median = median(points);
                 medians.add(median);
-                missesInARow.put(name, median.held(p99BoundMillis) ? 0 : missesInARow.get(name) + 1);
-            });
+                int misses = median.held(p99BoundMillis) ? 0 : missesInARow.get(target.name()) + 1;
+                missesInARow.put(target.name(), misses);
+                if (misses == 2) {
+                    System.err.printf("  %-28s missed two rates in a row: offered no more, stopped%n", target.name());
+                    target.retire();
+                }
+            }
         }
         return new Outcome(medians, all);
     }

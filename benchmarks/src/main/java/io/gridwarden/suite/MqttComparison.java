@@ -29,11 +29,11 @@ public final class MqttComparison {
              var noop = NoopMqttServer.start();
              var mosquitto = Files.isExecutable(s.mosquitto()) ? MosquittoPeer.start(s.mosquitto(), s.workDir()) : null) {
             List<InterleavedRamp.Target> targets = new ArrayList<>();
-            targets.add(target(GRIDWARDEN, gridwarden.mqttPort, s));
-            targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s));
-            targets.add(target(NOOP, noop.port(), s));
+            targets.add(target(GRIDWARDEN, gridwarden.mqttPort, s, gridwarden));
+            targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s, ingestAlone));
+            targets.add(target(NOOP, noop.port(), s, noop));
             if (mosquitto != null) {
-                targets.add(target(MOSQUITTO, mosquitto.port, s));
+                targets.add(target(MOSQUITTO, mosquitto.port, s, mosquitto));
             } else {
                 System.err.println("mosquitto not found at " + s.mosquitto() + ": skipped (apt-get install -y mosquitto)");
             }
@@ -41,9 +41,9 @@ public final class MqttComparison {
         }
     }
 
-    private static InterleavedRamp.Target target(String name, int port, SuiteSettings s) {
+    private static InterleavedRamp.Target target(String name, int port, SuiteSettings s, AutoCloseable system) {
         return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> new MqttLoad().run(
-                new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), sessions(s.cameras()))));
+                new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), sessions(s.cameras()))), system);
     }
 
     /** One MQTT session per camera, at most {@link #MAX_SESSIONS}: a city's ten thousand would measure the client, not the broker. */

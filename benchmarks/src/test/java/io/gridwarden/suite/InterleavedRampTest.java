@@ -20,10 +20,15 @@ class InterleavedRampTest {
             double p99 = rate <= ceiling ? 10 : 1000;
             return new RatePoint(name, rate, rate, 1, p99, p99, 0);
         }
+
+        @Override
+        public void retire() {
+            calls.add(name + " retired");
+        }
     }
 
     @Test
-    @DisplayName("alternates the systems at each rate and stops offering a system more once it failed two rates in a row")
+    @DisplayName("alternates the systems at each rate, and retires a system once it failed two rates in a row")
     void shouldInterleaveAndStopASystemThatFailed() throws Exception {
         List<String> calls = new ArrayList<>();
         var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
@@ -31,7 +36,7 @@ class InterleavedRampTest {
         var outcome = InterleavedRamp.run(List.of(new Fake("a", 10, calls), new Fake("b", 100, calls)), List.of(10, 20, 30, 40), 2, 100, timing);
 
         assertThat(calls).containsExactly("a@10", "b@10", "a@10", "b@10", "a@20", "b@20", "a@20", "b@20", "a@30", "b@30", "a@30", "b@30",
-                "b@40", "b@40");
+                "a retired", "b@40", "b@40");
         assertThat(outcome.medians()).hasSize(7);
         assertThat(outcome.rounds()).hasSize(14);
     }

@@ -36,11 +36,26 @@ record EmbeddedSettings(
     /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
     static final int PARALLELISM = 2;
     EmbeddedSettings {
+        devicePort("--ingest-port", ingestPort);
+        devicePort("--mqtt-port", mqttPort);
+        if (opsPort < 0 || opsPort > 65_535) {
+            throw new IllegalArgumentException("--ops-port must be between 0 (any free port) and 65535, got " + opsPort);
+        }
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);
         }
         if (maxDeviceDelay.isNegative()) {
             throw new IllegalArgumentException("--max-device-delay must not be negative, got " + maxDeviceDelay);
+        }
+    }
+
+    /**
+     * Devices must know where to send, and the endpoint instances share the port, so it must be a fixed one:
+     * with 0 each instance would get a port of its own.
+     */
+    private static void devicePort(String option, int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException(option + " must be a fixed port between 1 and 65535 (devices must know it), got " + port);
         }
     }
 

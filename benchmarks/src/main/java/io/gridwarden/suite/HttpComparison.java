@@ -17,6 +17,10 @@ import java.util.Map;
  * with the same batches: gridwarden's durable {@code POST /v1/events} (a child process running the whole
  * pipeline, and another running ingest alone, {@code --ingest-only}, to tell the edge from the jobs), a no-op
  * Vert.x endpoint that only parses, and nginx answering 202.
+ *
+ * <p>Ingest alone ramps interleaved with the peers first; the whole pipeline's child starts only after it
+ * has stopped, for a ramp of its own. Side by side, ingest alone's points right after the whole pipeline's
+ * overloaded ones missed (p99 140 against 84 ms at 100,000 events/s), the machine quiet or not.
  */
 public final class HttpComparison {
 
@@ -26,21 +30,28 @@ public final class HttpComparison {
     public static final String NGINX = "nginx return 202";
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
-        try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null, s.gridwardenHeap(), s.gridwardenArgs());
-             var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http-ingest")), null,
-                     s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()));
-             var noop = NoopIngestServer.start();
+        try (var noop = NoopIngestServer.start();
              var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
-            List<InterleavedRamp.Target> targets = new ArrayList<>();
-            targets.add(target(GRIDWARDEN, gridwarden.ingestUrl(), s, gridwarden));
-            targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s, ingestAlone));
-            targets.add(target(NOOP, noop.baseUrl(), s, noop));
+            List<InterleavedRamp.Target> peers = new ArrayList<>();
+            peers.add(target(NOOP, noop.baseUrl(), s, noop));
             if (nginx != null) {
-                targets.add(target(NGINX, nginx.baseUrl(), s, nginx));
+                peers.add(target(NGINX, nginx.baseUrl(), s, nginx));
             } else {
                 System.err.println("nginx not found at " + s.nginx() + ": skipped (apt-get install -y nginx-light)");
             }
-            return InterleavedRamp.run(targets, s.httpRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+            InterleavedRamp.Outcome alone;
+            try (var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http-ingest")), null,
+                    s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()))) {
+                List<InterleavedRamp.Target> targets = new ArrayList<>();
+                targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s, ingestAlone));
+                targets.addAll(peers);
+                alone = InterleavedRamp.run(targets, s.httpRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+            }
+            try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null,
+                    s.gridwardenHeap(), s.gridwardenArgs())) {
+                return alone.plus(InterleavedRamp.run(List.of(target(GRIDWARDEN, gridwarden.ingestUrl(), s, gridwarden)), s.httpRates(),
+                        s.rounds(), s.p99BoundMillis(), s.timing()));
+            }
         }
     }
 

@@ -63,7 +63,16 @@ public final class InterleavedRamp {
     }
 
     /** The median figures per system and rate (in rate order), and every raw round. */
-    public record Outcome(List<RatePoint> medians, List<RatePoint> rounds) {}
+    public record Outcome(List<RatePoint> medians, List<RatePoint> rounds) {
+        /** This outcome and {@code later}'s, as one (the figures of two ramps of the same run). */
+        public Outcome plus(Outcome later) {
+            List<RatePoint> allMedians = new ArrayList<>(medians);
+            allMedians.addAll(later.medians);
+            List<RatePoint> allRounds = new ArrayList<>(rounds);
+            allRounds.addAll(later.rounds);
+            return new Outcome(List.copyOf(allMedians), List.copyOf(allRounds));
+        }
+    }
 
     /** Timing of each point, and the unmeasured load each target gets first (a fresh JVM needs its JIT warm). */
     public record Timing(Duration prime, Duration warmup, Duration duration) {}

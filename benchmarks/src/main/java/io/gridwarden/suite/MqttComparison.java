@@ -12,7 +12,8 @@ import java.util.List;
  * MQTT QoS 1 ingest against its ceilings, all driven by the same client ({@link MqttLoad}) with the same
  * payloads: gridwarden's (PUBACK once fsynced; a child process running the whole pipeline, and another running
  * ingest alone, {@code --ingest-only}, to tell the edge from the jobs), a no-op Vert.x MQTT server that only
- * parses, and Mosquitto.
+ * parses, and Mosquitto. Ingest alone ramps with the peers first, the whole pipeline after it on its own, as
+ * in {@link HttpComparison}.
  */
 public final class MqttComparison {
 
@@ -23,21 +24,28 @@ public final class MqttComparison {
     static final int MAX_SESSIONS = 500;
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
-        try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt")), null, s.gridwardenHeap(), s.gridwardenArgs());
-             var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt-ingest")), null,
-                     s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()));
-             var noop = NoopMqttServer.start();
+        try (var noop = NoopMqttServer.start();
              var mosquitto = Files.isExecutable(s.mosquitto()) ? MosquittoPeer.start(s.mosquitto(), s.workDir()) : null) {
-            List<InterleavedRamp.Target> targets = new ArrayList<>();
-            targets.add(target(GRIDWARDEN, gridwarden.mqttPort, s, gridwarden));
-            targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s, ingestAlone));
-            targets.add(target(NOOP, noop.port(), s, noop));
+            List<InterleavedRamp.Target> peers = new ArrayList<>();
+            peers.add(target(NOOP, noop.port(), s, noop));
             if (mosquitto != null) {
-                targets.add(target(MOSQUITTO, mosquitto.port, s, mosquitto));
+                peers.add(target(MOSQUITTO, mosquitto.port, s, mosquitto));
             } else {
                 System.err.println("mosquitto not found at " + s.mosquitto() + ": skipped (apt-get install -y mosquitto)");
             }
-            return InterleavedRamp.run(targets, s.mqttRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+            InterleavedRamp.Outcome alone;
+            try (var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt-ingest")), null,
+                    s.gridwardenHeap(), GridwardenChild.ingestAloneArgs(s.gridwardenArgs()))) {
+                List<InterleavedRamp.Target> targets = new ArrayList<>();
+                targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s, ingestAlone));
+                targets.addAll(peers);
+                alone = InterleavedRamp.run(targets, s.mqttRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+            }
+            try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt")), null,
+                    s.gridwardenHeap(), s.gridwardenArgs())) {
+                return alone.plus(InterleavedRamp.run(List.of(target(GRIDWARDEN, gridwarden.mqttPort, s, gridwarden)), s.mqttRates(),
+                        s.rounds(), s.p99BoundMillis(), s.timing()));
+            }
         }
     }
 

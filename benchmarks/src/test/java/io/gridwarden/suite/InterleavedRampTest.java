@@ -42,6 +42,21 @@ class InterleavedRampTest {
     }
 
     @Test
+    @DisplayName("puts two ramps' figures together, the earlier first")
+    void shouldJoinTheOutcomesOfTwoRamps() throws Exception {
+        List<String> calls = new ArrayList<>();
+        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        var first = InterleavedRamp.run(List.of(new Fake("alone", 100, calls), new Fake("peer", 100, calls)), List.of(10, 20), 1, 100, timing);
+        var second = InterleavedRamp.run(List.of(new Fake("whole", 10, calls)), List.of(10, 20), 1, 100, timing);
+
+        var both = first.plus(second);
+
+        assertThat(both.medians()).extracting(RatePoint::system).containsExactly("alone", "peer", "alone", "peer", "whole", "whole");
+        assertThat(both.rounds()).hasSize(first.rounds().size() + second.rounds().size());
+        assertThat(calls).endsWith("whole@10", "whole@20");
+    }
+
+    @Test
     @DisplayName("takes each figure's median over the rounds")
     void shouldTakeTheMedianOfEachFigure() {
         var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0), new RatePoint("a", 10, 10, 3, 10, 20, 2),

@@ -18,8 +18,6 @@ import java.util.Map;
  */
 public final class InterleavedRamp {
 
-    /** Longest wait for the machine to go quiet before a point ({@link QuietMachine}). */
-    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
     /** A system under load: runs one point at an offered rate. */
     public interface Target {
@@ -75,7 +73,14 @@ public final class InterleavedRamp {
     }
 
     /** Timing of each point, and the unmeasured load each target gets first (a fresh JVM needs its JIT warm). */
-    public record Timing(Duration prime, Duration warmup, Duration duration) {}
+    public record Timing(Duration prime, Duration warmup, Duration duration, Duration settleAtMost) {
+        /** Longest wait for the machine to go quiet before a point ({@link QuietMachine}), unless told otherwise. */
+        static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
+
+        public Timing(Duration prime, Duration warmup, Duration duration) {
+            this(prime, warmup, duration, SETTLE_AT_MOST);
+        }
+    }
 
     public static Outcome run(List<Target> targets, List<Integer> rates, int rounds, double p99BoundMillis, Timing timing) throws Exception {
         for (Target target : targets) {
@@ -96,7 +101,7 @@ public final class InterleavedRamp {
                     if (missesInARow.get(target.name()) >= 2) {
                         continue;
                     }
-                    Duration settled = QuietMachine.await(SETTLE_AT_MOST);
+                    Duration settled = QuietMachine.await(timing.settleAtMost());
                     if (settled.compareTo(Duration.ofSeconds(2)) > 0) {
                         System.err.printf("  (waited %.0f s for the machine to go quiet)%n", settled.toMillis() / 1000.0);
                     }

@@ -31,7 +31,7 @@ class InterleavedRampTest {
     @DisplayName("alternates the systems at each rate, and retires a system once it failed two rates in a row")
     void shouldInterleaveAndStopASystemThatFailed() throws Exception {
         List<String> calls = new ArrayList<>();
-        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO);
 
         var outcome = InterleavedRamp.run(List.of(new Fake("a", 10, calls), new Fake("b", 100, calls)), List.of(10, 20, 30, 40), 2, 100, timing);
 
@@ -45,7 +45,7 @@ class InterleavedRampTest {
     @DisplayName("puts two ramps' figures together, the earlier first")
     void shouldJoinTheOutcomesOfTwoRamps() throws Exception {
         List<String> calls = new ArrayList<>();
-        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        var timing = new InterleavedRamp.Timing(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO);
         var first = InterleavedRamp.run(List.of(new Fake("alone", 100, calls), new Fake("peer", 100, calls)), List.of(10, 20), 1, 100, timing);
         var second = InterleavedRamp.run(List.of(new Fake("whole", 10, calls)), List.of(10, 20), 1, 100, timing);
 

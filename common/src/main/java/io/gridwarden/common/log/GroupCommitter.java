@@ -41,7 +41,7 @@ final class GroupCommitter implements AutoCloseable {
     private long lastAppendTime;
     /** The next offset of each partition, including what the current group has staged but not yet written. */
     private final long[] next;
-    /** Each partition's segment being staged, made when the partition is first written. */
+    /** Each partition's segment being staged; reused from group to group. */
     private final Segment[] segments;
 
     private record Pending(List<StagedEntry> entries, CompletableFuture<AppendResult> done) {}
@@ -57,6 +57,7 @@ final class GroupCommitter implements AutoCloseable {
         this.segments = new Segment[log.partitions()];
         for (int p = 0; p < next.length; p++) {
             next[p] = log.endOffset(p);
+            segments[p] = new Segment(p);
         }
         this.thread = new Thread(this::run, "log-committer");
         this.thread.setDaemon(true);
@@ -92,9 +93,7 @@ final class GroupCommitter implements AutoCloseable {
             } catch (RuntimeException | RocksDBException e) {
                 for (int p = 0; p < next.length; p++) {
                     next[p] = log.endOffset(p); // nothing of the failed group was written
-                    if (segments[p] != null) {
-                        segments[p].clear();
-                    }
+                    segments[p].clear();
                 }
                 group.forEach(p -> p.done.completeExceptionally(e));
             } finally {
@@ -169,9 +168,6 @@ final class GroupCommitter implements AutoCloseable {
                 continue;
             }
             int partition = entry.partition();
-            if (segments[partition] == null) {
-                segments[partition] = new Segment(partition);
-            }
             Segment segment = segments[partition];
             if (!segment.fits(entry.payload().length)) {
                 segment.stageInto(staged, families.records(partition), appendTime);

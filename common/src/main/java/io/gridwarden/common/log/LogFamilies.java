@@ -27,15 +27,15 @@ import org.rocksdb.RocksDBException;
  * every other, so each compaction rewrote all the records kept; the log's background work cost as much
  * CPU as its writer.
  * <ul>
- *   <li>{@code segments-<p>}, one per partition: each entry a {@link Segment}, the records one group commit
+ *   <li>{@code partition-<p>}, one per partition: each entry a {@link Segment}, the records one group commit
  *   appended to the partition, keyed by (partition, offset of its first record). Offsets only grow, so
  *   each flush is a run of keys after every earlier one and compaction can move files instead of merging
  *   them. Values go to blob files (RocksDB's BlobDB): what compaction does rewrite is keys and blob
  *   references, and a blob file, written once at flush, is deleted once the sweeper has deleted every
- *   segment in it. Blobs are LZ4-compressed: a segment of events compresses severalfold (the load generator's frames tenfold), so
- *   the flush writes a tenth of the bytes, which saves more CPU than compressing costs (measured at
- *   100,000 events/s: flush 1.4 → 0.5 µs an event, 300 → 25 bytes of blob an event). Compressing single
- *   records, before segments, cost a microsecond each and gained little.</li>
+ *   segment in it. The writer LZ4-compresses each segment (see {@link Segment}), so RocksDB stores blobs
+ *   as they come. A segment of events compresses severalfold (the load generator's frames tenfold), so
+ *   the WAL and the flush write a tenth of the bytes, which saves more CPU than compressing costs.
+ *   Compressing single records, before segments, cost a microsecond each and gained little.</li>
  *   <li>{@code dedup} ({@link DedupWindow}): small values looked up once per appended event, nearly always
  *   absent. A whole-key Bloom filter in every table and in the memtable answers "absent" without reading
  *   a block. Frocksdb's TTL compaction filter (the one Flink's state TTL uses; our value is its format,
@@ -50,15 +50,25 @@ final class LogFamilies implements AutoCloseable {
 
     private static final String DEDUP = "dedup";
     private static final String META = "meta";
-    private static final String RECORDS_PREFIX = "segments-";
+    private static final String RECORDS_PREFIX = "partition-";
     /** The single records family of logs written before records had a family per partition. */
     private static final String SHARED_RECORDS = "records";
     /** The families of logs written before records were stored in segments, a record per entry. */
     private static final String RECORD_PER_ENTRY_PREFIX = "records-";
+    /** The families of logs whose segments RocksDB compressed at flush, not the writer. */
+    private static final String FLUSH_COMPRESSED_PREFIX = "segments-";
     private static final byte[] PARTITIONS_KEY = "partitions".getBytes(StandardCharsets.UTF_8);
 
     /** Memtable bytes of every family together; beyond it RocksDB flushes the largest. */
     private static final long MEMTABLE_BUDGET = 256L << 20;
+    /**
+     * Write-ahead log bytes kept at most; beyond it RocksDB flushes the families the oldest file holds
+     * writes of, so it can delete that file. A WAL file is deleted only once every family written in it
+     * has flushed, and the default and meta families take a few small writes now and then: without a
+     * bound, RocksDB's default (four times all memtables) let the WAL grow to gigabytes, all of it
+     * replayed at a restart. Twice the memtable budget is enough for the records' own flushes.
+     */
+    private static final long MAX_WAL_BYTES = 2 * MEMTABLE_BUDGET;
     private static final long MAX_RECORDS_MEMTABLE = 64L << 20;
     private static final long MIN_RECORDS_MEMTABLE = 8L << 20;
     /** Bits per key of the de-duplication filters: about 1% false positives, each costing one block read. */
@@ -90,7 +100,7 @@ final class LogFamilies implements AutoCloseable {
                 .setEnableBlobFiles(true)
                 .setMinBlobSize(0)
                 .setBlobFileSize(BLOB_FILE_BYTES)
-                .setBlobCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setBlobCompressionType(CompressionType.NO_COMPRESSION) // the writer compressed them
                 .setEnableBlobGarbageCollection(false) // blobs die oldest first with their records; relocating them only costs
                 .setCompressionType(CompressionType.LZ4_COMPRESSION);
         this.dedup = new ColumnFamilyOptions()
@@ -114,7 +124,7 @@ final class LogFamilies implements AutoCloseable {
      */
     RocksDB open(DBOptions options, String directory) throws RocksDBException {
         checkExisting(directory);
-        options.setDbWriteBufferSize(MEMTABLE_BUDGET);
+        options.setDbWriteBufferSize(MEMTABLE_BUDGET).setMaxTotalWalSize(MAX_WAL_BYTES);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain));
         for (int p = 0; p < partitions; p++) {
@@ -155,6 +165,9 @@ final class LogFamilies implements AutoCloseable {
         }
         if (existing.stream().anyMatch(name -> name.startsWith(RECORD_PER_ENTRY_PREFIX))) {
             throw earlierLayout(directory, "stored each record as an entry of its own");
+        }
+        if (existing.stream().anyMatch(name -> name.startsWith(FLUSH_COMPRESSED_PREFIX))) {
+            throw earlierLayout(directory, "left its segments to RocksDB to compress");
         }
         long stored = existing.stream().filter(name -> name.startsWith(RECORDS_PREFIX)).count();
         if (stored != partitions) {

@@ -10,8 +10,8 @@ import java.time.Duration;
  *
  * @param retention     how long a record is kept at least; a record is deleted only once it is older than
  *                      this <em>and</em> below its partition's acknowledged offset. Zero keeps records forever.
- * @param dedupWindow   how long a de-duplication key is remembered (the contract asks for at least 24 h); 0: for ever
- *                      Zero remembers keys forever.
+ * @param dedupWindow   how long a de-duplication key is remembered (the contract asks for at least 24 h). Zero
+ *                      remembers keys forever.
  * @param sweepInterval how often expired records are deleted
  */
 public record LogSpec(String directory, int partitions, int maxPendingAppends, Duration retention, Duration dedupWindow,

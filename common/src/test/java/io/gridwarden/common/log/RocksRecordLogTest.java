@@ -70,7 +70,8 @@ class RocksRecordLogTest {
     }
 
     @ParameterizedTest(name = "a family named {0}")
-    @CsvSource({"records, one column family", "records-0, each record as an entry of its own"})
+    @CsvSource({"records, one column family", "records-0, each record as an entry of its own",
+            "segments-0, left its segments to RocksDB to compress"})
     void shouldRefuseALogOfAnEarlierLayout(String family, String why) throws Exception {
         createDatabaseWithFamily(family);
 
@@ -108,6 +109,24 @@ class RocksRecordLogTest {
         }
         try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
             assertThat(log.endOffset(0)).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void shouldReadBackRecordsThatDoNotCompress() {
+        var random = new java.util.Random(7);
+        List<LogEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            byte[] noise = new byte[1000];
+            random.nextBytes(noise); // LZ4 would make it longer: the segment is stored as it is
+            entries.add(new LogEntry("cam-1", "cam-1/" + i, noise));
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            log.append(entries).join();
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            assertThat(log.read(0, 2, 10)).extracting(LogRecord::payload)
+                    .containsExactly(entries.get(2).payload(), entries.get(3).payload(), entries.get(4).payload());
         }
     }
 

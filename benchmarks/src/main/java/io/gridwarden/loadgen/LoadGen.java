@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class},
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class,
+        io.gridwarden.suite.log.LogSoak.SoakCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
 

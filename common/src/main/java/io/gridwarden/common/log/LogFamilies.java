@@ -43,9 +43,10 @@ import org.rocksdb.RocksDBException;
  *   a block. Frocksdb's TTL compaction filter (the one Flink's state TTL uses; our value is its format,
  *   a leading big-endian timestamp) drops keys older than the window, and RocksDB's {@code ttl} has every
  *   file compacted within a window of its data's age, so old keys do not outlive two windows.</li>
- *   <li>{@code meta}: RocksDB's defaults.</li>
+ *   <li>{@code meta} and the default family: RocksDB's defaults, but for the shared cache below.</li>
  * </ul>
- * Memory is bounded whatever the rate and however much the log holds: memtables of all families together
+ * Memory is bounded whatever the rate and however much the log holds (per log; the action log has its
+ * own, which stays small): memtables of all families together
  * stay under {@link #MEMTABLE_BUDGET}, and every table's index and filter blocks live in one block cache of
  * {@link #BLOCK_CACHE_BYTES}, not beside it. By default RocksDB keeps each open table's index and filter
  * in memory of its own, which grows with the data: the de-duplication filter alone is 10 bits a key,

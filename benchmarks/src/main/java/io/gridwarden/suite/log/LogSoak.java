@@ -69,7 +69,7 @@ public final class LogSoak {
             List<LogEntry> out = new ArrayList<>();
             for (int i = 0; i < Math.min(count, filled); i++) {
                 int at = random.nextInt(filled);
-                out.add(new LogEntry(sources[at], sources[at] + '\u0000' + ids[at], payload));
+                out.add(entry(sources[at], ids[at], payload));
             }
             return out;
         }
@@ -158,7 +158,7 @@ public final class LogSoak {
             for (byte[] payload : payloads) {
                 String id = new UUID(random.nextLong(), random.nextLong()).toString();
                 ids.add(id);
-                entries.add(new LogEntry(camera, camera + '\u0000' + id, payload));
+                entries.add(entry(camera, id, payload));
             }
             long begin = System.nanoTime();
             try {
@@ -174,6 +174,11 @@ public final class LogSoak {
                 failed.incrementAndGet();
             }
         }
+    }
+
+    /** An event as ingest appends it: partitioned by its source, de-duplicated by (source, id) in ingest's key form. */
+    private static LogEntry entry(String source, String id, byte[] payload) {
+        return new LogEntry(source, source + '\u0000' + id, payload);
     }
 
     /** Has the appenders stop after their current append; {@link #run} then reports once more and closes the log. */

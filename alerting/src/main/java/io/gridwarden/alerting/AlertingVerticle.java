@@ -1,5 +1,6 @@
 package io.gridwarden.alerting;
 
+import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.api.AlertStream;
 import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;

@@ -3,8 +3,8 @@ package io.gridwarden.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gridwarden.common.log.LogSpec;
-import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.common.town.Town;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Vertx;

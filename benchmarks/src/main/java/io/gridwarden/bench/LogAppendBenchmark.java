@@ -2,8 +2,8 @@ package io.gridwarden.bench;
 
 import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
-import io.gridwarden.common.log.LogSpec;
-import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.peers.ScratchDirectory;
 import java.io.IOException;

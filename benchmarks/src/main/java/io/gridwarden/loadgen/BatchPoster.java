@@ -1,5 +1,6 @@
 package io.gridwarden.loadgen;
 
+import io.gridwarden.simulator.DeviceClient;
 import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

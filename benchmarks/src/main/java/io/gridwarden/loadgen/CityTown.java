@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.gridwarden.common.town.Secrets;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.simulator.DeviceClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -24,7 +24,7 @@ public record LoadResult(
     }
 
     /** Whether the run held its rate: every batch acknowledged and p99 within the bound. */
-    boolean held(double p99BoundMillis) {
+    public boolean held(double p99BoundMillis) {
         long failed = responsesByStatus.entrySet().stream().filter(e -> !e.getKey().equals("202")).mapToLong(Map.Entry::getValue).sum();
         return failed == 0 && p99Millis <= p99BoundMillis && ackedEventsPerSecond >= 0.95 * targetEventsPerSecond;
     }

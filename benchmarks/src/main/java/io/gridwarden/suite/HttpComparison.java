@@ -1,5 +1,6 @@
 package io.gridwarden.suite;
 
+import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.loadgen.LoadResult;
 import io.gridwarden.loadgen.OpenLoopLoad;
 import io.gridwarden.suite.peers.GridwardenChild;
@@ -45,12 +46,12 @@ public final class HttpComparison {
                 List<InterleavedRamp.Target> targets = new ArrayList<>();
                 targets.add(target(INGEST_ONLY, ingestAlone.ingestUrl(), s, ingestAlone));
                 targets.addAll(peers);
-                alone = InterleavedRamp.run(targets, s.httpRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+                alone = InterleavedRamp.run(targets, s.httpRates(), s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s));
             }
             try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http")), null,
                     s.gridwardenHeap(), s.gridwardenArgs())) {
                 return alone.plus(InterleavedRamp.run(List.of(target(GRIDWARDEN, gridwarden.ingestUrl(), s, gridwarden)), s.httpRates(),
-                        s.rounds(), s.p99BoundMillis(), s.timing()));
+                        s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.gridwarden.suite;
 
+import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.suite.report.RatePoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,11 @@ public final class InterleavedRamp {
 
         public Timing(Duration prime, Duration warmup, Duration duration) {
             this(prime, warmup, duration, SETTLE_AT_MOST);
+        }
+
+        /** The suite's timing of each point. */
+        public static Timing of(SuiteSettings s) {
+            return new Timing(s.prime(), s.warmup(), s.duration());
         }
     }
 

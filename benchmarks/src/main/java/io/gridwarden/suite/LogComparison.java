@@ -1,5 +1,6 @@
 package io.gridwarden.suite;
 
+import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.suite.log.ClosedLoopAppends;
 import io.gridwarden.suite.log.KafkaBroker;
 import io.gridwarden.suite.log.KafkaLogUnderTest;

@@ -1,5 +1,6 @@
 package io.gridwarden.suite;
 
+import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.suite.mqtt.MqttLoad;
 import io.gridwarden.suite.peers.GridwardenChild;
 import io.gridwarden.suite.peers.MosquittoPeer;
@@ -39,12 +40,12 @@ public final class MqttComparison {
                 List<InterleavedRamp.Target> targets = new ArrayList<>();
                 targets.add(target(INGEST_ONLY, ingestAlone.mqttPort, s, ingestAlone));
                 targets.addAll(peers);
-                alone = InterleavedRamp.run(targets, s.mqttRates(), s.rounds(), s.p99BoundMillis(), s.timing());
+                alone = InterleavedRamp.run(targets, s.mqttRates(), s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s));
             }
             try (var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt")), null,
                     s.gridwardenHeap(), s.gridwardenArgs())) {
                 return alone.plus(InterleavedRamp.run(List.of(target(GRIDWARDEN, gridwarden.mqttPort, s, gridwarden)), s.mqttRates(),
-                        s.rounds(), s.p99BoundMillis(), s.timing()));
+                        s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s)));
             }
         }
     }

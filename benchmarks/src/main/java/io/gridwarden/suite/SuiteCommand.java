@@ -1,5 +1,6 @@
 package io.gridwarden.suite;
 
+import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
 import io.gridwarden.loadgen.CityTown;

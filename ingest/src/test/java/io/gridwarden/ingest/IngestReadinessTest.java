@@ -5,8 +5,8 @@ import static io.gridwarden.ingest.MqttFixtures.LOOPBACK;
 import static io.gridwarden.ingest.MqttFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridwarden.common.log.LogSpec;
-import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

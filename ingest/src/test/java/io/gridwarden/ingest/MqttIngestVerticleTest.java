@@ -29,8 +29,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.gridwarden.common.event.EventCodec;
-import io.gridwarden.common.log.LogSpec;
-import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Vertx;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.log.LogRecord;
-import io.gridwarden.common.log.RocksRecordLog;
-import io.gridwarden.loadgen.DemoEvents;
-import io.gridwarden.loadgen.DeviceClient;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
+import io.gridwarden.simulator.DemoEvents;
+import io.gridwarden.simulator.DeviceClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,7 +7,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.json.Json;
-import io.gridwarden.loadgen.DeviceClient;
+import io.gridwarden.simulator.DeviceClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;

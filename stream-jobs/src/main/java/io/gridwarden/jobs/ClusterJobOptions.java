@@ -1,6 +1,6 @@
 package io.gridwarden.jobs;
 
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.jobs.kafka.KafkaLogs;
 import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.jobs.source.LogClockWatermarks;

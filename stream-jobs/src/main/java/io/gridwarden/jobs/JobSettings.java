@@ -1,6 +1,6 @@
 package io.gridwarden.jobs;
 
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Command;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.event.DeviceEvent;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.jobs.sink.ActionLogSink;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;

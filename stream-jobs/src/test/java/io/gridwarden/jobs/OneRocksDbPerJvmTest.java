@@ -5,8 +5,8 @@ import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.LogFixtures.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridwarden.common.log.LogRegistry;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogRegistry;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.gridwarden.alerting.api;
 
-import io.gridwarden.alerting.AlertingMetrics;
+import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.view.ViolationFilter;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.TownFile.Operator;

@@ -1,6 +1,6 @@
 package io.gridwarden.alerting.delivery;
 
-import io.gridwarden.alerting.AlertingMetrics;
+import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.common.action.Command;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,6 +1,6 @@
 package io.gridwarden.alerting.tail;
 
-import io.gridwarden.alerting.AlertingMetrics;
+import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
 import io.gridwarden.alerting.delivery.Expiry;
 import io.gridwarden.alerting.store.PageWrite;

@@ -1,8 +1,8 @@
 package io.gridwarden.suite.log;
 
 import io.gridwarden.common.log.LogEntry;
-import io.gridwarden.common.log.LogSpec;
-import io.gridwarden.common.log.RocksRecordLog;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.suite.peers.ScratchDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;

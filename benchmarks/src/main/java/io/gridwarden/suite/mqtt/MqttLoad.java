@@ -3,7 +3,7 @@ package io.gridwarden.suite.mqtt;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import io.gridwarden.loadgen.DeviceClient;
+import io.gridwarden.simulator.DeviceClient;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.report.RatePoint;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A durable, partitioned, append-only log: the seam between services. The embedded default keeps it
- * in RocksDB ({@link RocksRecordLog}); a scale-out deployment puts Kafka behind the same interface.
+ * in RocksDB (module {@code log-rocksdb}); a scale-out deployment puts Kafka behind the same interface.
  *
  * <p>The consumer that the log's retention waits for (the stream jobs, on the event log) reports its
  * progress with {@link #acknowledge}: nothing at or above a partition's acknowledged offset is ever

@@ -1,7 +1,7 @@
 package io.gridwarden.jobs.source;
 
 import io.gridwarden.common.log.LogRecord;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.stream.IntStream;

@@ -1,8 +1,8 @@
 package io.gridwarden.jobs.source;
 
 import io.gridwarden.common.log.LogRecord;
-import io.gridwarden.common.log.LogRegistry;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogRegistry;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.common.log.RecordLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

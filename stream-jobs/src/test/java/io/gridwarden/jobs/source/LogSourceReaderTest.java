@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRecord;
-import io.gridwarden.common.log.LogRegistry;
-import io.gridwarden.common.log.LogSpec;
+import io.gridwarden.log.rocksdb.LogRegistry;
+import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.common.log.RecordLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,0 +1,43 @@
+package io.gridwarden.suite.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the suite's runs depend on, read once from the command line ({@link SuiteCommand}).
+ *
+ * @param town the town file gridwarden runs and the load plays (the demo town, or a generated city)
+ * @param probeCamera the camera the end-to-end probe uses (the town's first)
+ * @param cameras device ids the load is spread over (the town's cameras but the probe)
+ */
+public record SuiteSettings(
+        Path gridwardenJar,
+        Path workDir,
+        Path resultsDir,
+        String gridwardenHeap,
+        List<String> gridwardenArgs,
+        Path nginx,
+        Path mosquitto,
+        List<String> parts,
+        List<Integer> httpRates,
+        List<Integer> mqttRates,
+        int batchSize,
+        Duration prime,
+        Duration warmup,
+        Duration duration,
+        int rounds,
+        double p99BoundMillis,
+        int maxInFlight,
+        List<Integer> appenders,
+        int ruleStreamSeconds,
+        List<Integer> e2eBackgroundRates,
+        Duration e2eDuration,
+        String town,
+        String probeCamera,
+        List<String> cameras) {
+
+    public boolean runs(String part) {
+        return parts.contains(part);
+    }
+}

@@ -1,0 +1,278 @@
+package io.gridwarden.log.rocksdb;
+
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.AppendResult;
+import io.gridwarden.common.log.LogObserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongSupplier;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.Priority;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link RecordLog}: one RocksDB with a column family of records for each partition, stored
+ * in {@link Segment}s (key: partition, offset of the segment's first record), de-duplication keys ({@link DedupWindow}), and meta data
+ * (partition count, acknowledged offsets); {@link LogFamilies} says how each is tuned. Appends go through a {@link GroupCommitter}, so many concurrent
+ * requests share one fsync; a {@link LogSweeper} deletes what has expired, every sweep interval.
+ *
+ * <p>Built against the {@code org.rocksdb} API of Flink's frocksdbjni, the one RocksDB a JVM may hold.
+ */
+public final class RocksRecordLog implements RecordLog {
+
+    static {
+        RocksDB.loadLibrary();
+        // Compactions may take their time but must not take the cores from the writer and the event loops:
+        // their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit.
+        // Flushes keep their priority: the default Env is the process's, so niced flushes slowed the stream
+        // jobs' own state too (a probe's due → action took 2.3 s at 50,000 events/s).
+        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RocksRecordLog.class);
+
+    /**
+     * Flushes and compactions hand their files to the disk a megabyte at a time instead of in one sync at
+     * the end, which otherwise stalls the group commit's fsync behind tens of megabytes.
+     */
+    private static final long BACKGROUND_SYNC_BYTES = 1L << 20;
+
+    private final LogSpec spec;
+    private final LongSupplier clockMillis;
+    private final DBOptions options;
+    private final LogFamilies families;
+    private final RocksDB db;
+    private final long[] endOffsets;
+    private final AcknowledgedOffsets acknowledged;
+    private final AtomicReferenceArray<CompletableFuture<Void>> nextAppend;
+    private final GroupCommitter committer;
+    private final LogSweeper sweeper;
+    private final ScheduledExecutorService sweeps;
+    private volatile LogObserver observer = LogObserver.NONE;
+
+    private RocksRecordLog(LogSpec spec, LongSupplier clockMillis) throws RocksDBException {
+        this.spec = spec;
+        this.clockMillis = clockMillis;
+        this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setBytesPerSync(BACKGROUND_SYNC_BYTES);
+        this.families = new LogFamilies(spec.partitions(), spec.dedupWindow().toMillis(), clockMillis);
+        try {
+            this.db = families.open(options, spec.directory());
+        } catch (RocksDBException | RuntimeException e) {
+            families.close();
+            options.close();
+            throw e;
+        }
+        this.endOffsets = new long[spec.partitions()];
+        this.acknowledged = new AcknowledgedOffsets(db, families.meta(), spec.partitions());
+        this.nextAppend = new AtomicReferenceArray<>(spec.partitions());
+        for (int p = 0; p < spec.partitions(); p++) {
+            endOffsets[p] = Math.max(recoverEndOffset(p), acknowledged.get(p)); // a fully swept partition keeps counting on
+            nextAppend.set(p, new CompletableFuture<>());
+        }
+        DedupWindow dedup = new DedupWindow(db, families.dedup(), spec.dedupWindow().toMillis());
+        this.committer = new GroupCommitter(this, db, families, dedup, spec.maxPendingAppends(), clockMillis);
+        this.sweeper = new LogSweeper(this, db, families, spec);
+        this.sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "log-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = spec.sweepInterval().toMillis();
+        sweeps.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public static RocksRecordLog open(LogSpec spec) {
+        return open(spec, System::currentTimeMillis);
+    }
+
+    /** A log on another clock than the system's (tests that let days pass). */
+    static RocksRecordLog open(LogSpec spec, LongSupplier clockMillis) {
+        try {
+            Files.createDirectories(spec.path());
+            return new RocksRecordLog(spec, clockMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create log directory " + spec.directory(), e);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot open log " + spec.directory() + ": " + e.getMessage()
+                    + " (is another gridwarden process using this data directory?)", e);
+        }
+    }
+
+    @Override
+    public int partitions() {
+        return spec.partitions();
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> append(List<LogEntry> entries) {
+        List<StagedEntry> ready = new ArrayList<>(entries.size());
+        entries.forEach(entry -> ready.add(StagedEntry.of(entry, this))); // on the caller's thread, not the single writer's
+        return committer.submit(ready);
+    }
+
+    @Override
+    public List<LogRecord> read(int partition, long fromOffset, int max) {
+        List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
+        try (Slice lower = new Slice(key(partition, 0));
+             Slice upper = new Slice(key(partition + 1, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
+            it.seekForPrev(key(partition, fromOffset)); // the segment holding fromOffset, or the last before it
+            if (!it.isValid()) {
+                it.seekToFirst(); // fromOffset lies before everything still stored
+            }
+            for (; it.isValid() && out.size() < max; it.next()) {
+                Segment.decode(partition, offsetOf(it.key()), it.value(), fromOffset, max, out);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long endOffset(int partition) {
+        synchronized (endOffsets) {
+            return endOffsets[partition];
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> awaitRecord(int partition, long offset) {
+        // Take the signal before reading the end: the committer moves the end first, then fires the signal.
+        CompletableFuture<Void> signal = nextAppend.get(partition);
+        return endOffset(partition) > offset ? CompletableFuture.completedFuture(null) : signal;
+    }
+
+    @Override
+    public void acknowledge(int partition, long offset) {
+        try {
+            acknowledged.raise(partition, Math.min(offset, endOffset(partition)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot store the acknowledged offset of partition " + partition
+                    + " of log " + spec.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long acknowledged(int partition) {
+        return acknowledged.get(partition);
+    }
+
+    @Override
+    public void observe(LogObserver newObserver) {
+        this.observer = newObserver == null ? LogObserver.NONE : newObserver;
+    }
+
+    LogObserver observer() {
+        return observer;
+    }
+
+    /** Deletes what has expired as of {@code nowMillis} (the sweeper thread does this every sweep interval). */
+    long sweep(long nowMillis) throws RocksDBException {
+        long swept = sweeper.sweep(nowMillis);
+        observer.swept(swept);
+        return swept;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep(clockMillis.getAsLong());
+        } catch (RocksDBException | RuntimeException e) {
+            LOG.warn("sweeping log {} failed; expired records stay until the next sweep: {}", spec.directory(), e.toString());
+        }
+    }
+
+    /** Called by the committer once records up to {@code newEnd} (exclusive) of a partition are durable. */
+    void published(int partition, long newEnd) {
+        synchronized (endOffsets) {
+            endOffsets[partition] = newEnd;
+        }
+        nextAppend.getAndSet(partition, new CompletableFuture<>()).complete(null);
+    }
+
+    static byte[] key(int partition, long offset) {
+        return ByteBuffer.allocate(12).putInt(partition).putLong(offset).array();
+    }
+
+    private static long offsetOf(byte[] key) {
+        return ByteBuffer.wrap(key).getLong(4);
+    }
+
+    /** A stored segment's place and time, without its records. */
+    record SegmentInfo(long firstOffset, int count, long appendTimeMillis) {
+        long endOffset() {
+            return firstOffset + count;
+        }
+    }
+
+    /** The stored segment holding {@code offset}, or else the last one before it; null when there is none. */
+    SegmentInfo segmentAt(int partition, long offset) {
+        try (Slice lower = new Slice(key(partition, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower);
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
+            it.seekForPrev(key(partition, offset));
+            return info(it);
+        }
+    }
+
+    /** The first stored segment of the partition; null when there is none. */
+    SegmentInfo firstSegment(int partition) {
+        try (Slice upper = new Slice(key(partition + 1, 0));
+             ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
+             RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
+            it.seek(key(partition, 0));
+            return info(it);
+        }
+    }
+
+    private static SegmentInfo info(RocksIterator it) {
+        if (!it.isValid()) {
+            return null;
+        }
+        byte[] value = it.value();
+        return new SegmentInfo(offsetOf(it.key()), Segment.count(value), Segment.appendTime(value));
+    }
+
+    private long recoverEndOffset(int partition) {
+        SegmentInfo last = segmentAt(partition, Long.MAX_VALUE);
+        return last == null ? 0 : last.endOffset();
+    }
+
+    @Override
+    public void close() {
+        sweeps.shutdownNow();
+        try {
+            sweeps.awaitTermination(30, TimeUnit.SECONDS); // a sweep in progress must not outlive the database
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        committer.close();
+        sweeper.close();
+        acknowledged.close();
+        families.closeHandles();
+        db.close();
+        options.close();
+        families.close();
+    }
+}

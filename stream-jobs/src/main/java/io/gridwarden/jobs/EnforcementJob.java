@@ -3,6 +3,7 @@ package io.gridwarden.jobs;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.assign.AssignmentFunction;
+import io.gridwarden.jobs.assign.RegionRouter;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.detect.EventDecoder;
@@ -92,8 +93,10 @@ public final class EnforcementJob {
                 .union(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT).name("desk-officers").uid("desk-officers"),
                         frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
                         operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"));
-        SingleOutputStreamOperator<Action> assigned = deskInputs.keyBy(i -> AssignmentFunction.ALL)
-                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-event-time");
+        SingleOutputStreamOperator<Action> assigned = deskInputs
+                .flatMap(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
+                .keyBy(DeskInput::region)
+                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-region");
 
         cameras.union(sensors, assigned)
                 .sinkTo(actions).name("action-log").uid("action-log-sink");

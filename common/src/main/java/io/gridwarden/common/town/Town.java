@@ -161,6 +161,10 @@ public final class Town {
         return List.copyOf(operators.values());
     }
 
+    public List<Unit> units() {
+        return List.copyOf(units.values());
+    }
+
     public List<Jurisdiction> jurisdictions() {
         return List.copyOf(jurisdictions.values());
     }

@@ -40,11 +40,13 @@ public final class AssignmentDesk {
     private final OfficerReplies replies = new OfficerReplies(this);
     private final DispatcherActions dispatchers;
     private final OfficerMap map = new OfficerMap();
+    private final DispatchRegions regions;
 
     public AssignmentDesk(Town town) {
         this.town = town;
+        this.regions = DispatchRegions.of(town);
         this.nearest = new NearestOfficer(town.officerStatusFreshness());
-        this.dispatchers = new DispatcherActions(this, town);
+        this.dispatchers = new DispatcherActions(this);
     }
 
     /** One input, in the order {@link DeskInput#ORDER} put it. */
@@ -75,12 +77,17 @@ public final class AssignmentDesk {
         if (book.assignment(request.violation().id()).isPresent()) {
             return List.of(); // already in hand
         }
-        if (request.officer() != null && town.officer(request.officer()).isPresent()) {
+        if (request.officer() != null && regions.mayServe(request.officer(), request.unit())) {
             book.put(Assignment.of(request));
             return assignByHand(book, book.assignment(request.violation().id()).orElseThrow(), request.officer(), request.at(),
                     request.violation().note());
         }
         return offer(book, Assignment.of(request), request.at(), request.violation().note());
+    }
+
+    /** Whether a dispatcher may hand a violation of {@code unit} to {@code officer}: theirs or a "1+X" neighbour team's. */
+    boolean mayServe(String officer, String unit) {
+        return regions.mayServe(officer, unit);
     }
 
     /**

@@ -26,15 +26,13 @@ import org.apache.flink.util.Collector;
  * input's time processes, once the watermark has passed it, everything of that instant in
  * {@link DeskInput#ORDER}, then the accept deadlines due. So the same log yields the same decisions.
  *
- * <p>Everything is keyed by the one constant {@link #ALL}, so "nearest available officer, else a
- * neighbour team" sees everybody; that is one subtask's work, right for a town. The state is cached in
+ * <p>Keyed by dispatch region ({@link DispatchRegions}, routed by {@link RegionRouter}): a region holds
+ * every officer that any of its violations may go to, so "nearest available officer, else a neighbour
+ * team" sees everybody it must, and a city's regions are decided in parallel. The state is cached in
  * memory ({@link DeskBook}, with a grid per unit) and written through: changed entries go to keyed
  * state at the end of every timer, so a restore rebuilds the cache from state.
  */
 public final class AssignmentFunction extends KeyedProcessFunction<String, DeskInput, Action> {
-
-    /** The single key of the assignment operator. */
-    public static final String ALL = "all";
 
     private final String townLocation;
     private transient AssignmentDesk desk;

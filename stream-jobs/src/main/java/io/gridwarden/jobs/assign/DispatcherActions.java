@@ -3,7 +3,6 @@ package io.gridwarden.jobs.assign;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
-import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.OperatorAction;
 import java.time.Instant;
@@ -19,11 +18,8 @@ import java.util.Optional;
 final class DispatcherActions {
 
     private final AssignmentDesk desk;
-    private final Town town;
-
-    DispatcherActions(AssignmentDesk desk, Town town) {
+    DispatcherActions(AssignmentDesk desk) {
         this.desk = desk;
-        this.town = town;
     }
 
     List<Action> act(DeskBook book, OperatorAction action) {
@@ -46,8 +42,8 @@ final class DispatcherActions {
 
     private List<Action> assign(DeskBook book, Assignment a, OperatorAction action) {
         String officer = action.officer();
-        if (town.officer(officer).isEmpty() || officer.equals(a.officer())) {
-            return List.of();
+        if (!desk.mayServe(officer, a.request().unit()) || officer.equals(a.officer())) {
+            return List.of(); // an officer of another unit is not the dispatcher's to give (alerting refuses it up front)
         }
         List<Action> actions = new ArrayList<>(desk.withdraw(book, a, a.violation(), action.time(), false));
         actions.addAll(desk.assignByHand(book, book.assignment(a.id()).orElseThrow(), officer, action.time(),

@@ -71,6 +71,21 @@ class AssignmentDeskTest {
     }
 
     @Test
+    void shouldNotHandAViolationToAnOfficerOfAnUnrelatedUnit() {
+        report("off-01", "hecun", 28.741, T0);
+        report("off-47", "water-bureau", 28.7406, T0);
+        DispatchRequest byHand = dispatchRequest("vio-1", T0);
+        List<Action> requested = desk.request(book, new DispatchRequest(byHand.violation(), byHand.unit(), byHand.acceptWithinMillis(),
+                byHand.at(), false, "off-47"));
+
+        // the water bureau's officer is not hecun's to give a parking case: the nearest of hecun's team gets it instead
+        assertThat(commands(requested, Command.ASSIGNMENT)).singleElement().satisfies(a -> assertThat(a.target()).isEqualTo("off-01"));
+        assertThat(desk.apply(book, io.gridwarden.jobs.model.DeskInput.of(OperatorAction.assign("vio-1", "ops", T0 + 1_000, "off-47",
+                "demo-dispatcher-hecun")))).isEmpty();
+        assertThat(book.officer("off-47").orElseThrow().holding()).isNull();
+    }
+
+    @Test
     void shouldQueueUnassignedAndDispatchWhenAnOfficerBecomesAvailable() {
         assertThat(desk.request(book, dispatchRequest("vio-1", T0))).extracting(a -> a.violation().status())
                 .containsExactly(ViolationStatus.UNASSIGNED);

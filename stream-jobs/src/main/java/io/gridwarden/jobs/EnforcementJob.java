@@ -4,6 +4,8 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.assign.AssignmentFunction;
 import io.gridwarden.jobs.assign.RegionRouter;
+import io.gridwarden.jobs.dedup.DuplicateFilter;
+import io.gridwarden.jobs.dedup.EventIds;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.detect.EventDecoder;
@@ -49,10 +51,12 @@ public final class EnforcementJob {
     /**
      * Builds the topology over a source that brings its own watermark strategy: a Kafka source has no
      * ticks, so it passes {@code KafkaLogClockWatermarks}. Timestamps must be the devices' times.
+     * Several ingest instances append to such a log and none sees every event, so the job drops
+     * repeated (source, id) itself ({@link DuplicateFilter}).
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
             Sink<Action> actions, String townLocation) {
-        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null);
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, DuplicateFilter.DEFAULT_WINDOW);
     }
 
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
@@ -67,14 +71,23 @@ public final class EnforcementJob {
      */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
             String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
-        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe);
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, null);
     }
 
+    /**
+     * The whole topology; {@code dedupWindow} (null: none) adds the job's own (source, id) de-duplication,
+     * for logs that do not de-duplicate at ingest (Kafka with several ingest instances).
+     */
     private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
-            Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
+            Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
+            Duration dedupWindow) {
         DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");
+        }
+        if (dedupWindow != null) {
+            records = records.keyBy(r -> EventIds.sourceOf(r.payload()))
+                    .process(new DuplicateFilter(dedupWindow)).name("drop-duplicates").uid("drop-duplicates");
         }
         SingleOutputStreamOperator<CameraFrame> frames = records
                 .process(new EventDecoder(townLocation)).name("decode-events").uid("decode-events");

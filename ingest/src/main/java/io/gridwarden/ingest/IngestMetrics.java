@@ -28,6 +28,9 @@ final class IngestMetrics {
                 .help("Events acknowledged as repeats of a (source, id) already stored").register(registry);
         rejected = Counter.builder().name("gridwarden_ingest_requests_rejected_total")
                 .help("Requests refused, by reason").labelNames("reason").register(registry);
+        for (Rejection.Reason reason : Rejection.Reason.values()) {
+            rejected.initLabelValues(reason.label); // a series from the start, so rate() and dashboards see 0, not nothing
+        }
         ackLatency = Histogram.builder().name("gridwarden_ingest_ack_latency_seconds").unit(Unit.SECONDS)
                 .help("From a request received to its events durable and acknowledged")
                 .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)

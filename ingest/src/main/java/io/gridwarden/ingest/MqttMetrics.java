@@ -28,6 +28,11 @@ final class MqttMetrics {
                 .help("PUBLISH packets refused (nothing stored), by MQTT 5 reason code").labelNames("reason").register(registry);
         connectionsRefused = Counter.builder().name("gridwarden_ingest_mqtt_connections_refused_total")
                 .help("CONNECTs refused, by reason").labelNames("reason").register(registry);
+        // series from the start for the reasons known up front, so rate() and dashboards see 0, not nothing
+        for (Rejection.Reason reason : Rejection.Reason.values()) {
+            rejected.initLabelValues(MqttReasonCodes.label(MqttReasonCodes.pubAck(reason)));
+        }
+        connectionsRefused.initLabelValues("bad_credentials");
         pubAckLatency = Histogram.builder().name("gridwarden_ingest_mqtt_puback_latency_seconds").unit(Unit.SECONDS)
                 .help("From a QoS 1 PUBLISH received to its events durable and the PUBACK sent")
                 .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)

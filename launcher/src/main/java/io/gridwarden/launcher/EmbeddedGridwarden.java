@@ -14,6 +14,7 @@ import io.gridwarden.ingest.IngestVerticle;
 import io.gridwarden.ingest.MqttIngestVerticle;
 import io.gridwarden.jobs.EmbeddedJobRunner;
 import io.gridwarden.jobs.JobSettings;
+import io.gridwarden.jobs.metrics.FlinkMetricsBridge;
 import io.gridwarden.simulator.DemoTownSimulator;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -70,6 +71,9 @@ final class EmbeddedGridwarden implements AutoCloseable {
         logMetrics.track("events", eventLog);
         logMetrics.track("actions", actionLog);
 
+        if (!s.ingestOnly()) {
+            FlinkMetricsBridge.exportTo(registry);
+        }
         JobClient job = s.ingestOnly() ? null : EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions,
                 s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
 

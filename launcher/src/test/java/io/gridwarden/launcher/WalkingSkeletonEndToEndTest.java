@@ -135,6 +135,10 @@ class WalkingSkeletonEndToEndTest {
             awaitTrue(() -> operator.saw("violation.closed", assignment.violation()), Duration.ofSeconds(30));
             awaitTrue(() -> !commands("off-01", Command.ASSIGNMENT_CANCELLED).isEmpty(), Duration.ofSeconds(30));
             assertThat(operations(gridwarden, "demo-admin", "/", null).body()).contains("gridwarden");
+
+            // Every metric the shipped Grafana dashboard queries is one this process exports, now that the loop has run.
+            String scrape = operations(gridwarden, "demo-admin", "/metrics", null).body();
+            assertThat(GrafanaDashboard.exportedSamples(scrape)).containsAll(GrafanaDashboard.queriedMetrics());
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
+import io.gridwarden.jobs.metrics.BridgeReporterFactory;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -72,6 +74,9 @@ public final class EmbeddedJobRunner {
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);
+        // the job's counters and checkpoint figures on the process's own /metrics (FlinkMetricsBridge)
+        config.set(ConfigOptions.key("metrics.reporter.gridwarden.factory.class").stringType().noDefaultValue(),
+                BridgeReporterFactory.class.getName());
         // A decision crosses three operators; Flink's default holds a partly filled network buffer up to 100 ms at each.
         config.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
         latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {

@@ -6,6 +6,7 @@ import io.gridwarden.jobs.assign.AssignmentFunction;
 import io.gridwarden.jobs.assign.RegionRouter;
 import io.gridwarden.jobs.dedup.DuplicateFilter;
 import io.gridwarden.jobs.dedup.EventIds;
+import io.gridwarden.jobs.metrics.ActionCounter;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.detect.EventDecoder;
@@ -112,6 +113,7 @@ public final class EnforcementJob {
                 .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-region");
 
         cameras.union(sensors, assigned)
+                .map(new ActionCounter()).name("count-decisions").uid("count-decisions")
                 .sinkTo(actions).name("action-log").uid("action-log-sink");
     }
 }

@@ -11,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.log.rocksdb.LogSpec;
+import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.jobs.metrics.FlinkMetricsBridge;
 import io.gridwarden.jobs.source.LogClockWatermarks;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +87,24 @@ class EmbeddedJobRunnerTest {
             assertThat(actions).extracting(Action::id).doesNotHaveDuplicates();
             // a restored job continues the checkpoint numbering; a fresh one would start again at chk-1
             assertThat(awaitCheckpointAfter(settings.checkpointDir(), beforeStop)).isGreaterThan(beforeStop);
+            assertJobMetricsOnTheProcessRegistry();
         } finally {
             MiniClusterFixtures.cancelAndAwait(second);
         }
+    }
+
+    /** The job's counters and the job manager's checkpoint figures reach a Prometheus registry of this process. */
+    private static void assertJobMetricsOnTheProcessRegistry() {
+        var registry = new PrometheusRegistry();
+        FlinkMetricsBridge.exportTo(registry);
+        String text = new String(PrometheusText.scrape(registry), StandardCharsets.UTF_8);
+
+        assertThat(text).containsPattern("gridwarden_job_frames_total\\{[^}]*operator_name=\"decode-events\"[^}]*} [1-9]")
+                .containsPattern("gridwarden_job_violation_updates_total\\{category=\"illegal_parking\",[^}]*status=\"dispatched\"[^}]*} [1-9]")
+                .containsPattern("gridwarden_job_commands_total\\{[^}]*type=\"assignment\"[^}]*} [1-9]")
+                .contains("gridwarden_job_bad_records_total{", "gridwarden_job_late_events_total{")
+                .containsPattern("gridwarden_flink_job_number_of_completed_checkpoints\\{job_name=\"gridwarden-enforcement\"} [1-9]")
+                .contains("gridwarden_flink_job_last_checkpoint_duration{");
     }
 
     private static List<String> assignments(List<Action> actions) {

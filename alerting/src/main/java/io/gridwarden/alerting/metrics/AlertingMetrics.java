@@ -1,5 +1,6 @@
 package io.gridwarden.alerting.metrics;
 
+import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -43,6 +44,12 @@ public final class AlertingMetrics {
     public AlertingMetrics(PrometheusRegistry registry) {
         this.registry = registry;
         all.forEach(registry::register);
+        for (String type : List.of(Command.VOICE_WARNING, Command.ASSIGNMENT, Command.ASSIGNMENT_CANCELLED)) {
+            // a series per command type from the start, so rate() and dashboards see 0, not nothing
+            delivered.initLabelValues(type);
+            retries.initLabelValues(type);
+            expired.initLabelValues(type);
+        }
     }
 
     public void delivered(String type, String channel, Duration took) {

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.dedup;
 
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.jobs.metrics.ExportedName;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -42,7 +43,7 @@ public final class DuplicateFilter extends KeyedProcessFunction<String, LogRecor
                 .cleanupInRocksdbCompactFilter(1000)
                 .build());
         seen = getRuntimeContext().getMapState(descriptor);
-        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
+        duplicates = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP).counter("duplicateEvents");
     }
 
     @Override

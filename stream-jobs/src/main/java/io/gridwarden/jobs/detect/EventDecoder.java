@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import io.gridwarden.jobs.metrics.ExportedName;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -58,6 +60,8 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     private transient Set<String> sensors;
     private transient Counter badRecords;
     private transient Counter lateEvents;
+    private transient Counter frames;
+    private transient Counter readings;
 
     public EventDecoder(String townLocation) {
         this.townLocation = townLocation;
@@ -67,8 +71,11 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public void open(OpenContext context) {
         town = Town.load(townLocation);
         sensors = town.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
-        badRecords = getRuntimeContext().getMetricGroup().counter("badRecords");
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
+        badRecords = metrics.counter("badRecords");
+        lateEvents = metrics.counter("lateEvents");
+        frames = metrics.counter("frames");
+        readings = metrics.counter("readings");
     }
 
     @Override
@@ -95,6 +102,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     private void route(DeviceEvent event, long time, LogRecord record, Context ctx, Collector<CameraFrame> out) {
         EventData data = event.data();
         if (data instanceof Detection d) {
+            frames.inc();
             out.collect(new CameraFrame(event.source(), time, d.snapshot(), d.objects()));
         } else if (data instanceof OfficerStatus status) {
             var officer = town.officer(event.source());
@@ -108,6 +116,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
                 bad(ctx, record, "reading from " + event.source() + ", which is not a sensor of the town");
                 return;
             }
+            readings.inc();
             ctx.output(READINGS, new SensorReading(event.source(), time, r.metric(), r.value()));
         } else if (data instanceof CommandAck a) {
             ctx.output(ACKS, new DeviceAck(event.source(), time, a.command(), a.result(), a.note()));

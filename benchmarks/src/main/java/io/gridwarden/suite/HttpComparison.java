@@ -3,7 +3,9 @@ package io.gridwarden.suite;
 import io.gridwarden.suite.settings.SuiteSettings;
 import io.gridwarden.loadgen.LoadResult;
 import io.gridwarden.loadgen.OpenLoopLoad;
+import io.gridwarden.suite.log.KafkaBroker;
 import io.gridwarden.suite.peers.GridwardenChild;
+import io.gridwarden.suite.peers.KafkaIngestServer;
 import io.gridwarden.suite.peers.NginxPeer;
 import io.gridwarden.suite.peers.NoopIngestServer;
 import io.gridwarden.suite.report.RatePoint;
@@ -17,7 +19,8 @@ import java.util.Map;
  * HTTP ingest against its ceilings, all driven by the same open-loop generator ({@link OpenLoopLoad})
  * with the same batches: gridwarden's durable {@code POST /v1/events} (a child process running the whole
  * pipeline, and another running ingest alone, {@code --ingest-only}, to tell the edge from the jobs), a no-op
- * Vert.x endpoint that only parses, and nginx answering 202.
+ * Vert.x endpoint that only parses, nginx answering 202, and the durable design most teams would write
+ * instead: a Vert.x endpoint producing to Kafka with {@code acks=all}, the broker fsyncing every append.
  *
  * <p>Ingest alone ramps interleaved with the peers first; the whole pipeline's child starts only after it
  * has stopped, for a ramp of its own. Side by side, ingest alone's points right after the whole pipeline's
@@ -29,12 +32,18 @@ public final class HttpComparison {
     public static final String INGEST_ONLY = "gridwarden HTTP, ingest alone (durable)";
     public static final String NOOP = "Vert.x no-op (parse only)";
     public static final String NGINX = "nginx return 202";
+    public static final String KAFKA = "Vert.x → Kafka acks=all (durable)";
+    /** Partitions of the durable peer's topic: as many as the suite's Kafka log comparison uses. */
+    private static final int KAFKA_PARTITIONS = 4;
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
         try (var noop = NoopIngestServer.start();
-             var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null) {
+             var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null;
+             var broker = KafkaBroker.start(Files.createDirectories(s.workDir().resolve("http-kafka")), KAFKA_PARTITIONS, true);
+             var kafka = KafkaIngestServer.start(broker.bootstrap(), KAFKA_PARTITIONS)) {
             List<InterleavedRamp.Target> peers = new ArrayList<>();
             peers.add(target(NOOP, noop.baseUrl(), s, noop));
+            peers.add(target(KAFKA, kafka.baseUrl(), s, kafka));
             if (nginx != null) {
                 peers.add(target(NGINX, nginx.baseUrl(), s, nginx));
             } else {

@@ -98,8 +98,10 @@ public final class SuiteCommand implements Callable<Integer> {
         List<LatencyFigures> e2e = part(s, "e2e", problems, () -> EndToEndLatency.run(s), List.of());
 
         List<Row> rows = new ArrayList<>();
-        rows.addAll(Comparisons.rates("HTTP", http.medians(), HttpComparison.GRIDWARDEN, List.of(HttpComparison.NOOP, HttpComparison.NGINX), bound));
-        rows.addAll(Comparisons.rates("HTTP, ingest alone", http.medians(), HttpComparison.INGEST_ONLY, List.of(HttpComparison.NOOP), bound));
+        rows.addAll(Comparisons.rates("HTTP", http.medians(), HttpComparison.GRIDWARDEN,
+                List.of(HttpComparison.NOOP, HttpComparison.NGINX, HttpComparison.KAFKA), bound));
+        rows.addAll(Comparisons.rates("HTTP, ingest alone", http.medians(), HttpComparison.INGEST_ONLY,
+                List.of(HttpComparison.NOOP, HttpComparison.KAFKA), bound));
         rows.addAll(Comparisons.rates("MQTT", mqtt.medians(), MqttComparison.GRIDWARDEN, List.of(MqttComparison.NOOP, MqttComparison.MOSQUITTO), bound));
         rows.addAll(Comparisons.rates("MQTT, ingest alone", mqtt.medians(), MqttComparison.INGEST_ONLY,
                 List.of(MqttComparison.NOOP, MqttComparison.MOSQUITTO), bound));

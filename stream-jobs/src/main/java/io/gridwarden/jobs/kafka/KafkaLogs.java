@@ -38,8 +38,8 @@ public record KafkaLogs(String bootstrap, String eventsTopic, String actionsTopi
     }
 
     /**
-     * Device events as log records. A first start reads from the group's committed offsets, else from
-     * the earliest retained record; a restore reads from the offsets in Flink's checkpoint.
+     * Device events as log records, committed ones only. A first start reads from the group's committed
+     * offsets, else from the earliest retained record; a restore reads from the offsets in Flink's checkpoint.
      */
     public KafkaSource<LogRecord> events() {
         return KafkaSource.<LogRecord>builder()
@@ -47,6 +47,9 @@ public record KafkaLogs(String bootstrap, String eventsTopic, String actionsTopi
                 .setTopics(eventsTopic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                // ingest commits each group of appends as one Kafka transaction and acknowledges devices only
+                // after the commit: an aborted group was never acknowledged, so the job must not act on it
+                .setProperty("isolation.level", "read_committed")
                 .setDeserializer(new EventRecordDeserializer())
                 .build();
     }

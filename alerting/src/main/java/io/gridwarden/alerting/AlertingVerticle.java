@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
@@ -56,6 +57,7 @@ public final class AlertingVerticle extends VerticleBase {
     private ActionTailer tailer;
     private AlertStream alertStream;
     private HttpServer server;
+    private Router router;
     private long sweepTimer = -1;
 
     /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
@@ -92,7 +94,8 @@ public final class AlertingVerticle extends VerticleBase {
             return null;
         }).compose(v -> {
             wire();
-            return vertx.createHttpServer().requestHandler(router()).listen(config.httpPort(), config.host());
+            router = router();
+            return vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.host());
         }).onSuccess(s -> {
             server = s;
             tailer.start();
@@ -124,6 +127,11 @@ public final class AlertingVerticle extends VerticleBase {
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
+    }
+
+    /** The operations API's routes once started: what docs/openapi.yaml must describe ({@code OpenApiRoutesTest}). */
+    List<Route> routes() {
+        return router == null ? List.of() : router.getRoutes();
     }
 
     /** Where this run started reading the action log: 0 for a new store, else one past the last applied record. */

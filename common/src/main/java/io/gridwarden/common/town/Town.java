@@ -139,7 +139,8 @@ public final class Town {
             return List.of();
         }
         List<String> fallback = new ArrayList<>();
-        for (String neighbour : jurisdictions.get(u.jurisdiction()).neighbours()) {
+        List<String> neighbours = jurisdictions.get(u.jurisdiction()).neighbours();
+        for (String neighbour : neighbours == null ? List.<String>of() : neighbours) { // a jurisdiction may name none
             teamOf(neighbour).ifPresent(t -> fallback.add(t.id()));
         }
         return fallback;

@@ -75,6 +75,18 @@ class TownTest {
     }
 
     @Test
+    void shouldHaveNoFallbackForAJurisdictionThatNamesNoNeighbours(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("town.yaml");
+        Files.writeString(file, """
+                name: alone
+                jurisdictions: [{id: a, name: a}]
+                units: [{id: team-a, name: team a, jurisdiction: a}]
+                """);
+
+        assertThat(Town.load(file.toString()).fallbackUnits("team-a")).isEmpty();
+    }
+
+    @Test
     void shouldLoadACitysTownFileOfManyMegabytes(@TempDir Path dir) throws Exception {
         // SnakeYAML stops at 3 MB by default; a city of 10,000 cameras writes about 4.5 MB
         String demo = new String(TownTest.class.getClassLoader().getResourceAsStream("towns/demo-town.yaml").readAllBytes(),

@@ -87,6 +87,11 @@ public record KafkaLogSpec(String bootstrapServers, String topic, int partitions
                 operationTimeout, startupTimeout, recentKeys, clientProperties);
     }
 
+    public KafkaLogSpec withAppendTimeout(Duration timeout) {
+        return new KafkaLogSpec(bootstrapServers, topic, partitions, groupId, transactionalId, maxPendingAppends, timeout,
+                operationTimeout, startupTimeout, recentKeys, clientProperties);
+    }
+
     /** The same timeout for appends, operations and startup (tests, and deployments that want one number). */
     public KafkaLogSpec withTimeouts(Duration timeout) {
         return new KafkaLogSpec(bootstrapServers, topic, partitions, groupId, transactionalId, maxPendingAppends, timeout,

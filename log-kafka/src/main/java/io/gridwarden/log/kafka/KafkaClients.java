@@ -25,6 +25,9 @@ final class KafkaClients {
     /** The writer's own limit (5) is Kafka's largest that keeps an idempotent producer's order. */
     static final int MAX_IN_FLIGHT = 5;
 
+    /** Kafka's default {@code max.request.size}: the largest record the producer sends. */
+    static final int DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
+
     private final KafkaLogSpec spec;
 
     KafkaClients(KafkaLogSpec spec) {
@@ -77,6 +80,12 @@ final class KafkaClients {
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gridwarden-log-" + role + "-" + spec.topic());
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The largest request the producer sends: the spec's {@code max.request.size}, else Kafka's default. */
+    static int maxRequestBytes(KafkaLogSpec spec) {
+        String configured = spec.clientProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return configured == null ? DEFAULT_MAX_REQUEST_BYTES : Integer.parseInt(configured.trim());
     }
 
     private Map<String, Object> common() {

@@ -19,6 +19,8 @@ public final class KafkaLogException extends RuntimeException {
         WRONG_TIMESTAMP_TYPE,
         /** Another instance took over this instance's transactional id: the log writes no more. */
         FENCED,
+        /** An entry is larger than one produce request may be: that append alone is refused, nothing of it stored. */
+        RECORD_TOO_LARGE,
         /** An append failed (broker down, timeout, no leader): it may or may not be stored, never in part. */
         APPEND_FAILED,
         /** A read, an offset query or an acknowledgement did not complete within the operation timeout. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -129,7 +130,7 @@ final class PartitionReader implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (consumer != null) {
-            consumer.close(spec.operationTimeout());
+            consumer.close(CloseOptions.timeout(spec.operationTimeout()));
             consumer = null;
         }
     }

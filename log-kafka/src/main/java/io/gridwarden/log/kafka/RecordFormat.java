@@ -20,6 +20,9 @@ public final class RecordFormat {
     /** The header carrying an entry's de-duplication key, UTF-8; absent when the entry has none. */
     public static final String DEDUP_KEY_HEADER = "gridwarden-dedup-key";
 
+    /** A record's own bytes around key, value and headers, and its share of the batch header, generously. */
+    private static final int RECORD_OVERHEAD = 128;
+
     private RecordFormat() {}
 
     static ProducerRecord<String, byte[]> toProducerRecord(String topic, int partition, LogEntry entry) {
@@ -27,6 +30,13 @@ public final class RecordFormat {
                 : List.of(new RecordHeader(DEDUP_KEY_HEADER, entry.dedupKey().getBytes(StandardCharsets.UTF_8)));
         // No timestamp: the topic stamps the broker's clock (LogAppendTime), which the startup check insists on.
         return new ProducerRecord<>(topic, partition, null, entry.partitionKey(), entry.payload(), headers);
+    }
+
+    /** An upper estimate of the entry's size in a produce request (payload, key, header and record overhead). */
+    static int estimatedSize(LogEntry entry) {
+        int key = entry.partitionKey().length() * 3; // UTF-8: at most 3 bytes per char
+        int dedup = entry.dedupKey() == null ? 0 : DEDUP_KEY_HEADER.length() + entry.dedupKey().length() * 3;
+        return entry.payload().length + key + dedup + RECORD_OVERHEAD;
     }
 
     /** The record as the log hands it out; its time is the broker's append time. */

@@ -50,6 +50,7 @@ final class TransactionCommitter implements AutoCloseable {
     private final RecentKeys recent;
     private final Supplier<LogObserver> observer;
     private final BlockingQueue<Pending> queue;
+    private final int maxRecordBytes;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaLogException fenced;
@@ -65,6 +66,7 @@ final class TransactionCommitter implements AutoCloseable {
         this.recent = new RecentKeys(spec.recentKeys());
         this.observer = observer;
         this.queue = new ArrayBlockingQueue<>(spec.maxPendingAppends());
+        this.maxRecordBytes = KafkaClients.maxRequestBytes(spec);
         this.thread = new Thread(this::run, "kafka-log-writer-" + spec.topic());
         this.thread.setDaemon(true);
         this.thread.start();
@@ -106,6 +108,10 @@ final class TransactionCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
+        group.removeIf(this::refusedTooLarge); // one too large record would abort everyone's transaction
+        if (group.isEmpty()) {
+            return;
+        }
         Staged staged = stage(group);
         if (!staged.records.isEmpty()) {
             long start = System.nanoTime();
@@ -146,6 +152,19 @@ final class TransactionCommitter implements AutoCloseable {
             results.add(new AppendResult(fresh, pending.entries.size() - fresh));
         }
         return new Staged(records, keys, results);
+    }
+
+    private boolean refusedTooLarge(Pending pending) {
+        for (LogEntry entry : pending.entries) {
+            int size = RecordFormat.estimatedSize(entry);
+            if (size > maxRecordBytes) {
+                pending.done.completeExceptionally(new KafkaLogException(KafkaLogException.Reason.RECORD_TOO_LARGE,
+                        "an entry of about " + size + " bytes exceeds the " + maxRecordBytes + " bytes a request to Kafka"
+                                + " topic " + spec.topic() + " may hold (max.request.size); nothing of this append was stored"));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One transaction: it returns once every record is acknowledged and the commit is written, or throws. */

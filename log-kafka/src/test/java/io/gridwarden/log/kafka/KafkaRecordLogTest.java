@@ -190,6 +190,22 @@ class KafkaRecordLogTest {
     }
 
     @Test
+    @DisplayName("An entry too large for a produce request fails its own append only, before any transaction")
+    void shouldRefuseATooLargeEntryAlone() throws Exception {
+        try (KafkaRecordLog log = openNew("too-large", 1)) {
+            LogEntry huge = new LogEntry("cam-1", "cam-1/huge", new byte[KafkaClients.DEFAULT_MAX_REQUEST_BYTES]);
+            CompletableFuture<AppendResult> refused = log.append(List.of(entry("cam-1", "a"), huge));
+            CompletableFuture<AppendResult> fine = log.append(List.of(entry("cam-1", "b")));
+
+            assertThat(refused).failsWithin(KafkaLogFixtures.TIMEOUT).withThrowableOfType(Exception.class).havingCause()
+                    .isInstanceOfSatisfying(KafkaLogException.class,
+                            e -> assertThat(e.reason()).isEqualTo(KafkaLogException.Reason.RECORD_TOO_LARGE));
+            assertThat(fine).succeedsWithin(KafkaLogFixtures.TIMEOUT).isEqualTo(new AppendResult(1, 0));
+            assertThat(payloads(log.read(0, 0, 10))).containsExactly("cam-1:b");
+        }
+    }
+
+    @Test
     @DisplayName("A stopped log refuses appends with a typed reason")
     void shouldRefuseAppendsOnceClosed() throws Exception {
         KafkaRecordLog log = openNew("closed", 1);

@@ -43,8 +43,8 @@ public final class KafkaRecordLog implements RecordLog {
     private KafkaRecordLog(KafkaLogSpec spec, KafkaClients clients, Admin admin, Producer<String, byte[]> producer) {
         this.spec = spec;
         this.admin = admin;
-        this.committer = new TransactionCommitter(spec, this::partitionOf, () -> transactional(clients), producer,
-                () -> observer);
+        this.committer = new TransactionCommitter(spec, this::partitionOf,
+                new Transactions(spec, () -> transactional(clients), producer), () -> observer);
         this.reader = new PartitionReader(spec, () -> clients.reader("reader"));
         this.watcher = new RecordWatcher(spec, () -> clients.reader("watcher"));
         this.offsets = new GroupOffsets(admin, spec);
@@ -64,7 +64,7 @@ public final class KafkaRecordLog implements RecordLog {
         }
         try {
             TopicCheck.verify(admin, spec);
-            return new KafkaRecordLog(spec, clients, admin, transactional(clients));
+            return new KafkaRecordLog(spec, clients, admin, firstProducer(spec, clients));
         } catch (RuntimeException e) {
             admin.close(Duration.ZERO);
             throw e;
@@ -79,6 +79,20 @@ public final class KafkaRecordLog implements RecordLog {
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
+        }
+    }
+
+    /** The first producer, at startup: a failure here is a deployment's to fix, and says so. */
+    private static Producer<String, byte[]> firstProducer(KafkaLogSpec spec, KafkaClients clients) {
+        try {
+            return transactional(clients);
+        } catch (KafkaException e) {
+            throw new KafkaLogException(KafkaLogException.Reason.BROKER_UNAVAILABLE, "could not start the transactional"
+                    + " producer '" + spec.transactionalId() + "' of Kafka topic " + spec.topic() + " within "
+                    + TopicCheck.readable(spec.appendTimeout()) + " (" + e.getMessage() + "): check that the brokers can"
+                    + " host the transaction state topic (transaction.state.log.replication.factor and min.isr at most"
+                    + " the brokers running) and, with ACLs, that this principal may write transactional id "
+                    + spec.transactionalId(), e);
         }
     }
 

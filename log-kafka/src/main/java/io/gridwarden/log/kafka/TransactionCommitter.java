@@ -4,7 +4,6 @@ import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogObserver;
 import io.gridwarden.common.log.LogOverloadedException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,27 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One writer thread that drains every append waiting in a bounded queue into one Kafka transaction:
- * the group's records are stored all or none, and each append's future completes only once the
- * transaction committed (every record acknowledged by all in-sync replicas). Duplicates within the
- * group and of {@link RecentKeys} are decided here, on the one thread that writes.
- *
- * <p>After a failure the transaction is aborted; when that is not possible (a timeout, a fatal
- * producer error) the producer is dropped and the next group opens a new one, whose
- * {@code initTransactions} aborts whatever the old one left open.
+ * One writer thread that drains every append waiting in a bounded queue into one Kafka transaction
+ * ({@link Transactions}): the group's records are stored all or none, and each append's future completes
+ * only once the transaction committed (every record acknowledged by all in-sync replicas). Duplicates
+ * within the group and of {@link RecentKeys} are decided here, on the one thread that writes.
  */
 final class TransactionCommitter implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TransactionCommitter.class);
     /** How many appends one transaction may cover at most. */
     private static final int MAX_GROUP = 512;
 
@@ -46,23 +34,19 @@ final class TransactionCommitter implements AutoCloseable {
 
     private final KafkaLogSpec spec;
     private final ToIntFunction<String> partitionOf;
-    private final Supplier<Producer<String, byte[]>> producers;
+    private final Transactions transactions;
     private final RecentKeys recent;
     private final Supplier<LogObserver> observer;
     private final BlockingQueue<Pending> queue;
     private final int maxRecordBytes;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile KafkaLogException fenced;
-    /** Null after a failure that left it unusable; only the writer thread touches it once started. */
-    private Producer<String, byte[]> producer;
 
-    TransactionCommitter(KafkaLogSpec spec, ToIntFunction<String> partitionOf, Supplier<Producer<String, byte[]>> producers,
-            Producer<String, byte[]> first, Supplier<LogObserver> observer) {
+    TransactionCommitter(KafkaLogSpec spec, ToIntFunction<String> partitionOf, Transactions transactions,
+            Supplier<LogObserver> observer) {
         this.spec = spec;
         this.partitionOf = partitionOf;
-        this.producers = producers;
-        this.producer = first;
+        this.transactions = transactions;
         this.recent = new RecentKeys(spec.recentKeys());
         this.observer = observer;
         this.queue = new ArrayBlockingQueue<>(spec.maxPendingAppends());
@@ -76,8 +60,8 @@ final class TransactionCommitter implements AutoCloseable {
         if (!running) {
             return CompletableFuture.failedFuture(closed());
         }
-        if (fenced != null) {
-            return CompletableFuture.failedFuture(fenced);
+        if (transactions.fenced() != null) {
+            return CompletableFuture.failedFuture(transactions.fenced());
         }
         var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         if (!queue.offer(pending)) {
@@ -97,13 +81,17 @@ final class TransactionCommitter implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
-                commit(group);
+                try {
+                    commit(group);
+                } catch (RuntimeException e) { // a bad entry (no partition key): its group fails, the writer lives on
+                    group.forEach(p -> p.done.completeExceptionally(e));
+                }
                 group.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            discardProducer(Duration.ofMillis(spec.appendTimeout().toMillis()));
+            transactions.close(spec.appendTimeout());
         }
     }
 
@@ -116,9 +104,8 @@ final class TransactionCommitter implements AutoCloseable {
         if (!staged.records.isEmpty()) {
             long start = System.nanoTime();
             try {
-                send(staged.records);
-            } catch (KafkaException | IllegalStateException e) {
-                KafkaLogException failure = recover(e);
+                transactions.commit(staged.records);
+            } catch (KafkaLogException failure) {
                 group.forEach(p -> p.done.completeExceptionally(failure));
                 return;
             }
@@ -165,64 +152,6 @@ final class TransactionCommitter implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** One transaction: it returns once every record is acknowledged and the commit is written, or throws. */
-    private void send(List<ProducerRecord<String, byte[]>> records) {
-        if (producer == null) {
-            producer = producers.get();
-        }
-        producer.beginTransaction();
-        for (ProducerRecord<String, byte[]> record : records) {
-            producer.send(record); // a failed send fails the commit below
-        }
-        producer.commitTransaction();
-    }
-
-    /** Makes the writer usable again after {@code e}, and says what became of the group. */
-    private KafkaLogException recover(RuntimeException e) {
-        if (causedBy(e, ProducerFencedException.class)) {
-            fenced = new KafkaLogException(KafkaLogException.Reason.FENCED, "another instance took over the transactional id '"
-                    + spec.transactionalId() + "' of Kafka topic " + spec.topic() + ": give each instance its own"
-                    + " (KafkaLogSpec.transactionalId); this one appends nothing more until it is restarted", e);
-            discardProducer(Duration.ZERO);
-            return fenced;
-        }
-        if (producer != null && (causedBy(e, TimeoutException.class) || !aborted())) {
-            discardProducer(Duration.ZERO);
-        }
-        LOG.warn("appending to Kafka topic {} failed: {}", spec.topic(), e.toString());
-        return new KafkaLogException(KafkaLogException.Reason.APPEND_FAILED, "appending to Kafka topic " + spec.topic()
-                + " failed (" + e.getMessage() + "); the append was stored whole or not at all, so it is safe to send again", e);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean aborted() {
-        try {
-            producer.abortTransaction();
-            return true;
-        } catch (KafkaException | IllegalStateException e) {
-            return false;
-        }
-    }
-
-    private void discardProducer(Duration timeout) {
-        if (producer != null) {
-            try {
-                producer.close(timeout);
-            } catch (RuntimeException e) {
-                LOG.debug("closing the producer of Kafka topic {}: {}", spec.topic(), e.toString());
-            }
-            producer = null;
-        }
     }
 
     private KafkaLogException closed() {

@@ -31,6 +31,18 @@
     return node;
   }
 
+  // A device supplies the snapshot URL: only an absolute http(s) URL becomes a link (never javascript:, data:, …).
+  function evidenceLink(url) {
+    if (typeof url !== 'string') return null;
+    try {
+      const u = new URL(url);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  window.gridwarden = Object.freeze({ evidenceLink });
+
   const stamp = (iso) => iso ? new Date(iso).toLocaleString('sv-SE') : '–';
   const time = (iso) => iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour12: false }) : '–';
   // English labels render on any machine (no CJK font needed); the town's own (Chinese) name is the tooltip.
@@ -43,7 +55,7 @@
     state.token = $('token').value.trim();
     start().catch((err) => { $('login-error').textContent = err.status === 401 ? 'Unknown operator token' : err.message; });
   });
-  $('logout').addEventListener('click', () => { sessionStorage.removeItem('gw.token'); location.reload(); });
+  $('logout').addEventListener('click', () => signOut());
 
   async function start() {
     state.town = await api('/v1/town');
@@ -86,15 +98,73 @@
   }
 
   // ---- live stream -------------------------------------------------------------------------------
+  // Read with fetch(), not EventSource: EventSource cannot send the Authorization header, and a token in
+  // the URL ends up in logs and history. Reconnects resume with Last-Event-ID, backing off on failure.
   function openStream() {
-    if (state.stream) state.stream.close();
-    const q = filters();
-    q.set('access_token', state.token);
-    const stream = new EventSource('/v1/alerts/stream?' + q);
-    stream.onopen = () => $('live').classList.remove('off');
-    stream.onerror = () => $('live').classList.add('off');
-    STATUSES.forEach((s) => stream.addEventListener('violation.' + s, (e) => upsert(JSON.parse(e.data))));
+    if (state.stream) state.stream.abort();
+    const stream = new AbortController();
     state.stream = stream;
+    readStream(stream, filters().toString(), { lastId: null, failures: 0 });
+  }
+
+  async function readStream(stream, query, position) {
+    let wait = Math.min(30000, 1000 * 2 ** position.failures);
+    try {
+      const headers = { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' };
+      if (position.lastId) headers['Last-Event-ID'] = position.lastId;
+      const r = await fetch('/v1/alerts/stream?' + query, { headers, signal: stream.signal, cache: 'no-store' });
+      if (r.status === 401) { signOut(); return; }
+      if (r.status === 400) position.lastId = null; // an id from before a reset: start from now
+      if (!r.ok || !r.body) {
+        const retry = Number(r.headers.get('Retry-After'));
+        if (retry > 0) wait = Math.max(wait, retry * 1000);
+        throw new Error('stream refused: ' + r.status);
+      }
+      $('live').classList.remove('off');
+      position.failures = 0;
+      await readEvents(r.body, position);
+    } catch (e) {
+      if (stream.signal.aborted) return;
+    }
+    if (stream.signal.aborted) return;
+    $('live').classList.add('off');
+    position.failures++;
+    setTimeout(() => { if (!stream.signal.aborted) readStream(stream, query, position); }, wait);
+  }
+
+  async function readEvents(body, position) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      pending += value.replace(/\r\n?/g, '\n');
+      let end;
+      while ((end = pending.indexOf('\n\n')) >= 0) {
+        dispatch(pending.slice(0, end), position);
+        pending = pending.slice(end + 2);
+      }
+    }
+  }
+
+  // One block of the text/event-stream format: comment lines, id, event and data fields.
+  function dispatch(block, position) {
+    let event = 'message', data = null;
+    block.split('\n').forEach((line) => {
+      if (line.startsWith(':')) return;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') position.lastId = value;
+      else if (field === 'event') event = value;
+      else if (field === 'data') data = data == null ? value : data + '\n' + value;
+    });
+    if (data != null && event.startsWith('violation.')) upsert(JSON.parse(data));
+  }
+
+  function signOut() {
+    sessionStorage.removeItem('gw.token');
+    location.reload();
   }
 
   let statsTimer = null;
@@ -131,7 +201,8 @@
     const rows = [['id', v.id], ['category', categoryName(v.category)], ['status', v.status], ['camera', v.camera || v.sensor],
       ['zone', v.zone], ['jurisdiction', v.jurisdiction + (v.grid ? ' / ' + v.grid : '')], ['object', [v.label, v.track].filter(Boolean).join(' ')],
       ['officer', v.officer || '–'], ['detected', stamp(v.detectedAt)], ['warned', stamp(v.warnedAt)], ['dispatched', stamp(v.dispatchedAt)]];
-    const snapshot = v.snapshot ? el('a', { href: v.snapshot, target: '_blank', rel: 'noopener' }, v.snapshot) : '–';
+    const href = evidenceLink(v.snapshot);
+    const snapshot = href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, href) : (v.snapshot ? String(v.snapshot) : '–');
     detail.replaceChildren(
       el('div', { class: 'detail' },
         el('h3', {}, categoryName(v.category), ' ', el('span', { class: 'badge s-' + v.status }, v.status)),
@@ -229,7 +300,7 @@
       d: `M${x(o.lon)} ${y(o.lat) - 7} l6 11 h-12 z`, fill: o.status === 'available' ? '#22c55e' : '#eab308' })));
     [...state.violations.values()].filter((v) => !TERMINAL.has(v.status) && v.lat).forEach((v) => {
       const ring = svg('circle', { cx: x(v.lon), cy: y(v.lat), r: v.id === state.selected ? 13 : 9, fill: 'none',
-        stroke: '#ef4444', 'stroke-width': 3, 'data-id': v.id, style: 'cursor:pointer' });
+        stroke: '#ef4444', 'stroke-width': 3, 'data-id': v.id, class: 'pick' });
       ring.addEventListener('click', () => showDetail(v.id));
       nodes.push(ring);
     });

@@ -1,9 +1,11 @@
 package io.gridwarden.alerting;
 
 import io.gridwarden.alerting.delivery.RetryPolicy;
+import io.gridwarden.common.tls.PemFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything alerting can be configured with, and the only place its defaults live.
@@ -16,9 +18,12 @@ import java.util.Objects;
  * @param deliveryTimeout         how long one delivery attempt may take before it counts as failed
  * @param maxInFlightDeliveries   deliveries under way at once; the action tailer waits when this many are
  * @param maxViolations           most violations one history page may ask for ({@code limit})
- * @param keepAliveInterval       how often an idle alert stream gets a comment line
+ * @param keepAliveInterval       how often an idle alert stream gets a comment line; shorter than the idle timeout,
+ *                                so a healthy stream is never closed as idle
  * @param retention               how long violations that are over stay in the violation store
  * @param sweepInterval           how often violations older than the retention are deleted
+ * @param limits                  what the operations API takes before it refuses (connections, streams, logins)
+ * @param tls                     the operations API's TLS identity; present: it serves HTTPS only
  */
 public record AlertingConfig(
         String host,
@@ -31,7 +36,9 @@ public record AlertingConfig(
         int maxViolations,
         Duration keepAliveInterval,
         Duration retention,
-        Duration sweepInterval) {
+        Duration sweepInterval,
+        OpsLimits limits,
+        Optional<PemFiles> tls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8090;
@@ -50,6 +57,8 @@ public record AlertingConfig(
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(sweepInterval, "sweepInterval");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("httpPort must be 0..65535, got " + httpPort);
         }
@@ -59,42 +68,57 @@ public record AlertingConfig(
         if (retention.isNegative() || retention.isZero() || sweepInterval.toMillis() < 1) {
             throw new IllegalArgumentException("retention and sweepInterval must be positive, got " + retention + ", " + sweepInterval);
         }
+        if (keepAliveInterval.toMillis() < 1 || keepAliveInterval.compareTo(limits.idleTimeout()) >= 0) {
+            throw new IllegalArgumentException("keepAliveInterval must be positive and shorter than the idle timeout ("
+                    + limits.idleTimeout() + "), else idle alert streams are closed; got " + keepAliveInterval);
+        }
     }
 
     /** The production defaults, keeping state under {@code dataDir}. */
     public static AlertingConfig defaults(Path dataDir) {
         return new AlertingConfig(DEFAULT_HOST, DEFAULT_HTTP_PORT, dataDir, null, RetryPolicy.defaults(),
                 DEFAULT_DELIVERY_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_VIOLATIONS, DEFAULT_KEEP_ALIVE,
-                DEFAULT_RETENTION, DEFAULT_SWEEP_INTERVAL);
+                DEFAULT_RETENTION, DEFAULT_SWEEP_INTERVAL, OpsLimits.defaults(), Optional.empty());
     }
 
     public AlertingConfig withHost(String newHost) {
         return new AlertingConfig(newHost, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
     }
 
     public AlertingConfig withHttpPort(int port) {
         return new AlertingConfig(host, port, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
     }
 
     public AlertingConfig withCommandGateway(String gateway) {
         return new AlertingConfig(host, httpPort, dataDir, gateway, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
     }
 
     public AlertingConfig withRetry(RetryPolicy policy) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, policy, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
     }
 
     public AlertingConfig withKeepAliveInterval(Duration interval) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, interval, retention, sweepInterval);
+                maxInFlightDeliveries, maxViolations, interval, retention, sweepInterval, limits, tls);
     }
 
     public AlertingConfig withRetention(Duration keep, Duration every) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, keep, every);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, keep, every, limits, tls);
+    }
+
+    public AlertingConfig withLimits(OpsLimits newLimits) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, newLimits, tls);
+    }
+
+    /** Serves the operations API over HTTPS with this certificate and key (null: plain HTTP). */
+    public AlertingConfig withTls(PemFiles identity) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, Optional.ofNullable(identity));
     }
 }

@@ -1,17 +1,23 @@
 package io.gridwarden.alerting;
 
-import io.gridwarden.alerting.metrics.AlertingMetrics;
+import io.gridwarden.alerting.api.AccessMetrics;
 import io.gridwarden.alerting.api.AlertStream;
+import io.gridwarden.alerting.api.ConnectionGuard;
+import io.gridwarden.alerting.api.FailureReplies;
 import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;
+import io.gridwarden.alerting.api.OpsProblem;
 import io.gridwarden.alerting.api.Problems;
+import io.gridwarden.alerting.api.SecurityHeaders;
 import io.gridwarden.alerting.api.StatsRoutes;
+import io.gridwarden.alerting.api.StreamPositions;
 import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
 import io.gridwarden.alerting.delivery.CommandDelivery;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
 import io.gridwarden.alerting.delivery.MqttSessionChannel;
 import io.gridwarden.alerting.delivery.WebhookChannel;
+import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.tail.ActionTailer;
 import io.gridwarden.common.command.DeviceSessions;
@@ -50,6 +56,8 @@ public final class AlertingVerticle extends VerticleBase {
     private final PrometheusRegistry registry;
     private final Clock clock;
     private AlertingMetrics metrics;
+    private AccessMetrics access;
+    private StreamPositions positions;
     private DeliveredCommands delivered;
     private ViolationStore store;
     private WebClient webClient;
@@ -88,14 +96,18 @@ public final class AlertingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         metrics = new AlertingMetrics(registry);
+        access = new AccessMetrics(registry);
         return vertx.executeBlocking(() -> {
             delivered = DeliveredCommands.open(config.dataDir().resolve("delivered-commands"));
             store = ViolationStore.open(config.dataDir().resolve("violations"));
+            positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
             return null;
         }).compose(v -> {
             wire();
-            router = router();
-            return vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.host());
+            ConnectionGuard guard = new ConnectionGuard(vertx, config.limits().maxConnections(), config.limits().requestReadTimeout(), access);
+            router = router(guard);
+            return vertx.createHttpServer(OpsServerOptions.of(config)).connectionHandler(guard).requestHandler(router)
+                    .listen(config.httpPort(), config.host());
         }).onSuccess(s -> {
             server = s;
             tailer.start();
@@ -148,17 +160,24 @@ public final class AlertingVerticle extends VerticleBase {
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
                 new DeliveryTimeline(vertx, store, clock));
         tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock);
-        alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), metrics);
+        alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), positions,
+                config.limits().maxStreamsPerOperator(), config.limits().maxStreams(), metrics, access);
     }
 
-    private Router router() {
+    private Router router(ConnectionGuard guard) {
         ViolationRoutes violations = new ViolationRoutes(store, config.maxViolations());
         ManualActions manual = new ManualActions(store, eventLog, town, clock);
+        OpsLimits limits = config.limits();
+        boolean tls = config.tls().isPresent();
         Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            SecurityHeaders.apply(ctx.response(), tls);
+            guard.requestArrived(ctx);
+        });
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
-        router.route("/v1/*").handler(new OperatorAuth(town));
+        router.route("/v1/*").handler(new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock));
         router.get("/v1/alerts/stream").handler(alertStream::handle);
         router.get("/v1/violations").handler(violations::list);
         router.get("/v1/violations/:id").handler(violations::one);
@@ -168,9 +187,8 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
-        router.route().last().handler(ctx -> Problems.reply(ctx, 404, "Not Found", "no such resource: " + ctx.request().path()));
-        router.route().failureHandler(ctx -> Problems.reply(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500,
-                "Request failed", ctx.failure() == null ? "see the status" : ctx.failure().getMessage()));
+        router.route().last().handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
+        router.route().failureHandler(new FailureReplies());
         return router;
     }
 
@@ -202,5 +220,6 @@ public final class AlertingVerticle extends VerticleBase {
             store.close();
         }
         metrics.unregister();
+        access.unregister();
     }
 }

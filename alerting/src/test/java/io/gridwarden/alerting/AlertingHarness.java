@@ -7,6 +7,7 @@ import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.RecordLog;
 import io.vertx.core.json.JsonObject;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.log.rocksdb.RocksRecordLog;
@@ -60,8 +61,13 @@ public final class AlertingHarness implements AutoCloseable {
 
     /** Deploys with the launcher's constructor: this harness's event log for manual actions, and {@code sessions}. */
     public AlertingVerticle deploy(AlertingConfig config, DeviceSessions sessions) throws Exception {
+        return deploy(config, events, sessions);
+    }
+
+    /** Deploys with {@code eventLog} for manual actions instead of this harness's own. */
+    public AlertingVerticle deploy(AlertingConfig config, RecordLog eventLog, DeviceSessions sessions) throws Exception {
         registry = new PrometheusRegistry();
-        verticle = new AlertingVerticle(config, TOWN, log, events, sessions, registry);
+        verticle = new AlertingVerticle(config, TOWN, log, eventLog, sessions, registry);
         deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return verticle;
     }
@@ -111,6 +117,15 @@ public final class AlertingHarness implements AutoCloseable {
             request.bearerTokenAuthentication(token);
         }
         return request.sendJsonObject(body).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Posts a raw body (not necessarily JSON) as application/json. */
+    public HttpResponse<Buffer> postRaw(String path, String token, String body) throws Exception {
+        var request = client.post(verticle.actualPort(), "127.0.0.1", path).putHeader("content-type", "application/json");
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.sendBuffer(Buffer.buffer(body)).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public HttpResponse<Buffer> get(String pathAndQuery, String token) throws Exception {

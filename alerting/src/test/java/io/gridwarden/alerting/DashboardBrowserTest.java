@@ -60,6 +60,7 @@ class DashboardBrowserTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")), "--lang=zh-CN");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1600, 1000));
     }
@@ -95,6 +96,8 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#detail .timeline li")).stream().map(e -> e.getAttribute("data-status")))
                 .containsExactly("detected", "warned", "dispatched");
         assertThat(browser.findElement(By.id("detail")).getText()).contains(live.camera()).contains(live.zone());
+        assertThat(browser.findElement(By.cssSelector("#detail dd a")).getAttribute("href")).as("an http snapshot is a link")
+                .isEqualTo(live.snapshot());
 
         new Select(browser.findElement(By.id("assign-officer"))).selectByValue("off-09");
         browser.findElement(By.id("assign-button")).click();
@@ -107,6 +110,42 @@ class DashboardBrowserTest {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
+        assertThat(consoleMessages()).as("the page runs under its Content-Security-Policy without violations")
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
+    }
+
+    @Test
+    @DisplayName("A device-supplied javascript: snapshot does not become a link on the dashboard, and the page's own check refuses it too")
+    void javascriptSnapshotIsNotALink() throws Exception {
+        Violation hostile = OpsResponseHeadersTest.withSnapshot(
+                stages("road_occupation", "t-evil", "stall", 5, ViolationStatus.WARNED, null).get(1),
+                "javascript:document.title='pwned'");
+        harness.append(Action.update(hostile));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://127.0.0.1:" + harness.port() + "/");
+        browser.findElement(By.id("token")).sendKeys(AlertingFixtures.ADMIN_TOKEN);
+        browser.findElement(By.id("login-button")).click();
+        By row = By.cssSelector("#violations li[data-id='" + hostile.id() + "']");
+        wait.until(d -> !d.findElements(row).isEmpty());
+
+        browser.findElement(row).click();
+        wait.until(d -> d.findElements(By.cssSelector("#detail .timeline li")).size() >= 1);
+        assertThat(browser.findElements(By.cssSelector("#detail a"))).as("no link in the detail").isEmpty();
+        assertThat(browser.findElement(By.id("detail")).getText()).doesNotContain("javascript:");
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+
+        ChromeDriver chrome = (ChromeDriver) browser;
+        for (String hostileUrl : List.of("javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>",
+                "vbscript:x", "//evil.example/x.jpg", "http://user:pass@evil.example/")) {
+            assertThat(chrome.executeScript("return window.gridwarden.evidenceLink(arguments[0])", hostileUrl)).as(hostileUrl).isNull();
+        }
+        assertThat(chrome.executeScript("return window.gridwarden.evidenceLink('https://cam-0001.local/snap/1.jpg')"))
+                .isEqualTo("https://cam-0001.local/snap/1.jpg");
+    }
+
+    private List<String> consoleMessages() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     /** A plausible morning in hecun: seven violations at different stages, each with its whole history, and officers on the map. */

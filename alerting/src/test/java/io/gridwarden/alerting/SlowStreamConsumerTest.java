@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ViolationStatus;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,19 +70,16 @@ class SlowStreamConsumerTest {
             // The pipeline side went on: every action applied to the violation store while the client read nothing.
             eventually("alerting applied the whole action log", () -> positionOf(harness) == ACTIONS);
 
-            // Read it now. Each event's id is its action-log offset, so the events must carry 0, 1, 2, … with no gap.
+            // Read it now. The i-th update is track t-i, so the events must carry t-0, t-1, t-2, … with no gap.
             BufferedReader stream = new BufferedReader(new InputStreamReader(stalled.getInputStream(), StandardCharsets.UTF_8));
-            List<Long> ids = new ArrayList<>();
-            String lastId = null;
+            List<String> tracks = new ArrayList<>();
             String line;
-            while (ids.size() < ACTIONS && (line = stream.readLine()) != null) {
-                if (line.startsWith("id:")) {
-                    lastId = line.substring(3).trim();
-                } else if (line.startsWith("event: violation.")) {
-                    ids.add(Long.parseLong(lastId));
+            while (tracks.size() < ACTIONS && (line = stream.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    tracks.add(new JsonObject(line.substring(6)).getString("track"));
                 }
             }
-            assertThat(ids).containsExactlyElementsOf(LongStream.range(0, ACTIONS).boxed().toList());
+            assertThat(tracks).containsExactlyElementsOf(IntStream.range(0, ACTIONS).mapToObj(i -> "t-" + i).toList());
         }
     }
 

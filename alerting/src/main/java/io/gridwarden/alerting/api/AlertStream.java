@@ -7,27 +7,44 @@ import io.gridwarden.common.town.TownFile.Operator;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code GET /v1/alerts/stream}: violation updates as Server-Sent Events. Each connection is its own
  * {@link StreamCursor} on the durable action log, so a slow consumer costs a cursor, not a queue.
- * {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after that offset; otherwise the stream is live.
+ * {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after that event; otherwise the stream is live.
+ * An operator may hold {@code maxPerOperator} streams and alerting {@code maxStreams} in all; beyond
+ * that a stream is refused with 429 / 503 and {@code Retry-After}.
  */
 public final class AlertStream {
+
+    /** Seconds a refused client is asked to wait: streams end when tabs close, which takes a moment to be seen. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     private final RecordLog log;
     private final int partition;
     private final Duration keepAlive;
+    private final StreamPositions positions;
+    private final int maxPerOperator;
+    private final int maxStreams;
     private final AlertingMetrics metrics;
+    private final AccessMetrics access;
     private final Set<StreamCursor> open = new HashSet<>();
+    private final Map<String, Integer> perOperator = new HashMap<>();
 
-    public AlertStream(RecordLog log, int partition, Duration keepAlive, AlertingMetrics metrics) {
+    public AlertStream(RecordLog log, int partition, Duration keepAlive, StreamPositions positions, int maxPerOperator, int maxStreams,
+                       AlertingMetrics metrics, AccessMetrics access) {
         this.log = log;
         this.partition = partition;
         this.keepAlive = keepAlive;
+        this.positions = positions;
+        this.maxPerOperator = maxPerOperator;
+        this.maxStreams = maxStreams;
         this.metrics = metrics;
+        this.access = access;
     }
 
     public void handle(RoutingContext ctx) {
@@ -35,11 +52,13 @@ public final class AlertStream {
         ViolationFilter filter;
         long from;
         try {
-            filter = ViolationFilter.parse(operator.jurisdictions(), ctx.request().getParam("jurisdiction"),
-                    ctx.request().getParam("category"), ctx.request().getParam("status"));
+            filter = RequestParams.filter(ctx, operator.jurisdictions(), true);
             from = startOffset(ctx);
-        } catch (IllegalArgumentException e) {
-            Problems.reply(ctx, 400, "Bad Request", e.getMessage());
+        } catch (InvalidParameter e) {
+            Problems.invalid(ctx, e);
+            return;
+        }
+        if (refused(ctx, operator)) {
             return;
         }
         HttpServerResponse response = ctx.response()
@@ -47,11 +66,12 @@ public final class AlertStream {
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-cache")
                 .putHeader("x-accel-buffering", "no");
-        StreamCursor cursor = new StreamCursor(ctx.vertx(), response, log, partition, from, filter, keepAlive);
+        StreamCursor cursor = new StreamCursor(ctx.vertx(), response, log, partition, from, filter, keepAlive, positions);
         open.add(cursor);
+        perOperator.merge(operator.id(), 1, Integer::sum);
         metrics.streamOpened();
-        response.closeHandler(v -> closed(cursor));
-        response.endHandler(v -> closed(cursor));
+        response.closeHandler(v -> closed(cursor, operator));
+        response.endHandler(v -> closed(cursor, operator));
         cursor.start();
     }
 
@@ -60,8 +80,27 @@ public final class AlertStream {
         Set.copyOf(open).forEach(StreamCursor::close);
     }
 
-    private void closed(StreamCursor cursor) {
+    private boolean refused(RoutingContext ctx, Operator operator) {
+        int held = perOperator.getOrDefault(operator.id(), 0);
+        if (held >= maxPerOperator) {
+            access.streamRefused("per-operator");
+            Problems.retryLater(ctx, OpsProblem.TOO_MANY_STREAMS, "operator " + operator.id() + " already has " + held + " alert stream"
+                    + (held == 1 ? "" : "s") + " open, the most one operator may hold; close one (another tab or screen) and try again",
+                    RETRY_AFTER_SECONDS);
+            return true;
+        }
+        if (open.size() >= maxStreams) {
+            access.streamRefused("in-all");
+            Problems.retryLater(ctx, OpsProblem.STREAMS_FULL, "alerting serves at most " + maxStreams
+                    + " alert streams at once and all are taken; try again later", RETRY_AFTER_SECONDS);
+            return true;
+        }
+        return false;
+    }
+
+    private void closed(StreamCursor cursor, Operator operator) {
         if (open.remove(cursor)) {
+            perOperator.computeIfPresent(operator.id(), (id, n) -> n > 1 ? n - 1 : null);
             cursor.stop();
             metrics.streamClosed();
         }
@@ -70,19 +109,9 @@ public final class AlertStream {
     private long startOffset(RoutingContext ctx) {
         String last = ctx.request().getHeader("Last-Event-ID");
         if (last == null || last.isBlank()) {
-            last = ctx.request().getParam("lastEventId");
+            last = RequestParams.param(ctx, "lastEventId");
         }
-        if (last == null || last.isBlank()) {
-            return log.endOffset(partition);
-        }
-        try {
-            long id = Long.parseLong(last.trim());
-            if (id < -1) {
-                throw new NumberFormatException();
-            }
-            return id + 1;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Last-Event-ID must be an event id this stream sent (a number), got '" + last + "'");
-        }
+        long end = log.endOffset(partition);
+        return last == null || last.isBlank() ? end : Math.min(positions.position(last), end);
     }
 }

@@ -50,9 +50,10 @@ public final class ManualActions {
 
     public void assign(RoutingContext ctx) {
         act(ctx, EventType.OPS_ASSIGN, body -> {
-            String officer = body.getString("officer");
+            String officer = RequestParams.string(body, "officer");
             if (officer == null || town.officer(officer).isEmpty()) {
-                throw new IllegalArgumentException("officer must be an officer of this town, got '" + officer + "'");
+                throw new InvalidParameter("officer", "officer must be an officer of this town, got '"
+                        + (officer == null ? "" : RequestParams.shorten(officer)) + "'");
             }
             return (v, op) -> new ManualAssign(v.id(), deviceOf(v), officer, op.id());
         });
@@ -60,9 +61,9 @@ public final class ManualActions {
 
     public void close(RoutingContext ctx) {
         act(ctx, EventType.OPS_CLOSE, body -> {
-            String reason = body.getString("reason");
+            String reason = RequestParams.string(body, "reason");
             if (reason == null || reason.isBlank() || reason.length() > 500) {
-                throw new IllegalArgumentException("reason is required (at most 500 characters)");
+                throw new InvalidParameter("reason", "reason is required (at most 500 characters)");
             }
             return (v, op) -> new ManualClose(v.id(), deviceOf(v), reason.trim(), op.id());
         });
@@ -90,10 +91,9 @@ public final class ManualActions {
         }
         DataFor data;
         try {
-            JsonObject body = ctx.body() == null ? null : ctx.body().asJsonObject();
-            data = validate.apply(body == null ? new JsonObject() : body);
-        } catch (RuntimeException e) {
-            Problems.reply(ctx, 400, "Bad Request", e.getMessage() == null ? "the body must be a JSON object" : e.getMessage());
+            data = validate.apply(RequestParams.jsonBody(ctx));
+        } catch (InvalidParameter e) {
+            Problems.invalid(ctx, e);
             return;
         }
         String id = ctx.pathParam("id");
@@ -102,8 +102,7 @@ public final class ManualActions {
                 .onFailure(e -> {
                     Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                     if (cause instanceof LogOverloadedException) {
-                        ctx.response().putHeader("Retry-After", "1");
-                        Problems.reply(ctx, 503, "Service Unavailable", "the event log is saturated; try again shortly");
+                        Problems.retryLater(ctx, OpsProblem.OVERLOADED, "the event log is saturated; try again shortly", 1);
                     } else {
                         ctx.fail(e);
                     }

@@ -30,18 +30,16 @@ public final class StatsRoutes {
         Instant since;
         Instant until;
         try {
-            var p = ctx.request();
-            filter = ViolationFilter.parse(operator.jurisdictions(), p.getParam("jurisdiction"), p.getParam("category"), null);
-            Instant now = clock.instant();
-            Instant untilParam = ViolationRoutes.instant("until", p.getParam("until"));
-            until = untilParam == null ? now.plusSeconds(1) : untilParam;
-            Instant sinceParam = ViolationRoutes.instant("since", p.getParam("since"));
+            filter = RequestParams.filter(ctx, operator.jurisdictions(), false);
+            Instant untilParam = RequestParams.instant(ctx, "until");
+            until = untilParam == null ? clock.instant().plusSeconds(1) : untilParam;
+            Instant sinceParam = RequestParams.instant(ctx, "since");
             since = sinceParam == null ? until.minus(DEFAULT_WINDOW) : sinceParam;
             if (!since.isBefore(until)) {
-                throw new IllegalArgumentException("since must be before until");
+                throw new InvalidParameter("since", "since must be before until, got " + since + " and " + until);
             }
-        } catch (IllegalArgumentException e) {
-            Problems.reply(ctx, 400, "Bad Request", e.getMessage());
+        } catch (InvalidParameter e) {
+            Problems.invalid(ctx, e);
             return;
         }
         ctx.vertx().executeBlocking(() -> {

@@ -3,7 +3,6 @@ package io.gridwarden.alerting.api;
 import io.gridwarden.alerting.view.ViolationFilter;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionCodec;
-import io.gridwarden.common.json.Json;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.log.RecordLog;
 import io.vertx.core.Context;
@@ -31,12 +30,13 @@ final class StreamCursor {
     private final int partition;
     private final ViolationFilter filter;
     private final Duration keepAlive;
+    private final StreamPositions positions;
     private long cursor;
     private long keepAliveTimer = -1;
     private boolean stopped;
 
     StreamCursor(Vertx vertx, HttpServerResponse response, RecordLog log, int partition, long from,
-                 ViolationFilter filter, Duration keepAlive) {
+                 ViolationFilter filter, Duration keepAlive, StreamPositions positions) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.response = response;
@@ -44,6 +44,7 @@ final class StreamCursor {
         this.partition = partition;
         this.filter = filter;
         this.keepAlive = keepAlive;
+        this.positions = positions;
         this.cursor = from;
     }
 
@@ -58,11 +59,13 @@ final class StreamCursor {
     }
 
     /**
-     * An id-only block: EventSource takes it as its last event id without dispatching an event, so a
-     * reconnect resumes from here even when no matching violation was sent yet (-1: from the start).
+     * An id-only block: a client takes it as its last event id without dispatching an event, so a
+     * reconnect resumes from here even when no matching violation was sent yet. The id is sealed
+     * ({@link StreamPositions}) and differs every time, so it does not tell whether other operators'
+     * actions went by meanwhile.
      */
     private String position() {
-        return "id: " + (cursor - 1) + "\n\n";
+        return "id: " + positions.id(cursor) + "\n\n";
     }
 
     void stop() {
@@ -119,9 +122,9 @@ final class StreamCursor {
         for (LogRecord record : records) {
             Action action = decode(record);
             if (action != null && action.kind() == Action.Kind.VIOLATION_UPDATE && filter.test(action.violation())) {
-                text.append("id: ").append(record.offset()).append('\n')
+                text.append("id: ").append(positions.id(record.offset() + 1)).append('\n')
                         .append("event: violation.").append(action.violation().status().wireName()).append('\n')
-                        .append("data: ").append(Json.toString(action.violation())).append("\n\n");
+                        .append("data: ").append(EvidenceLinks.json(action.violation())).append("\n\n");
             }
         }
         long next = records.isEmpty() ? from : records.get(records.size() - 1).offset() + 1;

@@ -8,7 +8,6 @@ import io.gridwarden.common.json.Json;
 import io.gridwarden.common.town.TownFile.Operator;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,8 +30,8 @@ public final class ViolationRoutes {
         ctx.vertx().executeBlocking(() -> store.get(id), false).onSuccess(found -> found
                 .filter(r -> ViolationFilter.inScope(operator.jurisdictions(), r.latest()))
                 .ifPresentOrElse(
-                        r -> ctx.response().putHeader("content-type", "application/json").end(Json.toString(r.toJson())),
-                        () -> Problems.reply(ctx, 404, "Not Found", "no violation " + id + " in your jurisdictions")))
+                        r -> ctx.response().putHeader("content-type", "application/json").end(Json.toString(EvidenceLinks.view(r.toJson()))),
+                        () -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no violation " + RequestParams.shorten(id) + " in your jurisdictions")))
                 .onFailure(ctx::fail);
     }
 
@@ -40,46 +39,42 @@ public final class ViolationRoutes {
         Operator operator = OperatorAuth.operator(ctx);
         HistoryQuery query;
         try {
-            var p = ctx.request();
-            query = new HistoryQuery(ViolationFilter.parse(operator.jurisdictions(), p.getParam("jurisdiction"), p.getParam("category"),
-                    p.getParam("status")), instant("since", p.getParam("since")), instant("until", p.getParam("until")),
-                    limit(p.getParam("limit")), blankToNull(p.getParam("cursor")));
-        } catch (IllegalArgumentException e) {
-            Problems.reply(ctx, 400, "Bad Request", e.getMessage());
+            query = query(ctx, operator);
+        } catch (InvalidParameter e) {
+            Problems.invalid(ctx, e);
             return;
         }
         ctx.vertx().executeBlocking(() -> store.history(query), false)
                 .onSuccess(page -> ctx.response().putHeader("content-type", "application/json").end(Json.toString(body(page))))
                 .onFailure(e -> {
-                    if (e instanceof IllegalArgumentException) {
-                        Problems.reply(ctx, 400, "Bad Request", e.getMessage());
+                    if (e instanceof IllegalArgumentException && query.cursor() != null) {
+                        Problems.invalid(ctx, new InvalidParameter("cursor",
+                                "cursor is not one this API returned as nextCursor; start again without it"));
                     } else {
                         ctx.fail(e);
                     }
                 });
     }
 
+    private HistoryQuery query(RoutingContext ctx, Operator operator) {
+        Instant since = RequestParams.instant(ctx, "since");
+        Instant until = RequestParams.instant(ctx, "until");
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new InvalidParameter("since", "since must be before until, got " + since + " and " + until);
+        }
+        return new HistoryQuery(RequestParams.filter(ctx, operator.jurisdictions(), true), since, until,
+                limit(RequestParams.param(ctx, "limit")), RequestParams.param(ctx, "cursor"));
+    }
+
     private static Map<String, Object> body(HistoryPage page) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(r -> (Object) r.toJson()).toList());
+        body.put("items", page.items().stream().map(r -> (Object) EvidenceLinks.view(r.toJson())).toList());
         body.put("nextCursor", page.nextCursor());
         return body;
     }
 
-    /** An RFC 3339 instant, or null when absent. */
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an RFC 3339 time such as 2026-11-22T08:00:00Z, got '" + value + "'");
-        }
-    }
-
     private int limit(String param) {
-        if (param == null || param.isBlank()) {
+        if (param == null) {
             return Math.min(DEFAULT_LIMIT, maxLimit);
         }
         try {
@@ -89,11 +84,8 @@ public final class ViolationRoutes {
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number from 1 to " + maxLimit + ", got '" + param + "'");
+            throw new InvalidParameter("limit", "limit must be a whole number from 1 to " + maxLimit + ", got '"
+                    + RequestParams.shorten(param) + "'");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

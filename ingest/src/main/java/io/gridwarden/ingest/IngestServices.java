@@ -20,6 +20,7 @@ public final class IngestServices {
     private final PrometheusRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final IngestGuard guard;
+    private final MeteredAdmission admission;
     private final HttpConnectionCap httpConnections;
     private final IngestMetrics httpMetrics;
     private final MqttMetrics mqttMetrics;
@@ -34,6 +35,7 @@ public final class IngestServices {
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
         this.guard = guard;
+        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame()), guard);
         this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
         this.httpMetrics = new IngestMetrics(registry, httpConnections);
         this.mqttMetrics = new MqttMetrics(registry);
@@ -71,6 +73,10 @@ public final class IngestServices {
 
     IngestGuard guard() {
         return guard;
+    }
+
+    MeteredAdmission admission() {
+        return admission;
     }
 
     HttpConnectionCap httpConnections() {

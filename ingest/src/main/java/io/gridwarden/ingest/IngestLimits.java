@@ -20,9 +20,10 @@ import java.time.Duration;
  * @param deviceByteBurst       the bytes a device may send at once above its rate
  * @param maxHttpConnections    HTTP connections held at once; further ones are closed as soon as they open
  * @param httpIdleTimeout       an HTTP connection with nothing read or written for this long is closed
+ * @param loginThrottle         when an address that keeps failing to log in is refused for a while
  */
 public record IngestLimits(long maxLagEvents, double deviceEventsPerSecond, int deviceBurst, long deviceBytesPerSecond,
-                           long deviceByteBurst, int maxHttpConnections, Duration httpIdleTimeout) {
+                           long deviceByteBurst, int maxHttpConnections, Duration httpIdleTimeout, LoginThrottleLimits loginThrottle) {
 
     public static final long DEFAULT_MAX_LAG_EVENTS = 5_000_000;
     public static final double DEFAULT_DEVICE_EVENTS_PER_SECOND = 200;
@@ -52,35 +53,44 @@ public record IngestLimits(long maxLagEvents, double deviceEventsPerSecond, int 
         if (httpIdleTimeout == null || httpIdleTimeout.isNegative() || httpIdleTimeout.isZero()) {
             throw new IllegalArgumentException("httpIdleTimeout must be a positive duration, got " + httpIdleTimeout);
         }
+        if (loginThrottle == null) {
+            throw new IllegalArgumentException("loginThrottle must be set, e.g. LoginThrottleLimits.defaults()");
+        }
     }
 
     public static IngestLimits defaults() {
         return new IngestLimits(DEFAULT_MAX_LAG_EVENTS, DEFAULT_DEVICE_EVENTS_PER_SECOND, DEFAULT_DEVICE_BURST,
-                DEFAULT_DEVICE_BYTES_PER_SECOND, DEFAULT_DEVICE_BYTE_BURST, DEFAULT_MAX_HTTP_CONNECTIONS, DEFAULT_HTTP_IDLE_TIMEOUT);
+                DEFAULT_DEVICE_BYTES_PER_SECOND, DEFAULT_DEVICE_BYTE_BURST, DEFAULT_MAX_HTTP_CONNECTIONS, DEFAULT_HTTP_IDLE_TIMEOUT,
+                LoginThrottleLimits.defaults());
     }
 
     public IngestLimits withMaxLagEvents(long max) {
         return new IngestLimits(max, deviceEventsPerSecond, deviceBurst, deviceBytesPerSecond, deviceByteBurst, maxHttpConnections,
-                httpIdleTimeout);
+                httpIdleTimeout, loginThrottle);
     }
 
     public IngestLimits withDeviceRate(double eventsPerSecond, int burst) {
         return new IngestLimits(maxLagEvents, eventsPerSecond, burst, deviceBytesPerSecond, deviceByteBurst, maxHttpConnections,
-                httpIdleTimeout);
+                httpIdleTimeout, loginThrottle);
     }
 
     public IngestLimits withDeviceByteRate(long bytesPerSecond, long byteBurst) {
         return new IngestLimits(maxLagEvents, deviceEventsPerSecond, deviceBurst, bytesPerSecond, byteBurst, maxHttpConnections,
-                httpIdleTimeout);
+                httpIdleTimeout, loginThrottle);
     }
 
     public IngestLimits withMaxHttpConnections(int max) {
         return new IngestLimits(maxLagEvents, deviceEventsPerSecond, deviceBurst, deviceBytesPerSecond, deviceByteBurst, max,
-                httpIdleTimeout);
+                httpIdleTimeout, loginThrottle);
     }
 
     public IngestLimits withHttpIdleTimeout(Duration timeout) {
         return new IngestLimits(maxLagEvents, deviceEventsPerSecond, deviceBurst, deviceBytesPerSecond, deviceByteBurst,
-                maxHttpConnections, timeout);
+                maxHttpConnections, timeout, loginThrottle);
+    }
+
+    public IngestLimits withLoginThrottle(LoginThrottleLimits throttle) {
+        return new IngestLimits(maxLagEvents, deviceEventsPerSecond, deviceBurst, deviceBytesPerSecond, deviceByteBurst,
+                maxHttpConnections, httpIdleTimeout, throttle);
     }
 }

@@ -20,6 +20,7 @@ public final class IngestServices {
     private final PrometheusRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final IngestGuard guard;
+    private final LoginGuard logins;
     private final MeteredAdmission admission;
     private final HttpConnectionCap httpConnections;
     private final IngestMetrics httpMetrics;
@@ -35,6 +36,7 @@ public final class IngestServices {
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
         this.guard = guard;
+        this.logins = new LoginGuard(config.limits().loginThrottle(), registry, clock);
         this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame()), guard);
         this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
         this.httpMetrics = new IngestMetrics(registry, httpConnections);
@@ -73,6 +75,10 @@ public final class IngestServices {
 
     IngestGuard guard() {
         return guard;
+    }
+
+    LoginGuard logins() {
+        return logins;
     }
 
     MeteredAdmission admission() {

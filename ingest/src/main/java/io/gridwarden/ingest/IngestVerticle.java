@@ -47,6 +47,7 @@ public final class IngestVerticle extends VerticleBase {
     private final RecordLog eventLog;
     private final DeviceAuthenticator authenticator;
     private final MeteredAdmission admission;
+    private final LoginGuard logins;
     private final IngestMetrics metrics;
     private final IngestGuard guard;
     private final Clock clock;
@@ -66,6 +67,7 @@ public final class IngestVerticle extends VerticleBase {
         this.eventLog = services.eventLog();
         this.authenticator = services.authenticator();
         this.admission = services.admission();
+        this.logins = services.logins();
         this.guard = services.guard();
         this.clock = services.clock();
         this.metrics = services.httpMetrics();
@@ -123,13 +125,26 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void authenticate(RoutingContext ctx) {
-        Optional<Device> device = authenticator.authenticateBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String address = remoteAddress(ctx);
+        Optional<Rejection> throttled = logins.throttled(LoginGuard.HTTP, address);
+        if (throttled.isPresent()) {
+            refuse(ctx, throttled.get());
+            return;
+        }
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<Device> device = authenticator.authenticateBearer(authorization);
         if (device.isEmpty()) {
+            logins.failed(LoginGuard.HTTP, address, null, authorization == null ? "no Authorization header" : "unknown or malformed bearer token");
             refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, "send Authorization: Bearer <device token>"));
             return;
         }
         ctx.put(DEVICE, device.get());
         ctx.next();
+    }
+
+    private static String remoteAddress(RoutingContext ctx) {
+        var remote = ctx.request().remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "an unknown address" : remote.hostAddress();
     }
 
     /** The body handler stopped reading at the limit: the device is charged what was read, as for any refused request. */

@@ -37,6 +37,7 @@ public final class MqttIngestVerticle extends VerticleBase {
     private final IngestServices services;
     private final IngestConfig config;
     private final DeviceAuthenticator authenticator;
+    private final LoginGuard logins;
     private final MqttDeviceSessions sessions;
     private final MqttMetrics metrics;
     private final MqttEventIntake intake;
@@ -58,6 +59,7 @@ public final class MqttIngestVerticle extends VerticleBase {
         this.services = services;
         this.config = services.config();
         this.authenticator = services.authenticator();
+        this.logins = services.logins();
         this.sessions = services.sessions();
         this.metrics = services.mqttMetrics();
         this.intake = new MqttEventIntake(config, services.admission(), services.eventLog(), services.guard(), metrics, services.clock());
@@ -105,12 +107,20 @@ public final class MqttIngestVerticle extends VerticleBase {
 
     private void onConnect(MqttEndpoint endpoint) {
         boolean mqtt5 = endpoint.protocolVersion() >= 5;
+        String address = endpoint.remoteAddress() == null ? "an unknown address" : endpoint.remoteAddress().hostAddress();
+        if (logins.throttled(LoginGuard.MQTT, address).isPresent()) {
+            refuse(endpoint, "login_throttled", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
         String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
         Optional<Device> device = authenticator.authenticate(endpoint.auth() == null ? null : endpoint.auth().getPassword());
         if (device.isEmpty()) {
+            logins.failed(LoginGuard.MQTT, address, username, endpoint.auth() == null ? "no username and password" : "unknown password");
             refuse(endpoint, "bad_credentials", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
         } else if (!device.get().id().equals(username)) {
+            logins.failed(LoginGuard.MQTT, address, username, "the password of another device");
             refuse(endpoint, "not_authorized", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
                     : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.connectedAs(username, endpoint.clientIdentifier())) {

@@ -140,6 +140,11 @@ public final class MqttIngestVerticle extends VerticleBase {
         var terms = MqttConnectTerms.of(endpoint.protocolVersion(), endpoint.isCleanSession(), endpoint.connectProperties(),
                 config.sessions());
         var opened = sessions.open(device, endpoint.clientIdentifier(), terms);
+        if (opened.refused() != null) {
+            refuse(endpoint, opened.refused(), mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
         MqttSession session = opened.session();
         var connection = new MqttConnection(device, endpoint, context, session, terms.receiveMaximum());
         endpoint.publishHandler(message -> intake.onPublish(connection, message))

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
  * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
  * durable. Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
- * {@link IngestReadiness}) and {@code /metrics}. Several instances may share one port and one
+ * {@link IngestReadiness}) and {@code /metrics}. With {@link IngestConfig#tls()} set, only over HTTPS. Several instances may share one port and one
  * {@link IngestServices}: Vert.x spreads connections over them.
  *
  * <p>The log completes appends on its own writer thread; replies hop back to this verticle's context,
@@ -77,6 +77,7 @@ public final class IngestVerticle extends VerticleBase {
     public Future<?> start() {
         var options = new HttpServerOptions()
                 .setIdleTimeout((int) config.limits().httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        config.tls().ifPresent(pem -> options.setSsl(true).setKeyCertOptions(DeviceTls.keyCert(pem)));
         return vertx.createHttpServer(options)
                 .connectionHandler(services.httpConnections())
                 .requestHandler(router())

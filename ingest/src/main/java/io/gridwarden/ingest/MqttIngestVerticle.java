@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <p>Sessions follow the protocol ({@link MqttConnectTerms}): a persistent session outlives its
  * connection, keeping the subscription and holding QoS 1 commands for the device's return
- * ({@link MqttDeviceSessions}). Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is
+ * ({@link MqttDeviceSessions}). With {@link IngestConfig#tls()} set, MQTT over TLS listens on a port of its own,
+ * beside plain MQTT unless that is turned off. Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is
  * disconnected), retained messages and wills (ignored).
  */
 public final class MqttIngestVerticle extends VerticleBase {
@@ -41,7 +42,8 @@ public final class MqttIngestVerticle extends VerticleBase {
     private final MqttDeviceSessions sessions;
     private final MqttMetrics metrics;
     private final MqttEventIntake intake;
-    private volatile MqttServer server;
+    private volatile MqttServer plain;
+    private volatile MqttServer secure;
     private long sweepTimer = -1;
 
     /** A standalone MQTT endpoint with services of its own (tests, or a process without HTTP). */
@@ -72,37 +74,55 @@ public final class MqttIngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        var options = new MqttServerOptions().setHost(config.host()).setPort(config.mqttPort())
+        Future<MqttServer> plainListening = config.plainMqtt() ? listen(config.mqttPort(), false) : Future.succeededFuture();
+        Future<MqttServer> secureListening = config.tls().isPresent() ? listen(config.mqttTlsPort(), true) : Future.succeededFuture();
+        return Future.all(plainListening, secureListening).onSuccess(both -> {
+            plain = plainListening.result();
+            secure = secureListening.result();
+            services.readiness().mqttListening();
+            sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
+        });
+    }
+
+    /** One listener: plain MQTT, or MQTT over TLS with the configured certificate. Both take the same devices the same way. */
+    private Future<MqttServer> listen(int port, boolean tls) {
+        var options = new MqttServerOptions().setHost(config.host()).setPort(port)
                 .setMaxMessageSize(config.maxMqttPacketBytes()).setMaxClientIdLength(MAX_CLIENT_ID_LENGTH);
+        if (tls) {
+            options.setSsl(true).setKeyCertOptions(DeviceTls.keyCert(config.tls().orElseThrow()));
+        }
         return MqttServer.create(vertx, options)
                 .endpointHandler(this::onConnect)
                 .listen()
-                .onSuccess(listening -> {
-                    server = listening;
-                    services.readiness().mqttListening();
-                    sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
-                })
-                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT on " + config.host() + ":"
-                        + config.mqttPort() + " (" + e.getMessage() + "); is another broker using the port?", e)));
+                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT" + (tls ? " over TLS" : "")
+                        + " on " + config.host() + ":" + port + " (" + e.getMessage() + "); is another broker using the port?", e)));
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(sweepTimer);
-        if (server == null) {
+        if (plain == null && secure == null) {
             return Future.succeededFuture();
         }
         services.readiness().mqttStopped();
-        return server.close();
+        return Future.all(plain == null ? Future.succeededFuture() : plain.close(), secure == null ? Future.succeededFuture() : secure.close());
     }
 
-    /** The port the MQTT endpoint listens on (useful when configured with port 0). */
+    /** The port plain MQTT listens on (useful when configured with port 0). */
     public int actualPort() {
-        MqttServer listening = server;
-        if (listening == null) {
-            throw new IllegalStateException("ingest MQTT is not listening yet; deploy the verticle first");
+        return listening(plain, "plain MQTT").actualPort();
+    }
+
+    /** The port MQTT over TLS listens on (useful when configured with port 0). */
+    public int actualTlsPort() {
+        return listening(secure, "MQTT over TLS").actualPort();
+    }
+
+    private static MqttServer listening(MqttServer server, String what) {
+        if (server == null) {
+            throw new IllegalStateException("ingest's " + what + " is not listening: deploy the verticle first, and configure it");
         }
-        return listening.actualPort();
+        return server;
     }
 
     private void onConnect(MqttEndpoint endpoint) {

@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per device: each holds up to {@code burst} events and refills at {@code eventsPerSecond}.
- * A request costs its number of events, taken whole or not at all. The buckets are made once, for the
- * devices of the town, so memory stays bounded whoever knocks. Safe from any thread (HTTP and MQTT
- * share one instance, so a device cannot double its rate by using both).
+ * A token bucket per device: each holds up to {@code burst} tokens and refills at {@code perSecond}.
+ * What a token is belongs to the caller: ingest keeps one set of buckets in events and one in bytes
+ * ({@link IngestGuard}). The buckets are made once, for the devices of the town, so memory stays bounded
+ * whoever knocks. Safe from any thread (HTTP and MQTT share one instance, so a device cannot double its
+ * rate by using both).
  */
 final class DeviceRateLimits {
 
@@ -21,8 +22,8 @@ final class DeviceRateLimits {
     private final double burst;
     private final LongSupplier nanoClock;
 
-    DeviceRateLimits(Collection<String> deviceIds, double eventsPerSecond, int burst, LongSupplier nanoClock) {
-        this.tokensPerNano = eventsPerSecond / NANOS_PER_SECOND;
+    DeviceRateLimits(Collection<String> deviceIds, double perSecond, double burst, LongSupplier nanoClock) {
+        this.tokensPerNano = perSecond / NANOS_PER_SECOND;
         this.burst = burst;
         this.nanoClock = nanoClock;
         long now = nanoClock.getAsLong();
@@ -30,26 +31,45 @@ final class DeviceRateLimits {
     }
 
     /**
-     * Takes {@code events} tokens from the device's bucket; returns 0 when granted, else the nanoseconds
-     * until the bucket will hold enough. A request larger than the burst costs the whole bucket.
+     * Takes {@code tokens} from the device's bucket, whole or not at all; returns 0 when granted, else the
+     * nanoseconds until the bucket will hold enough. A request larger than the burst costs the whole bucket.
      * A device outside the town (never authenticated) is not limited here.
      */
-    long take(String deviceId, int events) {
+    long take(String deviceId, long tokens) {
         Bucket bucket = buckets.get(deviceId);
-        if (bucket == null) {
+        if (bucket == null || tokens <= 0) {
             return 0;
         }
-        double cost = Math.min(events, burst);
+        double cost = Math.min(tokens, burst);
         synchronized (bucket) {
-            long now = nanoClock.getAsLong();
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) * tokensPerNano);
-            bucket.refilledAt = now;
+            refill(bucket);
             if (bucket.tokens >= cost) {
                 bucket.tokens -= cost;
                 return 0;
             }
             return (long) Math.ceil((cost - bucket.tokens) / tokensPerNano);
         }
+    }
+
+    /**
+     * Takes up to {@code tokens} whatever the bucket holds, leaving it empty at worst: what a refused request
+     * costs. Its device will have to wait for the refill before anything of it is taken again.
+     */
+    void drain(String deviceId, long tokens) {
+        Bucket bucket = buckets.get(deviceId);
+        if (bucket == null || tokens <= 0) {
+            return;
+        }
+        synchronized (bucket) {
+            refill(bucket);
+            bucket.tokens = Math.max(0, bucket.tokens - tokens);
+        }
+    }
+
+    private void refill(Bucket bucket) {
+        long now = nanoClock.getAsLong();
+        bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) * tokensPerNano);
+        bucket.refilledAt = now;
     }
 
     private static final class Bucket {

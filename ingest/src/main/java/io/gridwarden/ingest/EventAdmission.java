@@ -1,5 +1,6 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.ParsedEvents;
@@ -12,37 +13,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks every request body passes before anything is stored, the same for HTTP and MQTT:
- * shape, parse and validate, batch size, and that each event comes from the device that sent it.
- * Pure: no I/O, no framework.
+ * The checks every request body passes before anything is stored, the same for HTTP and MQTT, in two
+ * steps so that a request can be charged to its device in between ({@link MeteredAdmission}): first the
+ * shape and number of events, found without parsing them ({@link #count}); then parse and validate, the
+ * objects of each frame, the size of each event, and that each event comes from the device that sent it
+ * ({@link #admit}). Pure: no I/O, no framework.
  */
 final class EventAdmission {
 
-    private final int maxBatchEvents;
+    /** A camera frame's objects up to this many cost nothing beyond the event's own token; each further one costs one. */
+    static final int FREE_OBJECTS_PER_FRAME = 4;
+    /** The most bytes one event may take as stored: room for a frame of 64 objects with every string at its bound. */
+    static final int MAX_EVENT_BYTES = 32 * 1024;
 
-    EventAdmission(int maxBatchEvents) {
+    private final int maxBatchEvents;
+    private final int maxObjectsPerFrame;
+
+    EventAdmission(int maxBatchEvents, int maxObjectsPerFrame) {
         this.maxBatchEvents = maxBatchEvents;
+        this.maxObjectsPerFrame = maxObjectsPerFrame;
     }
 
-    /** The log entries to append for this body, or why it is refused as a whole. */
-    Admission admit(Device device, BodyShape shape, byte[] body, Instant now) {
+    /** How many events the body holds, or why it is refused whatever they are: the wrong shape, or too many. */
+    Counted count(BodyShape shape, byte[] body) {
         Boolean isArray = startsWithArray(body);
         if (isArray != null && !shape.accepts(isArray)) {
             String expected = shape == BodyShape.SINGLE ? "one event object" : "a JSON array of events";
-            return Admission.refuse(new Rejection(Rejection.Reason.INVALID_EVENTS, shape.mediaType() + " carries " + expected,
+            return new Counted(1, new Rejection(Rejection.Reason.INVALID_EVENTS, shape.mediaType() + " carries " + expected,
                     List.of(new Problem(0, "", "expected " + expected + " for " + shape.mediaType()))));
         }
-        StampedEvents stamped = EventCodec.parseStamped(body, now);
-        ParsedEvents parsed = stamped.parsed();
-        int count = parsed.events().size() + (int) parsed.problems().stream().mapToInt(Problem::index).distinct().count();
-        if (count > maxBatchEvents) {
-            return Admission.refuse(new Rejection(Rejection.Reason.BATCH_TOO_LARGE,
-                    "a request carries at most " + maxBatchEvents + " events, this one has " + count + "; split the batch",
+        int events = EventCount.upTo(body, maxBatchEvents);
+        if (events > maxBatchEvents) {
+            return new Counted(events, new Rejection(Rejection.Reason.BATCH_TOO_LARGE,
+                    "a request carries at most " + maxBatchEvents + " events, this one has more; split the batch",
                     List.of(new Problem(maxBatchEvents, "", "beyond the limit of " + maxBatchEvents + " events"))));
         }
+        return new Counted(events, null);
+    }
+
+    /** The log entries to append for this body, with what they cost in event tokens, or why it is refused as a whole. */
+    Admission admit(Device device, byte[] body, Instant now) {
+        StampedEvents stamped = EventCodec.parseStamped(body, now);
+        ParsedEvents parsed = stamped.parsed();
         if (!parsed.valid()) {
-            return Admission.refuse(new Rejection(Rejection.Reason.INVALID_EVENTS,
-                    parsed.problems().size() + " problem(s) found; nothing of this request was stored", parsed.problems()));
+            return invalid(parsed.problems());
+        }
+        List<Problem> oversized = oversized(parsed.events(), stamped.payloads());
+        if (!oversized.isEmpty()) {
+            return invalid(oversized);
         }
         List<Problem> foreign = foreignSources(device, parsed.events());
         if (!foreign.isEmpty()) {
@@ -55,7 +73,39 @@ final class EventAdmission {
             DeviceEvent event = parsed.events().get(i);
             entries.add(new LogEntry(event.source(), event.dedupKey(), stamped.payloads().get(i)));
         }
-        return Admission.accept(entries);
+        return Admission.accept(entries, tokens(parsed.events()));
+    }
+
+    /**
+     * What events cost in event tokens: one each, and one more for each object of a frame beyond the first
+     * {@link #FREE_OBJECTS_PER_FRAME}, since every object can become a violation and a voice warning.
+     */
+    static int tokens(List<DeviceEvent> events) {
+        int tokens = 0;
+        for (DeviceEvent event : events) {
+            tokens += 1 + (event.data() instanceof Detection frame ? Math.max(0, frame.objects().size() - FREE_OBJECTS_PER_FRAME) : 0);
+        }
+        return tokens;
+    }
+
+    private static Admission invalid(List<Problem> problems) {
+        return Admission.refuse(new Rejection(Rejection.Reason.INVALID_EVENTS,
+                problems.size() + " problem(s) found; nothing of this request was stored", problems));
+    }
+
+    /** Frames with more objects than the town allows, and events larger than an event may be. */
+    private List<Problem> oversized(List<DeviceEvent> events, List<byte[]> payloads) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).data() instanceof Detection frame && frame.objects().size() > maxObjectsPerFrame) {
+                problems.add(new Problem(i, "/data/objects", "holds " + frame.objects().size() + " objects; a frame may report at most "
+                        + maxObjectsPerFrame + " (the town file's limits.maxObjectsPerFrame)"));
+            } else if (payloads.get(i).length > MAX_EVENT_BYTES) {
+                problems.add(new Problem(i, "", "takes " + payloads.get(i).length + " bytes; an event may take at most "
+                        + MAX_EVENT_BYTES + " (drop members gridwarden does not read)"));
+            }
+        }
+        return problems;
     }
 
     private static List<Problem> foreignSources(Device device, List<DeviceEvent> events) {
@@ -79,15 +129,18 @@ final class EventAdmission {
         return null;
     }
 
-    /** Either the entries to append or the rejection; exactly one is set. */
-    record Admission(List<LogEntry> entries, Rejection rejection) {
+    /** A body's events counted before parsing, and the rejection when the count or shape alone refuses it (else null). */
+    record Counted(int events, Rejection rejection) {}
 
-        static Admission accept(List<LogEntry> entries) {
-            return new Admission(List.copyOf(entries), null);
+    /** Either the entries to append (and their cost in event tokens) or the rejection; exactly one is set. */
+    record Admission(List<LogEntry> entries, int tokens, Rejection rejection) {
+
+        static Admission accept(List<LogEntry> entries, int tokens) {
+            return new Admission(List.copyOf(entries), tokens, null);
         }
 
         static Admission refuse(Rejection rejection) {
-            return new Admission(List.of(), rejection);
+            return new Admission(List.of(), 0, rejection);
         }
 
         boolean accepted() {

@@ -11,24 +11,27 @@ import java.util.stream.Stream;
 
 /**
  * Refuses work ingest should not take on, whatever the transport: everything while the stream jobs
- * lag too far behind the event log, and a device's requests beyond its rate. Overload is refused at
- * the edge rather than buffered. Share one guard between the HTTP and MQTT endpoints of a process.
+ * lag too far behind the event log, and a device's requests beyond its rate, in events and in bytes
+ * ({@link IngestLimits}). Overload is refused at the edge rather than buffered. Share one guard between
+ * the HTTP and MQTT endpoints of a process.
  */
 public final class IngestGuard {
 
     private final RecordLog eventLog;
     private final long maxLagEvents;
     private final IngestLimits limits;
-    private final DeviceRateLimits rates;
+    private final DeviceRateLimits events;
+    private final DeviceRateLimits bytes;
 
     IngestGuard(RecordLog eventLog, IngestLimits limits, Collection<String> deviceIds, LongSupplier nanoClock) {
         this.eventLog = eventLog;
         this.maxLagEvents = limits.maxLagEvents();
         this.limits = limits;
-        this.rates = new DeviceRateLimits(deviceIds, limits.deviceEventsPerSecond(), limits.deviceBurst(), nanoClock);
+        this.events = new DeviceRateLimits(deviceIds, limits.deviceEventsPerSecond(), limits.deviceBurst(), nanoClock);
+        this.bytes = new DeviceRateLimits(deviceIds, limits.deviceBytesPerSecond(), limits.deviceByteBurst(), nanoClock);
     }
 
-    /** A guard with a bucket for each device of {@code town}, watching the lag of {@code eventLog}. */
+    /** A guard with buckets for each device of {@code town}, watching the lag of {@code eventLog}. */
     public static IngestGuard create(IngestConfig config, Town town, RecordLog eventLog) {
         return new IngestGuard(eventLog, config.limits(), deviceIds(town), System::nanoTime);
     }
@@ -44,15 +47,36 @@ public final class IngestGuard {
                 + Rejection.PIPELINE_BEHIND_RETRY_AFTER_SECONDS + " s", Rejection.PIPELINE_BEHIND_RETRY_AFTER_SECONDS));
     }
 
-    /** Takes a request of {@code events} from the device's rate; refuses it whole when the device is over its rate. */
-    Optional<Rejection> charge(String deviceId, int events) {
-        long waitNanos = rates.take(deviceId, events);
-        if (waitNanos == 0) {
-            return Optional.empty();
-        }
+    /** Takes a request body of {@code size} bytes from the device's byte rate, before anything of it is parsed; refuses it when over. */
+    Optional<Rejection> chargeBytes(String deviceId, long size) {
+        long waitNanos = bytes.take(deviceId, size);
+        return waitNanos == 0 ? Optional.empty() : Optional.of(overRate(waitNanos, deviceId + " is over its rate of "
+                + limits.deviceBytesPerSecond() + " bytes/s (bursts up to " + limits.deviceByteBurst() + " bytes); this request of "
+                + size + " bytes was not read"));
+    }
+
+    /** Takes {@code tokens} event tokens from the device's rate, whole or not at all; refuses the request when over. */
+    Optional<Rejection> chargeEvents(String deviceId, int tokens) {
+        long waitNanos = events.take(deviceId, tokens);
+        return waitNanos == 0 ? Optional.empty() : Optional.of(overRate(waitNanos, deviceId + " is over its rate of "
+                + limits.deviceEventsPerSecond() + " events/s (bursts up to " + limits.deviceBurst() + "); this request costs " + tokens
+                + " and nothing of it was stored"));
+    }
+
+    /** Charges a request refused for what it is (invalid, too large, wrong type): what it cost, down to an empty bucket. */
+    void chargeRefused(String deviceId, long size, int tokens) {
+        bytes.drain(deviceId, size);
+        events.drain(deviceId, tokens);
+    }
+
+    /** The same, for event tokens only: its bytes were taken already. */
+    void chargeRefusedEvents(String deviceId, int tokens) {
+        events.drain(deviceId, tokens);
+    }
+
+    private static Rejection overRate(long waitNanos, String why) {
         int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999)));
-        return Optional.of(Rejection.retryLater(Rejection.Reason.RATE_LIMITED, deviceId + " is over its rate of " + limits.deviceEventsPerSecond()
-                + " events/s (bursts up to " + limits.deviceBurst() + "); these " + events + " events were not stored, retry after " + seconds + " s", seconds));
+        return Rejection.retryLater(Rejection.Reason.RATE_LIMITED, why + "; retry after " + seconds + " s", seconds);
     }
 
     private static List<String> deviceIds(Town town) {

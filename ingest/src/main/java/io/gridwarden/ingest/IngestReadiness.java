@@ -38,23 +38,23 @@ public final class IngestReadiness {
 
     private final RecordLog eventLog;
     private final boolean mqttExpected;
-    private final int mqttPort;
+    private final String mqttPorts;
     private final AtomicInteger mqttListening = new AtomicInteger();
 
-    private IngestReadiness(RecordLog eventLog, boolean mqttExpected, int mqttPort) {
+    private IngestReadiness(RecordLog eventLog, boolean mqttExpected, String mqttPorts) {
         this.eventLog = eventLog;
         this.mqttExpected = mqttExpected;
-        this.mqttPort = mqttPort;
+        this.mqttPorts = mqttPorts;
     }
 
     /** Readiness of a process that runs both endpoints: it is not ready until MQTT listens too. */
     public static IngestReadiness httpAndMqtt(IngestConfig config, RecordLog eventLog) {
-        return new IngestReadiness(eventLog, true, config.mqttPort());
+        return new IngestReadiness(eventLog, true, config.mqttPorts());
     }
 
     /** Readiness of a process that runs the HTTP endpoint only. */
     public static IngestReadiness httpOnly(RecordLog eventLog) {
-        return new IngestReadiness(eventLog, false, 0);
+        return new IngestReadiness(eventLog, false, null);
     }
 
     void mqttListening() {
@@ -84,7 +84,7 @@ public final class IngestReadiness {
 
     private Part mqttPart() {
         boolean up = mqttListening.get() > 0;
-        return new Part("mqtt", up, up ? null : "the MQTT listener (port " + mqttPort + ") is not up");
+        return new Part("mqtt", up, up ? null : "the MQTT listener (" + mqttPorts + ") is not up");
     }
 
     private Future<Part> probeLog(Context context) {

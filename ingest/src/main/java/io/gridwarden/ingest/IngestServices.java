@@ -20,6 +20,8 @@ public final class IngestServices {
     private final PrometheusRegistry registry;
     private final DeviceAuthenticator authenticator;
     private final IngestGuard guard;
+    private final LoginGuard logins;
+    private final MeteredAdmission admission;
     private final HttpConnectionCap httpConnections;
     private final IngestMetrics httpMetrics;
     private final MqttMetrics mqttMetrics;
@@ -34,6 +36,8 @@ public final class IngestServices {
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
         this.guard = guard;
+        this.logins = new LoginGuard(config.limits().loginThrottle(), registry, clock);
+        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame()), guard);
         this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
         this.httpMetrics = new IngestMetrics(registry, httpConnections);
         this.mqttMetrics = new MqttMetrics(registry);
@@ -71,6 +75,14 @@ public final class IngestServices {
 
     IngestGuard guard() {
         return guard;
+    }
+
+    LoginGuard logins() {
+        return logins;
+    }
+
+    MeteredAdmission admission() {
+        return admission;
     }
 
     HttpConnectionCap httpConnections() {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
  * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
  * durable. Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
- * {@link IngestReadiness}) and {@code /metrics}. Several instances may share one port and one
+ * {@link IngestReadiness}) and {@code /metrics}. With {@link IngestConfig#tls()} set, only over HTTPS. Several instances may share one port and one
  * {@link IngestServices}: Vert.x spreads connections over them.
  *
  * <p>The log completes appends on its own writer thread; replies hop back to this verticle's context,
@@ -39,13 +39,15 @@ public final class IngestVerticle extends VerticleBase {
 
     static final String EVENTS_PATH = "/v1/events";
     private static final String RECEIVED_AT = "gridwarden.receivedNanos";
+    private static final String DEVICE = "gridwarden.device";
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
 
     private final IngestServices services;
     private final IngestConfig config;
     private final RecordLog eventLog;
     private final DeviceAuthenticator authenticator;
-    private final EventAdmission admission;
+    private final MeteredAdmission admission;
+    private final LoginGuard logins;
     private final IngestMetrics metrics;
     private final IngestGuard guard;
     private final Clock clock;
@@ -64,7 +66,8 @@ public final class IngestVerticle extends VerticleBase {
         this.config = services.config();
         this.eventLog = services.eventLog();
         this.authenticator = services.authenticator();
-        this.admission = new EventAdmission(config.maxBatchEvents());
+        this.admission = services.admission();
+        this.logins = services.logins();
         this.guard = services.guard();
         this.clock = services.clock();
         this.metrics = services.httpMetrics();
@@ -74,6 +77,7 @@ public final class IngestVerticle extends VerticleBase {
     public Future<?> start() {
         var options = new HttpServerOptions()
                 .setIdleTimeout((int) config.limits().httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        config.tls().ifPresent(pem -> options.setSsl(true).setKeyCertOptions(DeviceTls.keyCert(pem)));
         return vertx.createHttpServer(options)
                 .connectionHandler(services.httpConnections())
                 .requestHandler(router())
@@ -101,14 +105,14 @@ public final class IngestVerticle extends VerticleBase {
     private Router router() {
         Router router = Router.router(vertx);
         router.post(EVENTS_PATH).handler(this::markReceived); // its own route: a body handler must come first in a route
+        router.post(EVENTS_PATH).handler(this::authenticate); // before the body is read: no credentials, nothing read
         router.post(EVENTS_PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
                 .handler(this::postEvents);
         router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
-        router.errorHandler(413, ctx -> refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE,
-                "a request body may be at most " + config.maxBodyBytes() + " bytes; split the batch")));
+        router.errorHandler(413, this::tooLarge);
         router.errorHandler(500, ctx -> {
             LOG.error("unexpected failure serving {}", ctx.request().path(), ctx.failure());
             refuse(ctx, Rejection.of(Rejection.Reason.INTERNAL, "see the ingest log"));
@@ -121,28 +125,56 @@ public final class IngestVerticle extends VerticleBase {
         ctx.next();
     }
 
-    private void postEvents(RoutingContext ctx) {
-        Optional<Device> device = authenticator.authenticateBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    private void authenticate(RoutingContext ctx) {
+        String address = remoteAddress(ctx);
+        Optional<Rejection> throttled = logins.throttled(LoginGuard.HTTP, address);
+        if (throttled.isPresent()) {
+            refuse(ctx, throttled.get());
+            return;
+        }
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<Device> device = authenticator.authenticateBearer(authorization);
         if (device.isEmpty()) {
+            logins.failed(LoginGuard.HTTP, address, null, authorization == null ? "no Authorization header" : "unknown or malformed bearer token");
             refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, "send Authorization: Bearer <device token>"));
             return;
         }
+        ctx.put(DEVICE, device.get());
+        ctx.next();
+    }
+
+    private static String remoteAddress(RoutingContext ctx) {
+        var remote = ctx.request().remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "an unknown address" : remote.hostAddress();
+    }
+
+    /** The body handler stopped reading at the limit: the device is charged what was read, as for any refused request. */
+    private void tooLarge(RoutingContext ctx) {
+        Device device = ctx.get(DEVICE);
+        if (device != null) {
+            guard.chargeRefused(device.id(), config.maxBodyBytes(), 1);
+        }
+        refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE, "a request body may be at most " + config.maxBodyBytes() + " bytes; split the batch"));
+    }
+
+    private void postEvents(RoutingContext ctx) {
+        Device device = ctx.get(DEVICE);
         Optional<Rejection> behind = guard.pipelineBehind();
         if (behind.isPresent()) {
             refuse(ctx, behind.get());
             return;
         }
+        Buffer buffer = ctx.body().buffer();
+        byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
         Optional<BodyShape> shape = BodyShape.fromContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (shape.isEmpty()) {
+            guard.chargeRefused(device.id(), body.length, 1);
             refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + BodyShape.supported()));
             return;
         }
-        Buffer body = ctx.body().buffer();
-        var admitted = admission.admit(device.get(), shape.get(), body == null ? new byte[0] : body.getBytes(), clock.instant());
-        Optional<Rejection> refusal = admitted.accepted() ? guard.charge(device.get().id(), admitted.entries().size())
-                : Optional.of(admitted.rejection());
-        if (refusal.isPresent()) {
-            refuse(ctx, refusal.get());
+        var admitted = admission.admit(device, shape.get(), body, clock.instant());
+        if (!admitted.accepted()) {
+            refuse(ctx, admitted.rejection());
         } else if (admitted.entries().isEmpty()) {
             acknowledge(ctx, new AppendResult(0, 0));
         } else {

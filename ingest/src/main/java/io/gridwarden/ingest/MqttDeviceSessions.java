@@ -24,26 +24,39 @@ import org.slf4j.LoggerFactory;
  * and a command listener); commands go to one that is connected and subscribed, or else to one whose
  * persistent session holds commands while the device is offline.
  *
- * <p>Memory stays bounded: at most {@link MqttSessionLimits#maxStoredSessions()} offline sessions, each holding at most {@link MqttSessionLimits#maxHeldCommands()}
- * commands, each kept at most {@link MqttSessionLimits#maxExpiry()}; beyond the first bound the
- * session due to expire first is dropped. Thread-safe.
+ * <p>Memory stays bounded: each device holds at most {@link MqttSessionLimits#maxConnectionsPerDevice()}
+ * connections and {@link MqttSessionLimits#maxSessionsPerDevice()} persistent sessions ({@link MqttDeviceQuota}),
+ * all devices together at most {@link MqttSessionLimits#maxStoredSessions()} offline sessions, each holding at
+ * most {@link MqttSessionLimits#maxHeldCommands()} commands, each kept at most {@link MqttSessionLimits#maxExpiry()}.
+ * Past the stored sessions' bound, the device whose disconnect went past it loses its own session due to
+ * expire first: no device can push another's sessions out. Thread-safe.
  */
 public final class MqttDeviceSessions implements DeviceSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttDeviceSessions.class);
 
-    /** A CONNECT's session: {@code present} when a stored one is resumed; {@code discarded} a live connection a clean start ended. */
-    record Opened(MqttSession session, boolean present, Optional<MqttConnection> discarded) {}
+    /**
+     * A CONNECT's session: {@code present} when a stored one is resumed; {@code discarded} a live connection a clean
+     * start ended. Or, with no session, {@code refused}: the device's quota (a {@link MqttDeviceQuota} label) it would pass.
+     */
+    record Opened(MqttSession session, boolean present, Optional<MqttConnection> discarded, String refused) {
+        static Opened refusedFor(String reason) {
+            return new Opened(null, false, Optional.empty(), reason);
+        }
+    }
 
     private final ConcurrentMap<String, MqttSession> byClient = new ConcurrentHashMap<>();
+    // one set per device that ever connected (bounded by the town), never removed: its lock orders a device's CONNECTs
     private final ConcurrentMap<String, Set<MqttSession>> byDevice = new ConcurrentHashMap<>();
     private final MqttSessionLimits limits;
+    private final MqttDeviceQuota quota;
     private final MqttSessionMetrics metrics;
     private final MqttSession.Settings settings;
     private final Clock clock;
 
     public MqttDeviceSessions(IngestConfig config, PrometheusRegistry registry, Clock clock) {
         this.limits = config.sessions();
+        this.quota = new MqttDeviceQuota(limits);
         this.metrics = new MqttSessionMetrics(registry);
         this.settings = new MqttSession.Settings(metrics, config.commandAckTimeout(), limits.maxHeldCommands());
         this.clock = clock;
@@ -84,9 +97,20 @@ public final class MqttDeviceSessions implements DeviceSessions {
         return session != null && session.live();
     }
 
-    /** Finds or makes the session a CONNECT asks for; the caller sends CONNACK, then {@link MqttSession#attach}es its connection. */
+    /**
+     * Finds or makes the session a CONNECT asks for, unless the device would pass its quota; the caller sends
+     * CONNACK, then {@link MqttSession#attach}es its connection.
+     */
     Opened open(Device device, String clientId, MqttConnectTerms terms) {
-        Instant now = clock.instant();
+        Set<MqttSession> held = byDevice.computeIfAbsent(device.id(), id -> ConcurrentHashMap.newKeySet());
+        synchronized (held) { // a device's CONNECTs on several event loops at once still count one after the other
+            Instant now = clock.instant();
+            Optional<String> over = quota.refusal(held, clientId, terms.expirySeconds() > 0, now);
+            return over.isPresent() ? Opened.refusedFor(over.get()) : openWithin(held, device, clientId, terms, now);
+        }
+    }
+
+    private Opened openWithin(Set<MqttSession> held, Device device, String clientId, MqttConnectTerms terms, Instant now) {
         AtomicReference<MqttSession> discarded = new AtomicReference<>();
         boolean[] resumed = new boolean[1];
         MqttSession session = byClient.compute(key(device.id(), clientId), (key, existing) -> {
@@ -103,12 +127,8 @@ public final class MqttDeviceSessions implements DeviceSessions {
             forgetDeviceSession(discarded.get());
             discardedConnection = discarded.get().end(terms.cleanStart() ? "clean_start" : "expired");
         }
-        byDevice.compute(device.id(), (id, sessions) -> {
-            Set<MqttSession> held = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
-            held.add(session);
-            return held;
-        });
-        return new Opened(session, resumed[0], discardedConnection);
+        held.add(session);
+        return new Opened(session, resumed[0], discardedConnection, null);
     }
 
     /** A connection closed: its session ends, or (persistent) is stored until it expires. */
@@ -116,7 +136,7 @@ public final class MqttDeviceSessions implements DeviceSessions {
         if (!session.detach(connection, clock.instant())) {
             remove(session);
         } else if (stored() > limits.maxStoredSessions()) {
-            evictFirstToExpire();
+            evictFirstToExpire(session.device().id());
         }
     }
 
@@ -130,11 +150,12 @@ public final class MqttDeviceSessions implements DeviceSessions {
         }
     }
 
-    private void evictFirstToExpire() {
-        byClient.values().stream().filter(MqttSession::stored)
+    /** Drops the stored session of {@code deviceId} due to expire first: the device that went past the bound pays for it. */
+    private void evictFirstToExpire(String deviceId) {
+        byDevice.getOrDefault(deviceId, Set.of()).stream().filter(MqttSession::stored)
                 .min(Comparator.comparing(MqttSession::expiresAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .ifPresent(oldest -> {
-                    LOG.warn("{} persistent MQTT sessions are stored (the limit); dropping that of {} (client id {}), the first due to expire",
+                    LOG.warn("{} persistent MQTT sessions are stored (the limit); dropping that of {} (client id {}), its first due to expire",
                             stored(), oldest.device().id(), oldest.clientId());
                     oldest.end("evicted");
                     remove(oldest);
@@ -164,10 +185,10 @@ public final class MqttDeviceSessions implements DeviceSessions {
     }
 
     private void forgetDeviceSession(MqttSession session) {
-        byDevice.computeIfPresent(session.device().id(), (id, sessions) -> {
-            sessions.remove(session);
-            return sessions.isEmpty() ? null : sessions;
-        });
+        Set<MqttSession> held = byDevice.get(session.device().id());
+        if (held != null) {
+            held.remove(session);
+        }
     }
 
     // the device id is part of the key so that no device can take over another's session by borrowing its client id

@@ -25,15 +25,16 @@ final class MqttEventIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttEventIntake.class);
 
-    private final EventAdmission admission;
+    private final MeteredAdmission admission;
     private final IngestGuard guard;
     private final RecordLog eventLog;
     private final MqttMetrics metrics;
     private final Clock clock;
     private final long maxPayloadBytes;
 
-    MqttEventIntake(IngestConfig config, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics, Clock clock) {
-        this.admission = new EventAdmission(config.maxBatchEvents());
+    MqttEventIntake(IngestConfig config, MeteredAdmission admission, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics,
+            Clock clock) {
+        this.admission = admission;
         this.guard = guard;
         this.eventLog = eventLog;
         this.metrics = metrics;
@@ -58,7 +59,9 @@ final class MqttEventIntake {
             refusal = Optional.of(Rejection.of(Rejection.Reason.TOO_LARGE,
                     "a payload may be at most " + maxPayloadBytes + " bytes; split the batch"));
         }
-        if (refusal.isEmpty()) {
+        if (refusal.isPresent()) {
+            guard.chargeRefused(connection.device().id(), message.payload().length(), 1);
+        } else {
             refusal = guard.pipelineBehind();
         }
         if (refusal.isPresent()) {
@@ -66,9 +69,8 @@ final class MqttEventIntake {
             return;
         }
         var admitted = admission.admit(connection.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
-        refusal = admitted.accepted() ? guard.charge(connection.device().id(), admitted.entries().size()) : Optional.of(admitted.rejection());
-        if (refusal.isPresent()) {
-            refuse(connection, answer, refusal.get());
+        if (!admitted.accepted()) {
+            refuse(connection, answer, admitted.rejection());
         } else if (admitted.entries().isEmpty()) {
             acknowledge(connection, answer, new AppendResult(0, 0), receivedNanos);
         } else {

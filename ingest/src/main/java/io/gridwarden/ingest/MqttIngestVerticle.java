@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <p>Sessions follow the protocol ({@link MqttConnectTerms}): a persistent session outlives its
  * connection, keeping the subscription and holding QoS 1 commands for the device's return
- * ({@link MqttDeviceSessions}). Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is
+ * ({@link MqttDeviceSessions}). With {@link IngestConfig#tls()} set, MQTT over TLS listens on a port of its own,
+ * beside plain MQTT unless that is turned off. Not offered: QoS 2 (CONNACK announces Maximum QoS 1; a QoS 2 PUBLISH is
  * disconnected), retained messages and wills (ignored).
  */
 public final class MqttIngestVerticle extends VerticleBase {
@@ -37,10 +38,12 @@ public final class MqttIngestVerticle extends VerticleBase {
     private final IngestServices services;
     private final IngestConfig config;
     private final DeviceAuthenticator authenticator;
+    private final LoginGuard logins;
     private final MqttDeviceSessions sessions;
     private final MqttMetrics metrics;
     private final MqttEventIntake intake;
-    private volatile MqttServer server;
+    private volatile MqttServer plain;
+    private volatile MqttServer secure;
     private long sweepTimer = -1;
 
     /** A standalone MQTT endpoint with services of its own (tests, or a process without HTTP). */
@@ -58,9 +61,10 @@ public final class MqttIngestVerticle extends VerticleBase {
         this.services = services;
         this.config = services.config();
         this.authenticator = services.authenticator();
+        this.logins = services.logins();
         this.sessions = services.sessions();
         this.metrics = services.mqttMetrics();
-        this.intake = new MqttEventIntake(config, services.eventLog(), services.guard(), metrics, services.clock());
+        this.intake = new MqttEventIntake(config, services.admission(), services.eventLog(), services.guard(), metrics, services.clock());
     }
 
     /** The devices' MQTT sessions (shared by every instance over the same services); hand it to alerting. */
@@ -70,47 +74,73 @@ public final class MqttIngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        var options = new MqttServerOptions().setHost(config.host()).setPort(config.mqttPort())
+        Future<MqttServer> plainListening = config.plainMqtt() ? listen(config.mqttPort(), false) : Future.succeededFuture();
+        Future<MqttServer> secureListening = config.tls().isPresent() ? listen(config.mqttTlsPort(), true) : Future.succeededFuture();
+        return Future.all(plainListening, secureListening).onSuccess(both -> {
+            plain = plainListening.result();
+            secure = secureListening.result();
+            services.readiness().mqttListening();
+            sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
+        });
+    }
+
+    /** One listener: plain MQTT, or MQTT over TLS with the configured certificate. Both take the same devices the same way. */
+    private Future<MqttServer> listen(int port, boolean tls) {
+        var options = new MqttServerOptions().setHost(config.host()).setPort(port)
                 .setMaxMessageSize(config.maxMqttPacketBytes()).setMaxClientIdLength(MAX_CLIENT_ID_LENGTH);
+        if (tls) {
+            options.setSsl(true).setKeyCertOptions(DeviceTls.keyCert(config.tls().orElseThrow()));
+        }
         return MqttServer.create(vertx, options)
                 .endpointHandler(this::onConnect)
                 .listen()
-                .onSuccess(listening -> {
-                    server = listening;
-                    services.readiness().mqttListening();
-                    sweepTimer = vertx.setPeriodic(EXPIRY_SWEEP_MILLIS, id -> sessions.sweepExpired());
-                })
-                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT on " + config.host() + ":"
-                        + config.mqttPort() + " (" + e.getMessage() + "); is another broker using the port?", e)));
+                .recover(e -> Future.failedFuture(new IllegalStateException("ingest cannot listen for MQTT" + (tls ? " over TLS" : "")
+                        + " on " + config.host() + ":" + port + " (" + e.getMessage() + "); is another broker using the port?", e)));
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(sweepTimer);
-        if (server == null) {
+        if (plain == null && secure == null) {
             return Future.succeededFuture();
         }
         services.readiness().mqttStopped();
-        return server.close();
+        return Future.all(plain == null ? Future.succeededFuture() : plain.close(), secure == null ? Future.succeededFuture() : secure.close());
     }
 
-    /** The port the MQTT endpoint listens on (useful when configured with port 0). */
+    /** The port plain MQTT listens on (useful when configured with port 0). */
     public int actualPort() {
-        MqttServer listening = server;
-        if (listening == null) {
-            throw new IllegalStateException("ingest MQTT is not listening yet; deploy the verticle first");
+        return listening(plain, "plain MQTT").actualPort();
+    }
+
+    /** The port MQTT over TLS listens on (useful when configured with port 0). */
+    public int actualTlsPort() {
+        return listening(secure, "MQTT over TLS").actualPort();
+    }
+
+    private static MqttServer listening(MqttServer server, String what) {
+        if (server == null) {
+            throw new IllegalStateException("ingest's " + what + " is not listening: deploy the verticle first, and configure it");
         }
-        return listening.actualPort();
+        return server;
     }
 
     private void onConnect(MqttEndpoint endpoint) {
         boolean mqtt5 = endpoint.protocolVersion() >= 5;
+        String address = endpoint.remoteAddress() == null ? "an unknown address" : endpoint.remoteAddress().hostAddress();
+        if (logins.throttled(LoginGuard.MQTT, address).isPresent()) {
+            refuse(endpoint, "login_throttled", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
         String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
         Optional<Device> device = authenticator.authenticate(endpoint.auth() == null ? null : endpoint.auth().getPassword());
         if (device.isEmpty()) {
+            logins.failed(LoginGuard.MQTT, address, username, endpoint.auth() == null ? "no username and password" : "unknown password");
             refuse(endpoint, "bad_credentials", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
         } else if (!device.get().id().equals(username)) {
+            logins.failed(LoginGuard.MQTT, address, username, "the password of another device");
             refuse(endpoint, "not_authorized", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
                     : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
         } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.connectedAs(username, endpoint.clientIdentifier())) {
@@ -130,6 +160,11 @@ public final class MqttIngestVerticle extends VerticleBase {
         var terms = MqttConnectTerms.of(endpoint.protocolVersion(), endpoint.isCleanSession(), endpoint.connectProperties(),
                 config.sessions());
         var opened = sessions.open(device, endpoint.clientIdentifier(), terms);
+        if (opened.refused() != null) {
+            refuse(endpoint, opened.refused(), mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+            return;
+        }
         MqttSession session = opened.session();
         var connection = new MqttConnection(device, endpoint, context, session, terms.receiveMaximum());
         endpoint.publishHandler(message -> intake.onPublish(connection, message))

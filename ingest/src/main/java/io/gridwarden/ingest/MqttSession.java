@@ -170,6 +170,16 @@ final class MqttSession {
         return state == State.LIVE;
     }
 
+    /** Connected, or being connected: it holds a connection of its device's. */
+    synchronized boolean connecting() {
+        return state == State.NEW || state == State.LIVE;
+    }
+
+    /** It outlives its connection and has not ended or expired: one of its device's persistent sessions. */
+    synchronized boolean persistent(Instant now) {
+        return state != State.ENDED && expirySeconds > 0 && !expired(now);
+    }
+
     /** Connected and subscribed to its commands topic. */
     synchronized boolean receivingLive() {
         return state == State.LIVE && commandsQos != null;

@@ -58,6 +58,7 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         TOO_LARGE(413, "body-too-large", "The request body is too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
         RATE_LIMITED(429, "rate-limited", "The device sends more events than its rate allows"),
+        LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins from this address"),
         OVERLOADED(503, "overloaded", "The event log is saturated"),
         PIPELINE_BEHIND(503, "pipeline-behind", "The stream jobs have fallen behind"),
         LOG_FAILURE(500, "log-failure", "The events could not be stored"),

@@ -53,4 +53,15 @@ class DeviceRateLimitsTest {
     void shouldNotLimitDevicesOutsideTheTown() {
         assertThat(limits.take("intruder", 1_000_000)).isZero();
     }
+
+    @Test
+    void shouldDrainWhatARefusedRequestCostsDownToEmptyButNoFurther() {
+        limits.drain("cam-1", 45);
+        assertThat(limits.take("cam-1", 5)).isZero();
+
+        limits.drain("cam-1", 1_000);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+
+        assertThat(limits.take("cam-1", 1)).as("refilled from empty, not from below it").isZero();
+    }
 }

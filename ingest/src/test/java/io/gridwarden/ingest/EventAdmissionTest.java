@@ -11,6 +11,8 @@ import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.Problem;
 import io.gridwarden.common.town.Device;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,17 @@ class EventAdmissionTest {
     private static final Device CAMERA_DEVICE = IngestFixtures.TOWN.device(CAMERA).orElseThrow();
     private static final Instant NOW = Instant.now();
 
-    private final EventAdmission admission = new EventAdmission(3);
+    private final EventAdmission admission = new EventAdmission(3, 6);
 
+    /** Both steps, as a request goes through them. */
     private EventAdmission.Admission admit(BodyShape shape, Object json) {
-        return admission.admit(CAMERA_DEVICE, shape, json.toString().getBytes(StandardCharsets.UTF_8), NOW);
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
+        var counted = admission.count(shape, body);
+        return counted.rejection() != null ? EventAdmission.Admission.refuse(counted.rejection()) : admission.admit(CAMERA_DEVICE, body, NOW);
+    }
+
+    private static JsonObject frame(String id, int objects) {
+        return IngestFixtures.frame(CAMERA, id, objects);
     }
 
     @Test
@@ -64,5 +73,59 @@ class EventAdmissionTest {
                 .isEqualTo(Rejection.Reason.INVALID_EVENTS);
         assertThat(admit(BodyShape.BATCH, heartbeat(CAMERA, "1")).rejection().reason())
                 .isEqualTo(Rejection.Reason.INVALID_EVENTS);
+    }
+
+    @Test
+    void shouldCountABatchOverTheLimitWithoutReadingPastIt() {
+        String body = "[{},{},{},{}," + "x".repeat(100_000);
+
+        var counted = admission.count(BodyShape.BATCH, body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(counted.events()).isEqualTo(4);
+        assertThat(counted.rejection().reason()).isEqualTo(Rejection.Reason.BATCH_TOO_LARGE);
+    }
+
+    @Test
+    void shouldCountOneEventForAnObjectAndEachElementOfAnArray() {
+        assertThat(admission.count(BodyShape.EITHER, bytes(heartbeat(CAMERA, "1"))).events()).isEqualTo(1);
+        assertThat(admission.count(BodyShape.EITHER, bytes(batch(heartbeat(CAMERA, "1"), heartbeat(CAMERA, "2")))).events()).isEqualTo(2);
+        assertThat(admission.count(BodyShape.EITHER, bytes("[]")).events()).isZero();
+        assertThat(admission.count(BodyShape.EITHER, bytes("[{\"a\":[1,{\"b\":2}]}, 5")).events()).as("broken off").isEqualTo(2);
+    }
+
+    @Test
+    void shouldChargeOneTokenAnEventAndOneMoreForEachObjectBeyondTheFourthOfAFrame() {
+        var admitted = admit(BodyShape.BATCH, batch(frame("f-1", 0), frame("f-2", 4), frame("f-3", 6)));
+
+        assertThat(admitted.accepted()).isTrue();
+        assertThat(admitted.tokens()).isEqualTo(1 + 1 + (1 + 2));
+    }
+
+    @Test
+    void shouldRefuseAFrameWithMoreObjectsThanTheTownAllowsNamingDataObjects() {
+        var admitted = admit(BodyShape.BATCH, batch(frame("f-1", 6), frame("f-2", 7)));
+
+        assertThat(admitted.rejection().reason()).isEqualTo(Rejection.Reason.INVALID_EVENTS);
+        assertThat(admitted.rejection().problems()).singleElement().satisfies(p -> {
+            assertThat(p.index()).isEqualTo(1);
+            assertThat(p.field()).isEqualTo("/data/objects");
+            assertThat(p.reason()).contains("at most 6");
+        });
+    }
+
+    @Test
+    void shouldRefuseAnEventLargerThanAnEventMayBeWhateverMembersMakeItSo() {
+        JsonObject padded = heartbeat(CAMERA, "1").put("data", new JsonObject().put("objects", new JsonArray()));
+        padded.put("type", "gw.detection").getJsonObject("data").put("padding", "x".repeat(EventAdmission.MAX_EVENT_BYTES));
+
+        var admitted = admit(BodyShape.SINGLE, padded);
+
+        assertThat(admitted.rejection().reason()).isEqualTo(Rejection.Reason.INVALID_EVENTS);
+        assertThat(admitted.rejection().problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("at most "
+                + EventAdmission.MAX_EVENT_BYTES));
+    }
+
+    private static byte[] bytes(Object json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

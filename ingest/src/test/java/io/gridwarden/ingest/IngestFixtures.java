@@ -33,6 +33,18 @@ final class IngestFixtures {
                 .put("data", new JsonObject().put("objects", new JsonArray().add(car)));
     }
 
+    /** A camera frame showing {@code objects} parked cars, each with its own track. */
+    static JsonObject frame(String source, String id, int objects) {
+        JsonObject frame = detection(source, id);
+        JsonObject car = frame.getJsonObject("data").getJsonArray("objects").getJsonObject(0);
+        JsonArray all = new JsonArray();
+        for (int i = 0; i < objects; i++) {
+            all.add(car.copy().put("track", "t-" + i));
+        }
+        frame.getJsonObject("data").put("objects", all);
+        return frame;
+    }
+
     static JsonObject heartbeat(String source, String id) {
         return new JsonObject()
                 .put("specversion", "1.0")

@@ -4,6 +4,8 @@ import static io.gridwarden.ingest.IngestFixtures.CAMERA;
 import static io.gridwarden.ingest.IngestFixtures.CAMERA_TOKEN;
 import static io.gridwarden.ingest.IngestFixtures.batch;
 import static io.gridwarden.ingest.IngestFixtures.detection;
+import static io.gridwarden.ingest.IngestFixtures.frame;
+import static io.gridwarden.ingest.IngestFixtures.heartbeat;
 import static io.gridwarden.ingest.MqttFixtures.await;
 import static io.gridwarden.ingest.MqttFixtures.bytes;
 import static io.gridwarden.ingest.MqttFixtures.connected3;
@@ -102,5 +104,27 @@ class IngestGuardMqttTest {
         int partition = log.partitionOf("cam-0009");
         log.acknowledge(partition, log.endOffset(partition));
         assertThat(publishQos1(camera, EVENTS, detection(CAMERA, "l-1"))).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("An MQTT 5 PUBLISH refused as invalid is charged: the device's next valid PUBLISH gets 0x97, nothing stored")
+    void mqtt5InvalidPublishIsCharged() throws Exception {
+        var camera = connected5(port, CAMERA, CAMERA_TOKEN);
+        var invalid = batch(heartbeat(CAMERA, "bad-1").put("time", "yesterday"), heartbeat(CAMERA, "bad-2").put("time", "yesterday"));
+
+        assertThat(publishQos1(camera, EVENTS, invalid)).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+
+        assertThat(publishQos1(camera, EVENTS, detection(CAMERA, "after"))).isEqualTo(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    @DisplayName("An MQTT 5 frame with more objects than the town allows gets 0x99 and nothing is stored")
+    void mqtt5CrowdedFrameIsPayloadFormatInvalid() throws Exception {
+        var camera = connected5(port, CAMERA, CAMERA_TOKEN);
+
+        assertThat(publishQos1(camera, EVENTS, frame(CAMERA, "f-1", IngestFixtures.TOWN.maxObjectsPerFrame() + 1)))
+                .isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+        assertThat(stored()).isZero();
     }
 }

@@ -78,17 +78,21 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
 
         Vertx vertx = Vertx.vertx();
-        IngestConfig ingestConfig = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort()).withMqttPort(s.mqttPort())
+        IngestConfig plain = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort());
+        IngestConfig ingestConfig = (s.tls() == null ? plain : plain.withTls(s.tls(), s.mqttTlsPort())).withMqttPort(s.mqttPort())
                 .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
         // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
         IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry);
         var instances = new DeploymentOptions().setInstances(s.ingestInstances());
         await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
         await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
-        String ingestUrl = "http://127.0.0.1:" + s.ingestPort();
+        String ingestUrl = (s.tls() == null ? "http" : "https") + "://127.0.0.1:" + s.ingestPort();
+        String mqttUrls = java.util.stream.Stream.of(s.mqttPort() < 0 ? null : "mqtt://127.0.0.1:" + s.mqttPort(),
+                s.tls() == null ? null : "mqtts://127.0.0.1:" + s.mqttTlsPort()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" and "));
         if (s.ingestOnly()) {
-            LOG.info("gridwarden ingest alone is running: devices → {}/v1/events and mqtt://127.0.0.1:{} ({} instances each);"
-                    + " no jobs, no alerting", ingestUrl, s.mqttPort(), s.ingestInstances());
+            LOG.info("gridwarden ingest alone is running: devices → {}/v1/events and {} ({} instances each);"
+                    + " no jobs, no alerting", ingestUrl, mqttUrls, s.ingestInstances());
             return new EmbeddedGridwarden(events, actions, vertx, null, null);
         }
 
@@ -101,8 +105,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
         if (simulator != null) {
             simulator.start();
         }
-        LOG.info("gridwarden is running: devices → {}/v1/events and mqtt://127.0.0.1:{} ({} ingest instances each), operations →"
-                + " http://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, s.mqttPort(),
+        LOG.info("gridwarden is running: devices → {}/v1/events and {} ({} ingest instances each), operations →"
+                + " http://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqttUrls,
                 s.ingestInstances(), alerting.actualPort(), job.getJobID());
         return new EmbeddedGridwarden(events, actions, vertx, job, simulator);
     }

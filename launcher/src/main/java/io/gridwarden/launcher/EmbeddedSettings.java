@@ -1,9 +1,15 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.common.tls.PemFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** How the embedded default runs. Defaults live here and nowhere else. */
+/**
+ * How the embedded default runs. Defaults live here and nowhere else.
+ *
+ * @param tls         the device endpoints' certificate and key; null: plain text
+ * @param mqttTlsPort MQTT over TLS, with {@code tls}
+ */
 record EmbeddedSettings(
         String town,
         Path dataDir,
@@ -23,7 +29,9 @@ record EmbeddedSettings(
         int deviceBurst,
         int ingestInstances,
         Duration maxDeviceDelay,
-        boolean ingestOnly) {
+        boolean ingestOnly,
+        PemFiles tls,
+        int mqttTlsPort) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -37,7 +45,16 @@ record EmbeddedSettings(
     static final int PARALLELISM = 2;
     EmbeddedSettings {
         devicePort("--ingest-port", ingestPort);
-        devicePort("--mqtt-port", mqttPort);
+        if (mqttPort != -1 || tls == null) {
+            devicePort("--mqtt-port", mqttPort);
+        }
+        if (tls != null) {
+            devicePort("--mqtt-tls-port", mqttTlsPort);
+            if (simulator) {
+                throw new IllegalArgumentException("--tls-cert serves devices over TLS, which the demo's simulated devices do not speak:"
+                        + " add --no-simulator and point your devices at https:// and mqtts://");
+            }
+        }
         if (opsPort < 0 || opsPort > 65_535) {
             throw new IllegalArgumentException("--ops-port must be between 0 (any free port) and 65535, got " + opsPort);
         }

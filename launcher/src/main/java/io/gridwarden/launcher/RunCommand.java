@@ -2,6 +2,8 @@ package io.gridwarden.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import io.gridwarden.common.tls.PemFiles;
+import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,8 +36,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ingest-port", defaultValue = "" + EmbeddedSettings.DEFAULT_INGEST_PORT, description = "Devices' HTTP port. Default: ${DEFAULT-VALUE}")
     int ingestPort;
 
-    @Option(names = "--mqtt-port", defaultValue = "" + EmbeddedSettings.DEFAULT_MQTT_PORT, description = "Devices' MQTT port. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--mqtt-port", defaultValue = "" + EmbeddedSettings.DEFAULT_MQTT_PORT,
+            description = "Devices' plain MQTT port; -1: none (with --tls-cert, MQTT over TLS only). Default: ${DEFAULT-VALUE}")
     int mqttPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate (chain) the device endpoints serve TLS with:"
+            + " HTTPS on --ingest-port, MQTT over TLS on --mqtt-tls-port. Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert (PKCS#8 or PKCS#1, unencrypted).")
+    Path tlsKey;
+
+    @Option(names = "--mqtt-tls-port", defaultValue = "" + IngestConfig.DEFAULT_MQTT_TLS_PORT,
+            description = "Devices' MQTT over TLS port, with --tls-cert. Default: ${DEFAULT-VALUE}")
+    int mqttTlsPort;
 
     @Option(names = "--ops-port", defaultValue = "" + EmbeddedSettings.DEFAULT_OPS_PORT, description = "Operations API port. Default: ${DEFAULT-VALUE}")
     int opsPort;
@@ -98,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
-                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly);
+                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
+                    tls(), mqttTlsPort);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }
@@ -110,5 +125,13 @@ final class RunCommand implements Callable<Integer> {
         }, "gridwarden-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The device endpoints' TLS identity: both files or neither (plain text). */
+    private PemFiles tls() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key, got only " + (tlsCert == null ? "--tls-key" : "--tls-cert"));
+        }
+        return tlsCert == null ? null : new PemFiles(tlsCert, tlsKey);
     }
 }

@@ -35,4 +35,25 @@ class RunOptionsTest {
         assertThat(err.toString()).contains(message).contains("got " + value).doesNotContain("\tat ");
         assertThat(Files.exists(data)).as("nothing was started or created").isFalse();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--tls-cert only          | --no-simulator --tls-cert CERT                       | TLS needs both --tls-cert and --tls-key",
+            "TLS with the simulator   | --tls-cert CERT --tls-key KEY                        | add --no-simulator",
+            "no MQTT port without TLS | --no-simulator --mqtt-port -1                        | --mqtt-port must be a fixed port",
+            "a missing key file       | --no-simulator --tls-cert CERT --tls-key MISSING     | is not a readable file"})
+    void shouldRefuseTlsOptionsItCannotHonour(String what, String options, String message) throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "cert");
+        Path key = Files.writeString(dir.resolve("key.pem"), "key");
+        StringWriter err = new StringWriter();
+        Path data = dir.resolve("data");
+        String[] args = ("run --data-dir " + data + " " + options.replace("CERT", cert.toString()).replace("KEY", key.toString())
+                .replace("MISSING", dir.resolve("missing.pem").toString())).split(" ");
+
+        int exit = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute(args);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(message).doesNotContain("\tat ");
+        assertThat(Files.exists(data)).as("nothing was started or created").isFalse();
+    }
 }

@@ -19,15 +19,19 @@ final class EventDataCodec {
 
     private EventDataCodec() {}
 
-    /** Parses {@code data}; returns null and adds problems when it is invalid. */
-    static EventData read(EventType type, JsonNode data, int index, List<Problem> problems) {
-        var fields = new FieldReader(data, "/data", index, problems);
+    /**
+     * Parses {@code data}; returns null and adds problems when it is invalid.
+     *
+     * @param bounded hold its strings to {@link EventLimits} (a device's event, not a stored one)
+     */
+    static EventData read(EventType type, JsonNode data, int index, List<Problem> problems, boolean bounded) {
+        var fields = new FieldReader(data, "/data", index, problems, bounded);
         return switch (type) {
             case DETECTION -> readDetection(fields);
             case READING -> readReading(fields);
             case OFFICER_STATUS -> readOfficerStatus(fields);
             case COMMAND_ACK -> readAck(fields);
-            case HEARTBEAT -> readHeartbeat(data);
+            case HEARTBEAT -> readHeartbeat(data, fields);
             case OPS_ASSIGN -> readManualAssign(fields);
             case OPS_CLOSE -> readManualClose(fields);
         };
@@ -39,8 +43,8 @@ final class EventDataCodec {
         if (array != null) {
             for (int i = 0; i < array.size(); i++) {
                 FieldReader object = fields.child(array.get(i), "/objects/" + i);
-                String track = object.text("track");
-                String label = object.text("label");
+                String track = object.text("track", EventLimits.TRACK);
+                String label = object.text("label", EventLimits.LABEL);
                 double confidence = object.number("confidence", 0, 1);
                 Box box = object.box("box");
                 if (track != null && label != null && box != null && !Double.isNaN(confidence)) {
@@ -48,12 +52,12 @@ final class EventDataCodec {
                 }
             }
         }
-        String snapshot = fields.optionalText("snapshot");
+        String snapshot = fields.optionalText("snapshot", EventLimits.SNAPSHOT);
         return fields.clean() ? new Detection(objects, snapshot) : null;
     }
 
     private static EventData readReading(FieldReader fields) {
-        String metric = fields.text("metric");
+        String metric = fields.text("metric", EventLimits.METRIC);
         double value = fields.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
         return fields.clean() ? new Reading(metric, value) : null;
     }
@@ -70,12 +74,12 @@ final class EventDataCodec {
     }
 
     private static EventData readAck(FieldReader fields) {
-        String command = fields.text("command");
+        String command = fields.text("command", EventLimits.COMMAND);
         String result = fields.text("result");
         if (result != null && !CommandAck.RESULTS.contains(result)) {
             fields.problem("/result", "must be one of " + String.join(", ", new java.util.TreeSet<>(CommandAck.RESULTS)));
         }
-        String note = fields.optionalText("note");
+        String note = fields.optionalText("note", EventLimits.NOTE);
         return fields.clean() ? new CommandAck(command, result, note) : null;
     }
 
@@ -95,9 +99,22 @@ final class EventDataCodec {
         return fields.clean() ? new ManualClose(violation, device, reason, operator) : null;
     }
 
-    private static EventData readHeartbeat(JsonNode data) {
+    private static EventData readHeartbeat(JsonNode data, FieldReader fields) {
+        if (!fields.clean()) {
+            return null; // not an object
+        }
         Map<String, String> health = new LinkedHashMap<>();
         data.properties().forEach(e -> health.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        if (fields.bounded() && health.size() > EventLimits.HEARTBEAT_MEMBERS) {
+            fields.problem("", "holds " + health.size() + " members; a heartbeat carries at most " + EventLimits.HEARTBEAT_MEMBERS);
+            return null;
+        }
+        int characters = EventLimits.heartbeatCharacters(health);
+        if (fields.bounded() && characters > EventLimits.HEARTBEAT_CHARACTERS) {
+            fields.problem("", "holds " + characters + " characters of names and values; a heartbeat carries at most "
+                    + EventLimits.HEARTBEAT_CHARACTERS);
+            return null;
+        }
         return new Heartbeat(health);
     }
 

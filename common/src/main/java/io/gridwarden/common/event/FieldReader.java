@@ -11,20 +11,23 @@ final class FieldReader {
     private final int index;
     private final List<Problem> problems;
     private final int problemsBefore;
+    private final boolean bounded;
 
-    FieldReader(JsonNode node, String pointer, int index, List<Problem> problems) {
+    /** @param bounded hold strings to the lengths given ({@link EventLimits}): true for a device's events, false for stored ones */
+    FieldReader(JsonNode node, String pointer, int index, List<Problem> problems, boolean bounded) {
         this.node = node;
         this.pointer = pointer;
         this.index = index;
         this.problems = problems;
         this.problemsBefore = problems.size();
+        this.bounded = bounded;
         if (node == null || !node.isObject()) {
             problem("", "must be a JSON object");
         }
     }
 
     FieldReader child(JsonNode child, String relativePointer) {
-        return new FieldReader(child, pointer + relativePointer, index, problems);
+        return new FieldReader(child, pointer + relativePointer, index, problems, bounded);
     }
 
     /** True when no problem was found since this reader was made. */
@@ -45,6 +48,11 @@ final class FieldReader {
     }
 
     String text(String name) {
+        return text(name, Integer.MAX_VALUE);
+    }
+
+    /** A required non-blank string of at most {@code maxLength} characters (when this reader is bounded). */
+    String text(String name, int maxLength) {
         JsonNode value = field(name, true);
         if (value == null) {
             return null;
@@ -53,16 +61,29 @@ final class FieldReader {
             problem("/" + name, "must be a non-empty string");
             return null;
         }
-        return value.asText();
+        return withinLength(name, value.asText(), maxLength);
     }
 
-    String optionalText(String name) {
+    String optionalText(String name, int maxLength) {
         JsonNode value = field(name, false);
         if (value != null && !value.isTextual()) {
             problem("/" + name, "must be a string");
             return null;
         }
-        return value == null ? null : value.asText();
+        return value == null ? null : withinLength(name, value.asText(), maxLength);
+    }
+
+    /** Whether a device's event must keep to {@link EventLimits}. */
+    boolean bounded() {
+        return bounded;
+    }
+
+    private String withinLength(String name, String text, int maxLength) {
+        if (bounded && text.length() > maxLength) {
+            problem("/" + name, "must be at most " + maxLength + " characters, got " + text.length());
+            return null;
+        }
+        return text;
     }
 
     /** A required number within [min, max]; NaN when missing or invalid. */

@@ -55,20 +55,25 @@ final class FlatFields {
 
     /** A required non-blank string. */
     String text(String name) {
-        if (values.get(name) instanceof String text && !text.isBlank()) {
+        return text(name, Integer.MAX_VALUE);
+    }
+
+    /** A required non-blank string of at most {@code maxLength} characters. */
+    String text(String name, int maxLength) {
+        if (values.get(name) instanceof String text && !text.isBlank() && text.length() <= maxLength) {
             return text;
         }
         usual = false;
         return null;
     }
 
-    /** A string or nothing (missing or null). */
-    String optionalText(String name) {
+    /** A string of at most {@code maxLength} characters, or nothing (missing or null). */
+    String optionalText(String name, int maxLength) {
         Object value = values.get(name);
         if (value == null || value == NULL) {
             return null;
         }
-        return value instanceof String text ? text : unusual();
+        return value instanceof String text && text.length() <= maxLength ? text : unusual();
     }
 
     /** A required number within [min, max]. */

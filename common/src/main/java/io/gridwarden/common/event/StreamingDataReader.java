@@ -18,20 +18,26 @@ final class StreamingDataReader {
 
     private StreamingDataReader() {}
 
-    /** The data whose START_OBJECT the parser is at; null when it is anything but plainly valid. */
-    static EventData read(EventType type, JsonParser parser) throws IOException {
+    /**
+     * The data whose START_OBJECT the parser is at; null when it is anything but plainly valid.
+     *
+     * @param bounded hold its strings to {@link EventLimits} (a device's event): beyond them it is not plainly valid
+     */
+    static EventData read(EventType type, JsonParser parser, boolean bounded) throws IOException {
+        Limits limits = bounded ? Limits.DEVICE : Limits.NONE;
         if (type == EventType.DETECTION) {
-            return readDetection(parser);
+            return readDetection(parser, limits);
         }
         FlatFields fields = FlatFields.read(parser);
         if (fields == null) {
             return null;
         }
         EventData data = switch (type) {
-            case READING -> new Reading(fields.text("metric"), fields.number("value", -Double.MAX_VALUE, Double.MAX_VALUE));
+            case READING -> new Reading(fields.text("metric", limits.metric),
+                    fields.number("value", -Double.MAX_VALUE, Double.MAX_VALUE));
             case OFFICER_STATUS -> officerStatus(fields);
-            case COMMAND_ACK -> commandAck(fields);
-            case HEARTBEAT -> heartbeat(fields);
+            case COMMAND_ACK -> commandAck(fields, limits);
+            case HEARTBEAT -> heartbeat(fields, limits);
             case OPS_ASSIGN -> new ManualAssign(fields.text("violation"), fields.text("device"), fields.text("officer"), fields.text("operator"));
             case OPS_CLOSE -> new ManualClose(fields.text("violation"), fields.text("device"), fields.text("reason"), fields.text("operator"));
             case DETECTION -> throw new IllegalStateException("read above");
@@ -47,19 +53,23 @@ final class StreamingDataReader {
         return availability == null ? null : new OfficerStatus(lat, lon, availability);
     }
 
-    private static EventData heartbeat(FlatFields fields) {
+    private static EventData heartbeat(FlatFields fields, Limits limits) {
         var health = fields.allText();
-        return health == null ? null : new Heartbeat(health);
+        if (health == null || health.size() > limits.heartbeatMembers
+                || EventLimits.heartbeatCharacters(health) > limits.heartbeatCharacters) {
+            return null;
+        }
+        return new Heartbeat(health);
     }
 
-    private static EventData commandAck(FlatFields fields) {
-        String command = fields.text("command");
-        String result = fields.text("result");
-        String note = fields.optionalText("note");
+    private static EventData commandAck(FlatFields fields, Limits limits) {
+        String command = fields.text("command", limits.command);
+        String result = fields.text("result", Integer.MAX_VALUE);
+        String note = fields.optionalText("note", limits.note);
         return result == null || !CommandAck.RESULTS.contains(result) ? null : new CommandAck(command, result, note);
     }
 
-    private static Detection readDetection(JsonParser parser) throws IOException {
+    private static Detection readDetection(JsonParser parser, Limits limits) throws IOException {
         List<DetectedObject> objects = null;
         String snapshot = null;
         boolean sawSnapshot = false;
@@ -67,7 +77,7 @@ final class StreamingDataReader {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             if (name.equals("objects")) {
-                if (objects != null || token != JsonToken.START_ARRAY || (objects = readObjects(parser)) == null) {
+                if (objects != null || token != JsonToken.START_ARRAY || (objects = readObjects(parser, limits)) == null) {
                     return null;
                 }
             } else if (name.equals("snapshot")) {
@@ -76,6 +86,9 @@ final class StreamingDataReader {
                 }
                 sawSnapshot = true;
                 snapshot = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if (snapshot != null && snapshot.length() > limits.snapshot) {
+                    return null;
+                }
             } else {
                 parser.skipChildren();
             }
@@ -83,11 +96,11 @@ final class StreamingDataReader {
         return objects == null ? null : new Detection(objects, snapshot);
     }
 
-    private static List<DetectedObject> readObjects(JsonParser parser) throws IOException {
+    private static List<DetectedObject> readObjects(JsonParser parser, Limits limits) throws IOException {
         List<DetectedObject> objects = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-            DetectedObject object = readObject(parser);
+            DetectedObject object = readObject(parser, limits);
             if (object == null) {
                 return null;
             }
@@ -96,7 +109,7 @@ final class StreamingDataReader {
         return token == JsonToken.END_ARRAY ? objects : null;
     }
 
-    private static DetectedObject readObject(JsonParser parser) throws IOException {
+    private static DetectedObject readObject(JsonParser parser, Limits limits) throws IOException {
         String track = null;
         String label = null;
         double confidence = Double.NaN;
@@ -117,8 +130,8 @@ final class StreamingDataReader {
             }
             seen |= member;
             boolean valid = switch (member) {
-                case 1 -> (track = text(parser, token)) != null;
-                case 2 -> (label = text(parser, token)) != null;
+                case 1 -> (track = text(parser, token, limits.track)) != null;
+                case 2 -> (label = text(parser, token, limits.label)) != null;
                 case 4 -> !Double.isNaN(confidence = number(parser, token));
                 case 8 -> token == JsonToken.START_ARRAY && (box = readBox(parser)) != null;
                 default -> {
@@ -148,13 +161,22 @@ final class StreamingDataReader {
         return new Box(v[0], v[1], v[2], v[3]);
     }
 
-    /** A non-blank string, else null. */
-    private static String text(JsonParser parser, JsonToken token) throws IOException {
+    /** A non-blank string of at most {@code maxLength} characters, else null. */
+    private static String text(JsonParser parser, JsonToken token, int maxLength) throws IOException {
         if (token != JsonToken.VALUE_STRING) {
             return null;
         }
         String text = parser.getText();
-        return text.isBlank() ? null : text;
+        return text.isBlank() || text.length() > maxLength ? null : text;
+    }
+
+    /** The bounds a device's data keeps to ({@link EventLimits}), or none for a stored event's. */
+    private record Limits(int track, int label, int snapshot, int metric, int command, int note, int heartbeatMembers,
+                          int heartbeatCharacters) {
+        static final Limits DEVICE = new Limits(EventLimits.TRACK, EventLimits.LABEL, EventLimits.SNAPSHOT, EventLimits.METRIC,
+                EventLimits.COMMAND, EventLimits.NOTE, EventLimits.HEARTBEAT_MEMBERS, EventLimits.HEARTBEAT_CHARACTERS);
+        static final int NO_BOUND = Integer.MAX_VALUE;
+        static final Limits NONE = new Limits(NO_BOUND, NO_BOUND, NO_BOUND, NO_BOUND, NO_BOUND, NO_BOUND, NO_BOUND, NO_BOUND);
     }
 
     /** A number in 0..1, else NaN. */

@@ -114,7 +114,7 @@ final class StreamingEventReader {
 
         /** Takes a string attribute; false when it is not plainly valid. */
         boolean take(int member, String text) {
-            if (text.isBlank()) {
+            if (text.isBlank() || fromDevice && text.length() > maxLength(member)) {
                 return false;
             }
             switch (member) {
@@ -132,7 +132,17 @@ final class StreamingEventReader {
 
         /** Reads {@code data}, which can only be read once the type is known (devices write it first). */
         boolean readData(JsonParser parser) throws IOException {
-            return type != null && (data = StreamingDataReader.read(type, parser)) != null;
+            return type != null && (data = StreamingDataReader.read(type, parser, fromDevice)) != null;
+        }
+
+        /** The bound {@link TreeEventReader} holds a device's attribute to; the others are compared whole. */
+        private static int maxLength(int member) {
+            return switch (member) {
+                case ID -> EventLimits.ID;
+                case SOURCE -> EventLimits.SOURCE;
+                case TIME -> EventLimits.TIME;
+                default -> Integer.MAX_VALUE;
+            };
         }
 
         /** The event, or null when an attribute is missing or is anything but plainly valid. */

@@ -78,7 +78,7 @@ final class TreeEventReader {
     }
 
     private static DeviceEvent readEnvelope(JsonNode node, int index, Instant now, boolean fromDevice, List<Problem> problems) {
-        var fields = new FieldReader(node, "", index, problems);
+        var fields = new FieldReader(node, "", index, problems, fromDevice);
         if (!fields.clean()) {
             return null;
         }
@@ -86,15 +86,15 @@ final class TreeEventReader {
         if (specversion != null && !specversion.equals("1.0")) {
             fields.problem("/specversion", "must be \"1.0\"");
         }
-        String id = fields.text("id");
-        String source = fields.text("source");
+        String id = fields.text("id", EventLimits.ID);
+        String source = fields.text("source", EventLimits.SOURCE);
         String typeName = fields.text("type");
         EventType type = typeName == null ? null : EventType.fromWire(typeName).filter(t -> t.fromDevices() || !fromDevice).orElse(null);
         if (typeName != null && type == null) {
             fields.problem("/type", "unknown type \"" + typeName + "\"; expected one of gw.detection, gw.reading, "
                     + "gw.officer.status, gw.command.ack, gw.heartbeat");
         }
-        if (fields.text("time") == null || node.get("data") == null) {
+        if (fields.text("time", EventLimits.TIME) == null || node.get("data") == null) {
             if (node.get("data") == null) {
                 fields.problem("/data", "is required");
             }
@@ -115,7 +115,7 @@ final class TreeEventReader {
             fields.problem("/time", "is more than 5 minutes in the future (" + time + "); check the device's clock");
             return null;
         }
-        EventData data = EventDataCodec.read(type, node.get("data"), index, problems);
+        EventData data = EventDataCodec.read(type, node.get("data"), index, problems, fromDevice);
         if (data == null) {
             return null;
         }

@@ -27,6 +27,11 @@ public final class Town {
     public static final String DEMO = "classpath:towns/demo-town.yaml";
     /** The contract's default: an officer's position older than this is not used for dispatch. */
     public static final Duration DEFAULT_STATUS_FRESHNESS = Duration.ofMinutes(5);
+    /**
+     * The most objects one camera frame may report: each can become a violation and a voice warning, so a
+     * frame of a thousand is an attack or a broken detector, not a street. Town file: {@code limits.maxObjectsPerFrame}.
+     */
+    public static final int DEFAULT_MAX_OBJECTS_PER_FRAME = 64;
 
     private final TownFile file;
     private final ZoneId timezone;
@@ -83,6 +88,12 @@ public final class Town {
 
     public Duration officerStatusFreshness() {
         return file.officerStatusFreshness() == null ? DEFAULT_STATUS_FRESHNESS : file.officerStatusFreshness();
+    }
+
+    /** The most objects a {@code gw.detection} event may carry; ingest refuses a frame with more. */
+    public int maxObjectsPerFrame() {
+        return file.limits() == null || file.limits().maxObjectsPerFrame() == null ? DEFAULT_MAX_OBJECTS_PER_FRAME
+                : file.limits().maxObjectsPerFrame();
     }
 
     public Optional<Device> device(String id) {

@@ -19,6 +19,8 @@ final class TownChecker {
     void check() {
         TownFile f = town.file();
         require(f.name() != null, "the town file needs a name");
+        require(f.limits() == null || f.limits().maxObjectsPerFrame() == null || f.limits().maxObjectsPerFrame() >= 1,
+                "limits.maxObjectsPerFrame must be at least 1 (the default is " + Town.DEFAULT_MAX_OBJECTS_PER_FRAME + ")");
         town.jurisdictionIndex().values().forEach(j -> nullSafe(j.neighbours()).forEach(n ->
                 require(town.jurisdictionIndex().containsKey(n), "jurisdiction " + j.id() + " names unknown neighbour " + n)));
         town.unitIndex().values().forEach(u -> require(u.jurisdiction() == null || town.jurisdictionIndex().containsKey(u.jurisdiction()),

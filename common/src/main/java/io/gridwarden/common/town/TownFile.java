@@ -10,6 +10,7 @@ import java.util.List;
  * @param commandGateway base URL that receives commands for devices without their own
  *     {@code commandUrl}, as {@code <base>/devices/<id>/commands} (a vendor's device platform, or the
  *     demo's simulator); may be null
+ * @param limits what one device's event may carry; may be null (the defaults of {@link Town})
  */
 public record TownFile(
         String name,
@@ -22,7 +23,11 @@ public record TownFile(
         List<Camera> cameras,
         List<Sensor> sensors,
         List<Officer> officers,
-        List<Operator> operators) {
+        List<Operator> operators,
+        Limits limits) {
+
+    /** What one device's event may carry; a missing entry takes its default. */
+    public record Limits(Integer maxObjectsPerFrame) {}
 
     /** A township or street office with its own team, and the neighbours that back it up ("1+X"). */
     public record Jurisdiction(String id, String name, List<String> neighbours) {}

@@ -71,8 +71,9 @@ final class EventBodyFixtures {
     private String event(int typeIndex) {
         List<String> members = new ArrayList<>();
         member(members, "specversion", rare() ? pick("\"0.3\"", "1.0", "null", "\"\"") : "\"1.0\"");
-        member(members, "id", rare() ? pick("\"\"", "\" \"", "5", "null", "\"e-\\u0031\"") : "\"e-" + random.nextInt(1000) + "\"");
-        member(members, "source", "\"" + (rare() ? pick(SOURCES) : "cam-0001") + "\"");
+        member(members, "id", rare() ? pick("\"\"", "\" \"", "5", "null", "\"e-\\u0031\"", longText(EventLimits.ID))
+                : "\"e-" + random.nextInt(1000) + "\"");
+        member(members, "source", rare() ? pick(longText(EventLimits.SOURCE), "\"" + pick(SOURCES) + "\"") : "\"cam-0001\"");
         String type = rare() ? pick(TYPES) : TYPES[typeIndex];
         member(members, "type", rare() ? pick("5", "null", "\"\"") : "\"" + type + "\"");
         member(members, "time", random.nextInt(100) < 15 ? "\"" + pick(TIMES) + "\"" : rare() ? pick("5", "null") : "\"2026-11-22T07:59:59.120Z\"");
@@ -103,13 +104,23 @@ final class EventBodyFixtures {
                     "status", text(pick("available", "busy", "off_duty", "sleeping")));
             case "gw.command.ack" -> object("command", text("cmd-1"), "result", text(pick("played", "accepted", "exploded")),
                     "note", rare() ? pick("null", "5", "\"\"") : text("ok"));
-            case "gw.heartbeat" -> rare() ? "{\"battery\":0.5,\"ok\":true,\"nested\":{\"a\":[1]},\"none\":null}"
+            case "gw.heartbeat" -> rare() ? pick("{\"battery\":0.5,\"ok\":true,\"nested\":{\"a\":[1]},\"none\":null}",
+                    "{\"log\":" + longText(EventLimits.HEARTBEAT_CHARACTERS - 3) + "}", manyMembers())
                     : object("battery", text("87%"), "firmware", text("1.2"));
             case "gw.ops.assign" -> object("violation", text("vio-1"), "device", text("cam-0001"), "officer", text("off-02"),
                     "operator", text("demo-admin"));
             default -> object("violation", text("vio-1"), "device", text("cam-0001"), "reason", text("duplicate"),
                     "operator", text("demo-admin"));
         };
+    }
+
+    /** A heartbeat with as many members as it may hold, or one more. */
+    private String manyMembers() {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < EventLimits.HEARTBEAT_MEMBERS + random.nextInt(2); i++) {
+            members.add("\"m" + i + "\":\"v\"");
+        }
+        return "{" + String.join(",", members) + "}";
     }
 
     private String detection() {
@@ -150,7 +161,14 @@ final class EventBodyFixtures {
     }
 
     private String text(String usual) {
-        return rare() ? pick("\"\"", "\"  \"", "5", "null", "\"\\u00e9t\\u00e9\"", "\"引号\\\"}\"") : "\"" + usual + "\"";
+        return rare() ? pick("\"\"", "\"  \"", "5", "null", "\"\\u00e9t\\u00e9\"", "\"引号\\\"}\"", longText(EventLimits.LABEL),
+                longText(EventLimits.TRACK), longText(EventLimits.METRIC), longText(EventLimits.COMMAND), longText(EventLimits.NOTE),
+                longText(EventLimits.SNAPSHOT)) : "\"" + usual + "\"";
+    }
+
+    /** A string at a bound of {@link EventLimits}, or one character past it. */
+    private String longText(int bound) {
+        return "\"" + "x".repeat(bound + random.nextInt(2)) + "\"";
     }
 
     private String number(String usual) {

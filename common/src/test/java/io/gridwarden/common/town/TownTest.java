@@ -97,4 +97,20 @@ class TownTest {
         assertThat(Files.size(file)).isGreaterThan(4_000_000);
         assertThat(Town.load(file.toString()).cameras()).hasSize(134);
     }
+
+    @Test
+    void shouldCapObjectsPerFrameAsTheTownFileSaysOrAtTheDefault(@TempDir Path dir) throws Exception {
+        Path own = dir.resolve("own.yaml");
+        Files.writeString(own, "name: own\nlimits: {maxObjectsPerFrame: 8}\n");
+        Path none = dir.resolve("none.yaml");
+        Files.writeString(none, "name: none\n");
+        Path zero = dir.resolve("zero.yaml");
+        Files.writeString(zero, "name: zero\nlimits: {maxObjectsPerFrame: 0}\n");
+
+        assertThat(Town.load(own.toString()).maxObjectsPerFrame()).isEqualTo(8);
+        assertThat(Town.load(none.toString()).maxObjectsPerFrame()).isEqualTo(Town.DEFAULT_MAX_OBJECTS_PER_FRAME);
+        assertThat(Town.demo().maxObjectsPerFrame()).isEqualTo(64);
+        assertThatThrownBy(() -> Town.load(zero.toString())).isInstanceOf(TownFileException.class)
+                .hasMessageContaining("limits.maxObjectsPerFrame must be at least 1");
+    }
 }

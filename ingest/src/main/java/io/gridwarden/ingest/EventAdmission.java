@@ -10,18 +10,22 @@ import io.gridwarden.common.town.Device;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks every request body passes before anything is stored, the same for HTTP and MQTT:
- * shape, parse and validate, batch size, and that each event comes from the device that sent it.
+ * shape, parse and validate, batch size, that each event comes from the device that sent it, and that it
+ * acknowledges only commands sent to it ({@link CommandAcks}).
  * Pure: no I/O, no framework.
  */
 final class EventAdmission {
 
     private final int maxBatchEvents;
+    private final CommandAcks acks;
 
-    EventAdmission(int maxBatchEvents) {
+    EventAdmission(int maxBatchEvents, CommandAcks acks) {
         this.maxBatchEvents = maxBatchEvents;
+        this.acks = acks;
     }
 
     /** The log entries to append for this body, or why it is refused as a whole. */
@@ -49,6 +53,10 @@ final class EventAdmission {
             Problem first = foreign.get(0);
             return Admission.refuse(new Rejection(Rejection.Reason.FORBIDDEN,
                     "event " + first.index() + " " + first.reason() + "; a device may only send its own events", foreign));
+        }
+        Optional<Rejection> notItsCommand = acks.refusal(device, parsed.events());
+        if (notItsCommand.isPresent()) {
+            return Admission.refuse(notItsCommand.get());
         }
         List<LogEntry> entries = new ArrayList<>(parsed.events().size());
         for (int i = 0; i < parsed.events().size(); i++) {

@@ -32,8 +32,8 @@ final class MqttEventIntake {
     private final Clock clock;
     private final long maxPayloadBytes;
 
-    MqttEventIntake(IngestConfig config, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics, Clock clock) {
-        this.admission = new EventAdmission(config.maxBatchEvents());
+    MqttEventIntake(IngestConfig config, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics, Clock clock, CommandAcks acks) {
+        this.admission = new EventAdmission(config.maxBatchEvents(), acks);
         this.guard = guard;
         this.eventLog = eventLog;
         this.metrics = metrics;

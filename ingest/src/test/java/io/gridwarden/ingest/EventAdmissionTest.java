@@ -7,6 +7,7 @@ import static io.gridwarden.ingest.IngestFixtures.detection;
 import static io.gridwarden.ingest.IngestFixtures.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.Problem;
@@ -20,7 +21,7 @@ class EventAdmissionTest {
     private static final Device CAMERA_DEVICE = IngestFixtures.TOWN.device(CAMERA).orElseThrow();
     private static final Instant NOW = Instant.now();
 
-    private final EventAdmission admission = new EventAdmission(3);
+    private final EventAdmission admission = new EventAdmission(3, new CommandAcks(CommandIds.random()));
 
     private EventAdmission.Admission admit(BodyShape shape, Object json) {
         return admission.admit(CAMERA_DEVICE, shape, json.toString().getBytes(StandardCharsets.UTF_8), NOW);

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.assign.AssignmentFunction;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
@@ -29,6 +30,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>This class only wires; the production runner and the tests both call {@link #build}, so the
  * tests run the real topology. The uids are part of the savepoint format: never change them.
+ *
+ * <p>{@code commandIds} carries the deployment's command secret: command ids are made under it, and
+ * ingest, given the same secret, checks that a device acknowledging a command is its recipient.
  */
 public final class EnforcementJob {
 
@@ -41,8 +45,8 @@ public final class EnforcementJob {
      * log's clock ({@link LogClockWatermarks}), default flicker tolerance ({@link DwellTracker#ABSENCE_TIMEOUT}).
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay) {
-        build(env, events, actions, townLocation, maxDeviceDelay, DwellTracker.ABSENCE_TIMEOUT);
+            String townLocation, Duration maxDeviceDelay, CommandIds commandIds) {
+        build(env, events, actions, townLocation, maxDeviceDelay, DwellTracker.ABSENCE_TIMEOUT, commandIds);
     }
 
     /**
@@ -50,14 +54,14 @@ public final class EnforcementJob {
      * ticks, so it passes {@code KafkaLogClockWatermarks}. Timestamps must be the devices' times.
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
-            Sink<Action> actions, String townLocation) {
-        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null);
+            Sink<Action> actions, String townLocation, CommandIds commandIds) {
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds);
     }
 
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout) {
-        build(env, events, actions, townLocation, maxDeviceDelay, absenceTimeout, null);
+            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, CommandIds commandIds) {
+        build(env, events, actions, townLocation, maxDeviceDelay, absenceTimeout, null, commandIds);
     }
 
     /**
@@ -65,12 +69,14 @@ public final class EnforcementJob {
      * source: the seam through which tests inject a task failure into the real topology.
      */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
-        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe);
+            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
+            CommandIds commandIds) {
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, commandIds);
     }
 
     private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
-            Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
+            Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
+            CommandIds commandIds) {
         DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");
@@ -81,7 +87,7 @@ public final class EnforcementJob {
 
         SingleOutputStreamOperator<Action> cameras = frames.keyBy(CameraFrame::camera)
                 .connect(operations.keyBy(OperatorAction::source))
-                .process(new CameraWatchFunction(townLocation, absenceTimeout)).name("detect-and-escalate").uid("detect-and-escalate");
+                .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
         SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
                 .connect(operations.keyBy(OperatorAction::source))
                 .process(new SensorWatchFunction(townLocation)).name("sensor-thresholds").uid("sensor-thresholds");
@@ -93,7 +99,7 @@ public final class EnforcementJob {
                         frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
                         operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"));
         SingleOutputStreamOperator<Action> assigned = deskInputs.keyBy(i -> AssignmentFunction.ALL)
-                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-event-time");
+                .process(new AssignmentFunction(townLocation, commandIds)).name("assign-officer").uid("assign-officer-by-event-time");
 
         cameras.union(sensors, assigned)
                 .sinkTo(actions).name("action-log").uid("action-log-sink");

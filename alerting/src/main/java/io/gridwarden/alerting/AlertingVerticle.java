@@ -169,6 +169,10 @@ public final class AlertingVerticle extends VerticleBase {
     private void sweep() {
         vertx.executeBlocking(() -> store.sweep(clock.instant().minus(config.retention()), 10_000), false)
                 .onSuccess(metrics::swept);
+        vertx.executeBlocking(() -> {
+            metrics.swept("delivered_commands", delivered.sweep(clock.instant()));
+            return null;
+        }, false);
     }
 
     private void ready(RoutingContext ctx) {

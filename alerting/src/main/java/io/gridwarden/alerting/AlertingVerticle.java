@@ -2,6 +2,8 @@ package io.gridwarden.alerting;
 
 import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.api.AlertStream;
+import io.gridwarden.alerting.api.AuditRoutes;
+import io.gridwarden.alerting.audit.AuditLog;
 import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.Problems;
@@ -51,6 +53,7 @@ public final class AlertingVerticle extends VerticleBase {
     private AlertingMetrics metrics;
     private DeliveredCommands delivered;
     private ViolationStore store;
+    private AuditLog audit;
     private WebClient webClient;
     private CommandDelivery delivery;
     private ActionTailer tailer;
@@ -89,6 +92,7 @@ public final class AlertingVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             delivered = DeliveredCommands.open(config.dataDir().resolve("delivered-commands"));
             store = ViolationStore.open(config.dataDir().resolve("violations"));
+            audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
             return null;
         }).compose(v -> {
             wire();
@@ -145,7 +149,7 @@ public final class AlertingVerticle extends VerticleBase {
 
     private Router router() {
         ViolationRoutes violations = new ViolationRoutes(store, config.maxViolations());
-        ManualActions manual = new ManualActions(store, eventLog, town, clock);
+        ManualActions manual = new ManualActions(store, eventLog, town, audit, clock);
         Router router = Router.router(vertx);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(this::ready);
@@ -159,6 +163,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.post("/v1/violations/:id/close").handler(manual::close);
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
+        router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().last().handler(ctx -> Problems.reply(ctx, 404, "Not Found", "no such resource: " + ctx.request().path()));
         router.route().failureHandler(ctx -> Problems.reply(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500,
@@ -171,6 +176,7 @@ public final class AlertingVerticle extends VerticleBase {
                 .onSuccess(metrics::swept);
         vertx.executeBlocking(() -> {
             metrics.swept("delivered_commands", delivered.sweep(clock.instant()));
+            metrics.swept("audit", audit.sweep(clock.instant()));
             return null;
         }, false);
     }
@@ -196,6 +202,9 @@ public final class AlertingVerticle extends VerticleBase {
         }
         if (store != null) {
             store.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
         metrics.unregister();
     }

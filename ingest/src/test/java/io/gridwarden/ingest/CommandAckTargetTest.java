@@ -105,7 +105,7 @@ class CommandAckTargetTest {
     }
 
     @Test
-    @DisplayName("Ids computed from public facts (the old plain SHA-256) and 1,000 made-up ids are refused; none is stored")
+    @DisplayName("Ids computed from public facts (the old plain SHA-256), 1,000 made-up ids and 1,000 of 800 characters are refused; none is stored")
     void guessedAndMadeUpIdsAreRefused() throws Exception {
         String unsigned = "cmd-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(("vio-1|" + Command.VOICE_WARNING + "|" + CAMERA + "|" + ISSUED.toEpochMilli()).getBytes(StandardCharsets.UTF_8)), 0, 10);
@@ -118,6 +118,11 @@ class CommandAckTargetTest {
             }
             assertThat(post(CAMERA_TOKEN, BATCH, batch).statusCode()).isEqualTo(403);
         }
+        JsonArray longIds = new JsonArray();
+        for (int i = 0; i < 1_000; i++) {
+            longIds.add(ack(CAMERA, "l-" + i, "cmd-" + "x".repeat(796)));
+        }
+        assertThat(post(CAMERA_TOKEN, BATCH, longIds).statusCode()).as("refused, as not its command or as too long").isIn(400, 403, 413);
         assertThat(stored()).isZero();
     }
 

@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--retention", defaultValue = "P7D",
-            description = "Keep events at least this long, and always until the jobs have checkpointed past them (0 = forever). Default: 7 days")
+            description = "Keep events and actions at least this long, and always until the jobs (events) or alerting (actions) are done"
+                    + " with them (0 = forever). Default: 7 days")
     Duration retention;
 
     @Option(names = "--dedup-window", defaultValue = "PT25H",

@@ -12,12 +12,12 @@ import java.util.Optional;
  *
  * @param host                    interface the operations API binds to
  * @param httpPort                port of the operations API (0: any free port, for tests)
- * @param dataDir                 alerting's own state (delivered-commands store, violation store)
+ * @param dataDir                 alerting's own state (delivered-commands store, violation store, audit log)
  * @param commandGatewayOverride  base URL used instead of the town's {@code commandGateway}; null: the town's
  * @param retry                   how failed deliveries are retried
  * @param deliveryTimeout         how long one delivery attempt may take before it counts as failed
  * @param maxInFlightDeliveries   deliveries under way at once; the action tailer waits when this many are
- * @param maxViolations           most violations one history page may ask for ({@code limit})
+ * @param maxViolations           most violations (or audit entries) one history page may ask for ({@code limit})
  * @param keepAliveInterval       how often an idle alert stream gets a comment line; shorter than the idle timeout,
  *                                so a healthy stream is never closed as idle
  * @param retention               how long violations that are over stay in the violation store

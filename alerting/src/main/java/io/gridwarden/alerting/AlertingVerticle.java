@@ -4,6 +4,8 @@ import io.gridwarden.alerting.api.AccessMetrics;
 import io.gridwarden.alerting.api.AlertStream;
 import io.gridwarden.alerting.api.ConnectionGuard;
 import io.gridwarden.alerting.api.FailureReplies;
+import io.gridwarden.alerting.api.AuditRoutes;
+import io.gridwarden.alerting.audit.AuditLog;
 import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.OpsProblem;
@@ -60,6 +62,7 @@ public final class AlertingVerticle extends VerticleBase {
     private StreamPositions positions;
     private DeliveredCommands delivered;
     private ViolationStore store;
+    private AuditLog audit;
     private WebClient webClient;
     private CommandDelivery delivery;
     private ActionTailer tailer;
@@ -101,6 +104,7 @@ public final class AlertingVerticle extends VerticleBase {
             delivered = DeliveredCommands.open(config.dataDir().resolve("delivered-commands"));
             store = ViolationStore.open(config.dataDir().resolve("violations"));
             positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
+            audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
             return null;
         }).compose(v -> {
             wire();
@@ -166,7 +170,7 @@ public final class AlertingVerticle extends VerticleBase {
 
     private Router router(ConnectionGuard guard) {
         ViolationRoutes violations = new ViolationRoutes(store, config.maxViolations());
-        ManualActions manual = new ManualActions(store, eventLog, town, clock);
+        ManualActions manual = new ManualActions(store, eventLog, town, audit, clock);
         OpsLimits limits = config.limits();
         boolean tls = config.tls().isPresent();
         Router router = Router.router(vertx);
@@ -186,6 +190,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.post("/v1/violations/:id/close").handler(manual::close);
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
+        router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().last().handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
         router.route().failureHandler(new FailureReplies());
@@ -195,6 +200,11 @@ public final class AlertingVerticle extends VerticleBase {
     private void sweep() {
         vertx.executeBlocking(() -> store.sweep(clock.instant().minus(config.retention()), 10_000), false)
                 .onSuccess(metrics::swept);
+        vertx.executeBlocking(() -> {
+            metrics.swept("delivered_commands", delivered.sweep(clock.instant()));
+            metrics.swept("audit", audit.sweep(clock.instant()));
+            return null;
+        }, false);
     }
 
     private void ready(RoutingContext ctx) {
@@ -218,6 +228,9 @@ public final class AlertingVerticle extends VerticleBase {
         }
         if (store != null) {
             store.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
         metrics.unregister();
         access.unregister();

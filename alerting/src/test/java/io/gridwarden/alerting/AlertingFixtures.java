@@ -4,6 +4,7 @@ import io.gridwarden.alerting.delivery.RetryPolicy;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ public final class AlertingFixtures {
     public static final String ADMIN_TOKEN = "demo-admin";
     public static final String HECUN_DISPATCHER_TOKEN = "demo-dispatcher-hecun";
     public static final String TANSHI_VIEWER_TOKEN = "demo-viewer-tanshi";
+    /** The command secret the fixtures' command ids are made under. */
+    public static final CommandIds COMMAND_IDS = CommandIds.random();
     /** Short waits so retry tests take milliseconds, not seconds. */
     public static final RetryPolicy FAST_RETRY = new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 0.2, 5);
 
@@ -53,7 +56,7 @@ public final class AlertingFixtures {
     /** A voice warning for the violation's camera that expires at {@code expires}. */
     public static Action voiceWarning(Violation violation, Instant expires) {
         Instant issued = Instant.now();
-        Command command = new Command(ActionIds.command(violation.id(), Command.VOICE_WARNING, violation.camera(), issued),
+        Command command = new Command(COMMAND_IDS.make(violation.id(), Command.VOICE_WARNING, violation.camera(), issued),
                 Command.VOICE_WARNING, violation.id(), "您好，此处禁止停车，请立即驶离。", "illegal_parking", 2,
                 issued, expires, null, null, null, null, null, null, null);
         return Action.command(violation, violation.camera(), command);

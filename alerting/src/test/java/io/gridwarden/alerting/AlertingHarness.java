@@ -43,9 +43,14 @@ public final class AlertingHarness implements AutoCloseable {
     private PrometheusRegistry registry;
 
     public AlertingHarness(Vertx vertx, Path dir) {
+        this(vertx, dir, LogSpec.of(dir.resolve("actions"), 1));
+    }
+
+    /** A harness over an action log of {@code actions}' making (its retention, say). */
+    public AlertingHarness(Vertx vertx, Path dir, LogSpec actions) {
         this.vertx = vertx;
         this.dir = dir;
-        this.log = RocksRecordLog.open(LogSpec.of(dir.resolve("actions"), 1));
+        this.log = RocksRecordLog.open(actions);
         this.events = RocksRecordLog.open(LogSpec.of(dir.resolve("events"), 4));
         this.client = WebClient.create(vertx);
     }
@@ -72,6 +77,14 @@ public final class AlertingHarness implements AutoCloseable {
         return verticle;
     }
 
+    /** Deploys on this harness's event log, without device sessions, reading time from {@code clock}. */
+    public AlertingVerticle deploy(AlertingConfig config, java.time.Clock clock) throws Exception {
+        registry = new PrometheusRegistry();
+        verticle = new AlertingVerticle(config, TOWN, log, events, DeviceSessions.NONE, registry, clock);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
     public void undeploy() throws Exception {
         vertx.undeploy(deploymentId).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -86,6 +99,11 @@ public final class AlertingHarness implements AutoCloseable {
     /** Appends many actions in one durable write. */
     public void appendAll(List<Action> actions) {
         log.append(actions.stream().map(a -> new LogEntry("actions", a.id(), ActionCodec.encode(a))).toList()).join();
+    }
+
+    /** The action log alerting follows. */
+    public RocksRecordLog actionLog() {
+        return log;
     }
 
     /** The alerting data dir this harness deploys on. */

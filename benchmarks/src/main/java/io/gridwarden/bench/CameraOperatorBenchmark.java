@@ -1,6 +1,7 @@
 package io.gridwarden.bench;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
@@ -48,7 +49,7 @@ public class CameraOperatorBenchmark {
     public void open() throws Exception {
         frames = "busy".equals(traffic) ? CameraTraffic.busy() : CameraTraffic.street();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT)),
+                new KeyedCoProcessOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT, CommandIds.random())),
                 CameraFrame::camera, OperatorAction::source, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();

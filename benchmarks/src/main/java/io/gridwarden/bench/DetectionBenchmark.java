@@ -1,5 +1,6 @@
 package io.gridwarden.bench;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.event.Box;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.town.Town;
@@ -42,7 +43,7 @@ public class DetectionBenchmark {
     @Setup
     public void setUp() {
         Town town = Town.demo();
-        watch = new CameraWatch(town.zoneRules("cam-0003"), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), town.timezone());
+        watch = new CameraWatch(town.zoneRules("cam-0003"), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), town.timezone(), CommandIds.random());
         seen = new ArrayList<>();
         for (int i = 0; i < objects; i++) {
             String label = i % 2 == 0 ? "vendor_cart" : "car";

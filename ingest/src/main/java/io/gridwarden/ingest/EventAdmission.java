@@ -11,13 +11,14 @@ import io.gridwarden.common.town.Device;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks every request body passes before anything is stored, the same for HTTP and MQTT, in two
  * steps so that a request can be charged to its device in between ({@link MeteredAdmission}): first the
  * shape and number of events, found without parsing them ({@link #count}); then parse and validate, the
- * objects of each frame, the size of each event, and that each event comes from the device that sent it
- * ({@link #admit}). Pure: no I/O, no framework.
+ * objects of each frame, the size of each event, that each event comes from the device that sent it, and
+ * that it acknowledges only commands sent to it ({@link CommandAcks}) ({@link #admit}). Pure: no I/O, no framework.
  */
 final class EventAdmission {
 
@@ -28,10 +29,12 @@ final class EventAdmission {
 
     private final int maxBatchEvents;
     private final int maxObjectsPerFrame;
+    private final CommandAcks acks;
 
-    EventAdmission(int maxBatchEvents, int maxObjectsPerFrame) {
+    EventAdmission(int maxBatchEvents, int maxObjectsPerFrame, CommandAcks acks) {
         this.maxBatchEvents = maxBatchEvents;
         this.maxObjectsPerFrame = maxObjectsPerFrame;
+        this.acks = acks;
     }
 
     /** How many events the body holds, or why it is refused whatever they are: the wrong shape, or too many. */
@@ -67,6 +70,10 @@ final class EventAdmission {
             Problem first = foreign.get(0);
             return Admission.refuse(new Rejection(Rejection.Reason.FORBIDDEN,
                     "event " + first.index() + " " + first.reason() + "; a device may only send its own events", foreign));
+        }
+        Optional<Rejection> notItsCommand = acks.refusal(device, parsed.events());
+        if (notItsCommand.isPresent()) {
+            return Admission.refuse(notItsCommand.get());
         }
         List<LogEntry> entries = new ArrayList<>(parsed.events().size());
         for (int i = 0; i < parsed.events().size(); i++) {

@@ -1,5 +1,6 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.command.DeviceSessions;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
@@ -10,7 +11,7 @@ import java.time.Clock;
  * What every ingest endpoint instance of one process shares: the event log, the devices' credentials,
  * one guard (a device's rate spans transports and event loops), the metrics (Prometheus collectors are
  * registered once), the HTTP connection cap, the MQTT sessions (one per client id, whichever event loop
- * holds its connection) and readiness. Build it once, then deploy as many {@link IngestVerticle} and
+ * holds its connection), readiness, and the command secret acknowledgements are checked against. Build it once, then deploy as many {@link IngestVerticle} and
  * {@link MqttIngestVerticle} instances over it as there are event loops to use. Thread-safe.
  */
 public final class IngestServices {
@@ -27,29 +28,42 @@ public final class IngestServices {
     private final MqttMetrics mqttMetrics;
     private final MqttDeviceSessions sessions;
     private final IngestReadiness readiness;
+    private final CommandAcks commandAcks;
     private final Clock clock;
 
     IngestServices(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard,
-                   IngestReadiness readiness, Clock clock) {
+                   IngestReadiness readiness, CommandIds commandIds, Clock clock) {
         this.config = config;
         this.eventLog = eventLog;
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
         this.guard = guard;
         this.logins = new LoginGuard(config.limits().loginThrottle(), registry, clock);
-        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame()), guard);
+
         this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
         this.httpMetrics = new IngestMetrics(registry, httpConnections);
         this.mqttMetrics = new MqttMetrics(registry);
         this.sessions = new MqttDeviceSessions(config, registry, clock);
         this.readiness = readiness;
+        this.commandAcks = new CommandAcks(commandIds);
+        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
         this.clock = clock;
     }
 
-    /** Services for a process running both endpoints (HTTP and MQTT): it is ready once both listen. */
-    public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
+    /**
+     * Services for a process running both endpoints (HTTP and MQTT): it is ready once both listen.
+     * {@code commandIds} holds the command secret the jobs make command ids under: a device's
+     * acknowledgement is accepted only for an id made for it.
+     */
+    public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry,
+            CommandIds commandIds) {
         return new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
-                IngestReadiness.httpAndMqtt(config, eventLog), Clock.systemUTC());
+                IngestReadiness.httpAndMqtt(config, eventLog), commandIds, Clock.systemUTC());
+    }
+
+    /** As above with a fresh random command secret: acknowledgements of commands made elsewhere are all refused (tests). */
+    public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
+        return create(config, town, eventLog, registry, CommandIds.random());
     }
 
     /** The devices' MQTT sessions; hand it to alerting. Usable before deployment (then nobody is connected). */
@@ -99,6 +113,10 @@ public final class IngestServices {
 
     MqttDeviceSessions sessions() {
         return sessions;
+    }
+
+    CommandAcks commandAcks() {
+        return commandAcks;
     }
 
     IngestReadiness readiness() {

@@ -1,5 +1,6 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.RecordLog;
@@ -54,10 +55,10 @@ public final class IngestVerticle extends VerticleBase {
     private volatile HttpServer server;
     private volatile boolean stopping;
 
-    /** A standalone HTTP endpoint with services of its own (tests, or a process without MQTT). */
+    /** A standalone HTTP endpoint with services of its own (tests); its random command secret makes it refuse every ack. */
     public IngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
         this(new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
-                IngestReadiness.httpOnly(eventLog), Clock.systemUTC()));
+                IngestReadiness.httpOnly(eventLog), CommandIds.random(), Clock.systemUTC()));
     }
 
     /** One instance of the HTTP endpoint over the process's shared services; deploy as many as there are event loops to use. */

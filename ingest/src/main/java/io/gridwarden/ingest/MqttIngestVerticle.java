@@ -1,5 +1,6 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.command.DeviceSessions;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Device;
@@ -46,14 +47,14 @@ public final class MqttIngestVerticle extends VerticleBase {
     private volatile MqttServer secure;
     private long sweepTimer = -1;
 
-    /** A standalone MQTT endpoint with services of its own (tests, or a process without HTTP). */
+    /** A standalone MQTT endpoint with services of its own (tests); its random command secret makes it refuse every ack. */
     public MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
         this(config, town, eventLog, registry, Clock.systemUTC());
     }
 
     MqttIngestVerticle(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, Clock clock) {
         this(new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
-                IngestReadiness.httpAndMqtt(config, eventLog), clock));
+                IngestReadiness.httpAndMqtt(config, eventLog), CommandIds.random(), clock));
     }
 
     /** One instance of the MQTT endpoint over the process's shared services; deploy as many as there are event loops to use. */

@@ -55,6 +55,7 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         BATCH_TOO_LARGE(400, "batch-too-large", "The batch holds too many events"),
         UNAUTHORIZED(401, "unauthorized", "Missing or unknown device credentials"),
         FORBIDDEN(403, "source-mismatch", "An event's source is not the authenticated device"),
+        NOT_COMMAND_TARGET(403, "not-command-target", "An acknowledgement names a command sent to another device"),
         TOO_LARGE(413, "body-too-large", "The request body is too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
         RATE_LIMITED(429, "rate-limited", "The device sends more events than its rate allows"),

@@ -7,6 +7,7 @@ import static io.gridwarden.ingest.IngestFixtures.detection;
 import static io.gridwarden.ingest.IngestFixtures.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.Problem;
@@ -22,7 +23,7 @@ class EventAdmissionTest {
     private static final Device CAMERA_DEVICE = IngestFixtures.TOWN.device(CAMERA).orElseThrow();
     private static final Instant NOW = Instant.now();
 
-    private final EventAdmission admission = new EventAdmission(3, 6);
+    private final EventAdmission admission = new EventAdmission(3, 6, new CommandAcks(CommandIds.random()));
 
     /** Both steps, as a request goes through them. */
     private EventAdmission.Admission admit(BodyShape shape, Object json) {

@@ -1,5 +1,6 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.action.CommandIds;
 import static io.gridwarden.ingest.IngestFixtures.CAMERA;
 import static io.gridwarden.ingest.IngestFixtures.CAMERA_TOKEN;
 import static io.gridwarden.ingest.IngestFixtures.SINGLE;
@@ -58,7 +59,7 @@ class IngestLoginThrottleTest {
         registry = new PrometheusRegistry();
         IngestConfig config = MqttFixtures.LOOPBACK;
         var services = new IngestServices(config, IngestFixtures.TOWN, log, registry, IngestGuard.create(config, IngestFixtures.TOWN, log),
-                IngestReadiness.httpAndMqtt(config, log), clock);
+                IngestReadiness.httpAndMqtt(config, log), CommandIds.random(), clock);
         var http = new IngestVerticle(services);
         var mqtt = new MqttIngestVerticle(services);
         await(vertx.deployVerticle(http));

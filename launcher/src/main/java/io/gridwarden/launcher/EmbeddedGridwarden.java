@@ -2,6 +2,8 @@ package io.gridwarden.launcher;
 
 import io.gridwarden.alerting.AlertingConfig;
 import io.gridwarden.alerting.AlertingVerticle;
+import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.log.LogMetrics;
 import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
@@ -58,15 +60,26 @@ final class EmbeddedGridwarden implements AutoCloseable {
         return eventLogSpec(s.dataDir(), s.partitions()).withRetention(s.retention()).withDedupWindow(s.dedupWindow());
     }
 
+    /** The action log: alerting acknowledges what it has applied, so it is swept like the event log ({@code --retention}). */
+    static LogSpec actionLogSpec(EmbeddedSettings s) {
+        return LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS).withRetention(s.retention());
+    }
+
+    /** The command secret given, or the data directory's, generated at first start. */
+    static CommandIds commandIds(EmbeddedSettings s) {
+        return s.commandSecretFile() != null ? CommandSecretFile.read(s.commandSecretFile()) : CommandSecretFile.readOrCreate(s.commandSecret());
+    }
+
     static EmbeddedGridwarden start(EmbeddedSettings s) throws Exception {
         Town town = Town.load(s.town());
+        CommandIds commandIds = commandIds(s);
         LOG.info("Starting gridwarden for {} (data in {})", town, s.dataDir().toAbsolutePath());
         var registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         LogSpec events = eventLogSpec(s);
-        LogSpec actions = LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS);
+        LogSpec actions = actionLogSpec(s);
         RecordLog eventLog = LogRegistry.acquire(events);
-        RecordLog actionLog = LogRegistry.acquire(actions); // nobody acknowledges it (alerting resumes by its offsets): never swept
+        RecordLog actionLog = LogRegistry.acquire(actions);
         var logMetrics = new LogMetrics(registry);
         logMetrics.track("events", eventLog);
         logMetrics.track("actions", actionLog);
@@ -75,14 +88,14 @@ final class EmbeddedGridwarden implements AutoCloseable {
             FlinkMetricsBridge.exportTo(registry);
         }
         JobClient job = s.ingestOnly() ? null : EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions,
-                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay()));
+                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay(), commandIds));
 
         Vertx vertx = Vertx.vertx();
         IngestConfig plain = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort());
         IngestConfig ingestConfig = (s.tls() == null ? plain : plain.withTls(s.tls(), s.mqttTlsPort())).withMqttPort(s.mqttPort())
                 .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
         // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
-        IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry);
+        IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry, commandIds);
         var instances = new DeploymentOptions().setInstances(s.ingestInstances());
         await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
         await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));

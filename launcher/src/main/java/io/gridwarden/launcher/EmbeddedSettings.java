@@ -31,7 +31,8 @@ record EmbeddedSettings(
         Duration maxDeviceDelay,
         boolean ingestOnly,
         PemFiles tls,
-        int mqttTlsPort) {
+        int mqttTlsPort,
+        Path commandSecretFile) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -40,6 +41,8 @@ record EmbeddedSettings(
     static final int DEFAULT_MQTT_PORT = 1883;
     static final int DEFAULT_OPS_PORT = 8090;
     static final int DEFAULT_SIMULATOR_PORT = 8070;
+    /** Where the command secret is generated at first start, under the data directory, when no file is given. */
+    static final String DEFAULT_COMMAND_SECRET = "command-secret";
     static final int DEFAULT_PARTITIONS = 4;
     /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
     static final int PARALLELISM = 2;
@@ -74,6 +77,11 @@ record EmbeddedSettings(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException(option + " must be a fixed port between 1 and 65535 (devices must know it), got " + port);
         }
+    }
+
+    /** The command secret's file: the one given, else {@link #DEFAULT_COMMAND_SECRET} in the data directory. */
+    Path commandSecret() {
+        return commandSecretFile != null ? commandSecretFile : dataDir.resolve(DEFAULT_COMMAND_SECRET);
     }
 
     /** One HTTP and one MQTT endpoint instance per processor: each parses on its own event loop. */

@@ -2,6 +2,7 @@ package io.gridwarden.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.tls.PemFiles;
 import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
@@ -73,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--retention", defaultValue = "P7D",
-            description = "Keep events at least this long, and always until the jobs have checkpointed past them (0 = forever). Default: 7 days")
+            description = "Keep events and actions at least this long, and always until the jobs (events) or alerting (actions) are done"
+                    + " with them (0 = forever). Default: 7 days")
     Duration retention;
 
     @Option(names = "--dedup-window", defaultValue = "PT25H",
@@ -106,6 +108,11 @@ final class RunCommand implements Callable<Integer> {
             + " for measuring it. Events wait in the event log for a full run; beyond --max-lag-events ingest refuses more.")
     boolean ingestOnly;
 
+    @Option(names = "--command-secret-file", description = "The secret command ids are signed with (hex, at least 32 bytes,"
+            + " owner-only: chmod 600), shared with every process that makes or checks command ids."
+            + " Default: generated at first start as <data-dir>/" + EmbeddedSettings.DEFAULT_COMMAND_SECRET)
+    Path commandSecretFile;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedSettings settings;
@@ -113,11 +120,16 @@ final class RunCommand implements Callable<Integer> {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
-                    tls(), mqttTlsPort);
+                    tls(), mqttTlsPort, commandSecretFile);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }
-        EmbeddedGridwarden system = EmbeddedGridwarden.start(settings);
+        EmbeddedGridwarden system;
+        try {
+            system = EmbeddedGridwarden.start(settings); // reads the command secret before it creates anything
+        } catch (CommandSecretFile.CommandSecretException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +56,21 @@ class RunOptionsTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(message).doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("A command secret file others may read is refused as a usage error, before anything starts")
+    void shouldRefuseACommandSecretOthersMayRead() throws Exception {
+        StringWriter err = new StringWriter();
+        Path data = dir.resolve("data");
+        Path secret = Files.writeString(dir.resolve("command-secret"), "ab".repeat(32));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+
+        int exit = new CommandLine(new Main()).setErr(new PrintWriter(err))
+                .execute("run", "--no-simulator", "--data-dir", data.toString(), "--command-secret-file", secret.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("chmod 600 " + secret).doesNotContain("\tat ");
         assertThat(Files.exists(data)).as("nothing was started or created").isFalse();
     }
 }

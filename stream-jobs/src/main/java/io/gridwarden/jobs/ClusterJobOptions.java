@@ -1,5 +1,7 @@
 package io.gridwarden.jobs;
 
+import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.jobs.kafka.KafkaLogs;
 import io.gridwarden.jobs.kafka.KafkaTopics;
@@ -11,18 +13,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code flink run … EnforcementJobMain} is told: the town, the device delay allowed, and where the
- * logs are: on Kafka ({@code kafka} set) or in embedded RocksDB logs ({@code eventLog}, {@code actionLog} set).
+ * What {@code flink run … EnforcementJobMain} is told: the town, the device delay allowed, the command
+ * secret (the file ingest is given too: it checks acknowledgements against the ids made under it), and
+ * where the logs are: on Kafka ({@code kafka} set) or in embedded RocksDB logs ({@code eventLog},
+ * {@code actionLog} set). The secret file is read where {@code main} runs (the Flink client, or the job
+ * manager in application mode) and travels to the task managers inside the job.
  */
-record ClusterJobOptions(String town, Duration maxDeviceDelay, KafkaLogs kafka, LogSpec eventLog, LogSpec actionLog) {
+record ClusterJobOptions(String town, Duration maxDeviceDelay, KafkaLogs kafka, LogSpec eventLog, LogSpec actionLog,
+        CommandIds commandIds) {
 
     static final String USAGE = """
-            options: --town <file|classpath:…> [--max-device-delay-ms <ms>] and the logs, either
+            options: --town <file|classpath:…> --command-secret-file <file> [--max-device-delay-ms <ms>] and the logs, either
               on Kafka:          --kafka-bootstrap <host:port> [--events-topic %s] [--actions-topic %s] [--group-id %s]
               or embedded logs:  --event-log <dir> --event-partitions <n> --action-log <dir>"""
             .formatted(KafkaTopics.EVENTS, KafkaTopics.ACTIONS, KafkaTopics.GROUP_ID);
 
-    private static final Set<String> COMMON = Set.of("town", "max-device-delay-ms");
+    private static final Set<String> COMMON = Set.of("town", "command-secret-file", "max-device-delay-ms");
     private static final Set<String> KAFKA = Set.of("kafka-bootstrap", "events-topic", "actions-topic", "group-id");
     private static final Set<String> EMBEDDED = Set.of("event-log", "event-partitions", "action-log");
 
@@ -30,6 +36,7 @@ record ClusterJobOptions(String town, Duration maxDeviceDelay, KafkaLogs kafka, 
     static ClusterJobOptions parse(String[] args) {
         Map<String, String> options = pairs(args);
         String town = required(options, "town");
+        String secretFile = required(options, "command-secret-file");
         Duration delay = options.containsKey("max-device-delay-ms")
                 ? Duration.ofMillis(number(options, "max-device-delay-ms", 0)) : LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY;
         boolean kafka = options.containsKey("kafka-bootstrap");
@@ -41,10 +48,11 @@ record ClusterJobOptions(String town, Duration maxDeviceDelay, KafkaLogs kafka, 
         if (kafka) {
             return new ClusterJobOptions(town, delay, new KafkaLogs(options.get("kafka-bootstrap"),
                     options.getOrDefault("events-topic", KafkaTopics.EVENTS), options.getOrDefault("actions-topic", KafkaTopics.ACTIONS),
-                    options.getOrDefault("group-id", KafkaTopics.GROUP_ID)), null, null);
+                    options.getOrDefault("group-id", KafkaTopics.GROUP_ID)), null, null, commandIds(secretFile));
         }
         LogSpec events = LogSpec.of(Path.of(required(options, "event-log")), (int) number(options, "event-partitions", 1));
-        return new ClusterJobOptions(town, delay, null, events, LogSpec.of(Path.of(required(options, "action-log")), 1));
+        return new ClusterJobOptions(town, delay, null, events, LogSpec.of(Path.of(required(options, "action-log")), 1),
+                commandIds(secretFile));
     }
 
     private static Map<String, String> pairs(String[] args) {
@@ -70,6 +78,14 @@ record ClusterJobOptions(String town, Duration maxDeviceDelay, KafkaLogs kafka, 
             throw problem("missing --" + name);
         }
         return value;
+    }
+
+    private static CommandIds commandIds(String file) {
+        try {
+            return CommandSecretFile.read(Path.of(file));
+        } catch (CommandSecretFile.CommandSecretException e) {
+            throw problem(e.getMessage());
+        }
     }
 
     private static long number(Map<String, String> options, String name, long min) {

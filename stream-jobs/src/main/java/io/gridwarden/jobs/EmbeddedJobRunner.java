@@ -57,7 +57,7 @@ public final class EmbeddedJobRunner {
         Configuration config = configuration(settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), config);
         EnforcementJob.build(env, new LogSource(settings.eventLog()), new ActionLogSink(settings.actionLog()),
-                settings.townLocation(), settings.maxDeviceDelay());
+                settings.townLocation(), settings.maxDeviceDelay(), settings.commandIds());
         return env.executeAsync(JOB_NAME);
     }
 

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.assign.AssignmentFunction;
 import io.gridwarden.jobs.assign.RegionRouter;
@@ -33,6 +34,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>This class only wires; the production runner and the tests both call {@link #build}, so the
  * tests run the real topology. The uids are part of the savepoint format: never change them.
+ *
+ * <p>{@code commandIds} carries the deployment's command secret: command ids are made under it, and
+ * ingest, given the same secret, checks that a device acknowledging a command is its recipient.
  */
 public final class EnforcementJob {
 
@@ -45,8 +49,8 @@ public final class EnforcementJob {
      * log's clock ({@link LogClockWatermarks}), default flicker tolerance ({@link DwellTracker#ABSENCE_TIMEOUT}).
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay) {
-        build(env, events, actions, townLocation, maxDeviceDelay, DwellTracker.ABSENCE_TIMEOUT);
+            String townLocation, Duration maxDeviceDelay, CommandIds commandIds) {
+        build(env, events, actions, townLocation, maxDeviceDelay, DwellTracker.ABSENCE_TIMEOUT, commandIds);
     }
 
     /**
@@ -56,14 +60,14 @@ public final class EnforcementJob {
      * repeated (source, id) itself ({@link DuplicateFilter}).
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
-            Sink<Action> actions, String townLocation) {
-        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, DuplicateFilter.DEFAULT_WINDOW);
+            Sink<Action> actions, String townLocation, CommandIds commandIds) {
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds, DuplicateFilter.DEFAULT_WINDOW);
     }
 
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout) {
-        build(env, events, actions, townLocation, maxDeviceDelay, absenceTimeout, null);
+            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, CommandIds commandIds) {
+        build(env, events, actions, townLocation, maxDeviceDelay, absenceTimeout, null, commandIds);
     }
 
     /**
@@ -71,8 +75,9 @@ public final class EnforcementJob {
      * source: the seam through which tests inject a task failure into the real topology.
      */
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
-            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe) {
-        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, null);
+            String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
+            CommandIds commandIds) {
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, commandIds, null);
     }
 
     /**
@@ -81,7 +86,7 @@ public final class EnforcementJob {
      */
     private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
             Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
-            Duration dedupWindow) {
+            CommandIds commandIds, Duration dedupWindow) {
         DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");
@@ -96,7 +101,7 @@ public final class EnforcementJob {
 
         SingleOutputStreamOperator<Action> cameras = frames.keyBy(CameraFrame::camera)
                 .connect(operations.keyBy(OperatorAction::source))
-                .process(new CameraWatchFunction(townLocation, absenceTimeout)).name("detect-and-escalate").uid("detect-and-escalate");
+                .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
         SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
                 .connect(operations.keyBy(OperatorAction::source))
                 .process(new SensorWatchFunction(townLocation)).name("sensor-thresholds").uid("sensor-thresholds");
@@ -110,7 +115,7 @@ public final class EnforcementJob {
         SingleOutputStreamOperator<Action> assigned = deskInputs
                 .flatMap(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
                 .keyBy(DeskInput::region)
-                .process(new AssignmentFunction(townLocation)).name("assign-officer").uid("assign-officer-by-region");
+                .process(new AssignmentFunction(townLocation, commandIds)).name("assign-officer").uid("assign-officer-by-region");
 
         cameras.union(sensors, assigned)
                 .map(new ActionCounter()).name("count-decisions").uid("count-decisions")

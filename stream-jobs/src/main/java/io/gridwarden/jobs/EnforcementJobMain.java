@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * configured for (checkpointing, state backend and restart strategy come from the cluster's config).
  *
  * <pre>flink run -c io.gridwarden.jobs.EnforcementJobMain stream-jobs-job.jar \
- *     --town /etc/gridwarden/town.yaml --kafka-bootstrap kafka-1:9092</pre>
+ *     --town /etc/gridwarden/town.yaml --command-secret-file /etc/gridwarden/command-secret --kafka-bootstrap kafka-1:9092</pre>
  *
  * With {@code --kafka-bootstrap} the logs are Kafka topics ({@link io.gridwarden.jobs.kafka.KafkaLogs}) and
  * the task managers may run anywhere; with {@code --event-log/--event-partitions/--action-log} they are
@@ -26,10 +26,10 @@ public final class EnforcementJobMain {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (options.kafka() != null) {
             EnforcementJob.build(env, options.kafka().events(), new KafkaLogClockWatermarks(options.maxDeviceDelay()),
-                    options.kafka().actions(), options.town());
+                    options.kafka().actions(), options.town(), options.commandIds());
         } else {
             EnforcementJob.build(env, new LogSource(options.eventLog()), new ActionLogSink(options.actionLog()), options.town(),
-                    options.maxDeviceDelay());
+                    options.maxDeviceDelay(), options.commandIds());
         }
         env.execute(EmbeddedJobRunner.JOB_NAME);
     }

@@ -1,5 +1,6 @@
 package io.gridwarden.jobs;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.log.rocksdb.LogSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param checkpointInterval how often state and offsets are checkpointed
  * @param parallelism the job's parallelism (at most the event log's partition count is useful)
  * @param maxDeviceDelay how far a device's clock may trail the log's before its events are late
+ * @param commandIds the deployment's command secret, shared with ingest (which checks acks against it)
  */
 public record JobSettings(String townLocation, LogSpec eventLog, LogSpec actionLog, Path checkpointDir,
-        Duration checkpointInterval, int parallelism, Duration maxDeviceDelay) {}
+        Duration checkpointInterval, int parallelism, Duration maxDeviceDelay, CommandIds commandIds) {}

@@ -3,16 +3,39 @@ package io.gridwarden.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.jobs.kafka.KafkaLogs;
 import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.jobs.source.LogClockWatermarks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterJobOptionsTest {
 
-    private static ClusterJobOptions parse(String... args) {
-        return ClusterJobOptions.parse(args);
+    @TempDir
+    Path dir;
+    private String secret;
+
+    @BeforeEach
+    void writeSecret() throws Exception {
+        Path file = dir.resolve("command-secret");
+        Files.writeString(file, "ab".repeat(32));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        secret = file.toString();
+    }
+
+    /** Parses {@code args} after {@code --command-secret-file <a good file>}. */
+    private ClusterJobOptions parse(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--command-secret-file";
+        all[1] = secret;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return ClusterJobOptions.parse(all);
     }
 
     @Test
@@ -23,6 +46,20 @@ class ClusterJobOptionsTest {
         assertThat(options.eventLog()).isNull();
         assertThat(options.town()).isEqualTo("t.yaml");
         assertThat(options.maxDeviceDelay()).isEqualTo(LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY);
+        assertThat(options.commandIds().make("vio-1", "assignment", "off-01", java.time.Instant.EPOCH))
+                .isEqualTo(CommandIds.of(java.util.HexFormat.of().parseHex("ab".repeat(32))).make("vio-1", "assignment", "off-01", java.time.Instant.EPOCH));
+    }
+
+    @Test
+    void shouldRequireAReadableOwnerOnlyCommandSecret() throws Exception {
+        Path loose = dir.resolve("loose-secret");
+        Files.writeString(loose, "ab".repeat(32));
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--town", "t", "--kafka-bootstrap", "k:9092"}))
+                .hasMessageContaining("missing --command-secret-file");
+        assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--town", "t", "--kafka-bootstrap", "k:9092",
+                "--command-secret-file", loose.toString()})).hasMessageContaining("chmod 600").hasMessageContaining("--kafka-bootstrap");
     }
 
     @Test

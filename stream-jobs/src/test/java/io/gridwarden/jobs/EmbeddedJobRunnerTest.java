@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.QUIET_CAMERA;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
@@ -34,7 +35,7 @@ class EmbeddedJobRunnerTest {
 
     private JobSettings settings() {
         return new JobSettings(TOWN, LogSpec.of(dir.resolve("events"), 2), LogSpec.of(dir.resolve("actions"), 1),
-                dir.resolve("checkpoints"), Duration.ofMillis(500), 2, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY);
+                dir.resolve("checkpoints"), Duration.ofMillis(500), 2, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, COMMAND_IDS);
     }
 
     @Test

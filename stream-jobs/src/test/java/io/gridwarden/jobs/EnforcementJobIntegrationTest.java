@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.QUIET_CAMERA;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
@@ -53,7 +54,7 @@ class EnforcementJobIntegrationTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(PARALLELISM);
         EnforcementJob.build(env, new LogSource(events), new ActionLogSink(actions), TOWN,
-                LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, Duration.ofSeconds(1));
+                LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, Duration.ofSeconds(1), COMMAND_IDS);
         JobClient job = env.executeAsync("enforcement-it");
         try {
             // Device times a little ahead, so the job is running before they fall due; after these

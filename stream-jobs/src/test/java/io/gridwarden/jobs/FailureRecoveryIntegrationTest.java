@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.QUIET_CAMERA;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
@@ -55,7 +56,7 @@ class FailureRecoveryIntegrationTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfig());
         env.setParallelism(PARALLELISM);
         EnforcementJob.build(env, new LogSource(events), new ActionLogSink(actions), TOWN, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY,
-                Duration.ofSeconds(1), new FailOnceProbe());
+                Duration.ofSeconds(1), new FailOnceProbe(), COMMAND_IDS);
         JobClient job = env.executeAsync("failure-recovery-it");
         try {
             long t0 = System.currentTimeMillis() + 3_000;

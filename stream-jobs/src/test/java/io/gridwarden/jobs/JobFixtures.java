@@ -1,5 +1,6 @@
 package io.gridwarden.jobs;
 
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.Box;
@@ -25,6 +26,8 @@ public final class JobFixtures {
     public static final String SENSOR = "wl-01";
     public static final double CAMERA_LAT = 28.7405;
     public static final double CAMERA_LON = 118.586;
+    /** The tests' command secret: the ids the jobs make under it are the ones the tests expect. */
+    public static final CommandIds COMMAND_IDS = CommandIds.of("gridwarden-test-command-secret-32".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     /** Any instant will do; a round one makes failures easy to read. */
     public static final long T0 = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
 

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.LogFixtures.detection;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class OneRocksDbPerJvmTest {
     void shouldCompleteCheckpointsWhileTheEventLogIsWritten() throws Exception {
         assertThat(RocksDB.class.getProtectionDomain().getCodeSource().getLocation().toString()).contains("frocksdbjni");
         JobSettings settings = new JobSettings(TOWN, LogSpec.of(dir.resolve("events"), 2), LogSpec.of(dir.resolve("actions"), 1),
-                dir.resolve("checkpoints"), Duration.ofMillis(300), 2, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY);
+                dir.resolve("checkpoints"), Duration.ofMillis(300), 2, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, COMMAND_IDS);
         RecordLog eventLog = LogRegistry.acquire(settings.eventLog());
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger written = new AtomicInteger();

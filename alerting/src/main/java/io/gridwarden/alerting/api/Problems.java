@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
+    /** The prefix of every specific problem type: {@code urn:gridwarden:problem:<name>}. */
+    public static final String TYPE_PREFIX = "urn:gridwarden:problem:";
 
     private Problems() {}
 
@@ -29,6 +31,11 @@ public final class Problems {
     /** A reply that names only a status; its type is the status's kind ({@link OpsProblem#forStatus}). */
     public static void reply(RoutingContext ctx, int status, String title, String detail) {
         write(ctx, status, OpsProblem.forStatus(status).type(), title, detail, null);
+    }
+
+    /** A problem of type {@code urn:gridwarden:problem:<name>} (null: the status's kind, {@link OpsProblem#forStatus}). */
+    public static void reply(RoutingContext ctx, int status, String name, String title, String detail) {
+        write(ctx, status, name == null ? OpsProblem.forStatus(status).type() : TYPE_PREFIX + name, title, detail, null);
     }
 
     private static void write(RoutingContext ctx, int status, String type, String title, String detail, String parameter) {

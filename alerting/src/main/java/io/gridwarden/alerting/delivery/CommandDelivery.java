@@ -121,7 +121,7 @@ public final class CommandDelivery {
             return;
         }
         vertx.executeBlocking(() -> {
-            store.markDelivered(command.id(), clock.instant());
+            store.markDelivered(command, clock.instant());
             return null;
         }, false).onComplete(ar -> {
             InFlight f = inFlight.get(command.id());

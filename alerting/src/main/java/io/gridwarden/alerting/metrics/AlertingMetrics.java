@@ -32,6 +32,9 @@ public final class AlertingMetrics {
             .help("Acknowledgements devices sent for commands, by result").labelNames("result").build();
     private final Counter sweptViolations = Counter.builder().name(PREFIX + "violations_swept_total")
             .help("Violations over and older than the retention, deleted from the violation store").build();
+    private final Counter sweptRecords = Counter.builder().name(PREFIX + "records_swept_total")
+            .help("Records past their retention deleted from alerting's other bounded stores, by store (delivered_commands, audit)")
+            .labelNames("store").build();
     private final Histogram latency = Histogram.builder().name(PREFIX + "delivery_latency_seconds")
             .help("From handing a command to delivery to the device taking it, retries included")
             .classicOnly().classicUpperBounds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300).build();
@@ -39,7 +42,7 @@ public final class AlertingMetrics {
             .help("Open alert streams").build();
     private final Gauge violationsOpen = Gauge.builder().name(PREFIX + "violations_open")
             .help("Violations whose status is not terminal, by status").labelNames("status").build();
-    private final List<Collector> all = List.of(delivered, byChannel, acked, sweptViolations, retries, expired, abandoned, alreadyDelivered, latency, sseClients, violationsOpen);
+    private final List<Collector> all = List.of(delivered, byChannel, acked, sweptViolations, sweptRecords, retries, expired, abandoned, alreadyDelivered, latency, sseClients, violationsOpen);
 
     public AlertingMetrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -80,6 +83,11 @@ public final class AlertingMetrics {
 
     public void swept(int count) {
         sweptViolations.inc(count);
+    }
+
+    /** {@code count} records of {@code store} deleted by a sweep. */
+    public void swept(String store, int count) {
+        sweptRecords.labelValues(store).inc(count);
     }
 
     public void streamOpened() {

@@ -65,6 +65,20 @@ public final class ViolationStore implements AutoCloseable {
     }
 
     /**
+     * {@link #nextOffset()} once the store's write-ahead log is on disk: the action-log records below it
+     * are applied for good, so the log may delete them (a crash cannot take the store back before it).
+     */
+    public synchronized long durableNextOffset() {
+        checkOpen();
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot sync the violation store: " + e.getMessage(), e);
+        }
+        return nextOffset();
+    }
+
+    /**
      * Applies one page of the action log atomically with {@code lastOffset}; the store stays locked
      * meanwhile, so a timeline note written concurrently is never lost.
      */

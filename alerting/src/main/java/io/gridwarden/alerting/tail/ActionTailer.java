@@ -11,6 +11,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,10 +20,16 @@ import java.util.List;
  * then its commands go to delivery and its acknowledgements stop deliveries, on alerting's context.
  * Commands under way are pending in the store, so a restart re-submits them. When delivery is full
  * the tailer stops reading, so memory stays bounded.
+ *
+ * <p>Alerting is the action log's consumer: every {@link #ACKNOWLEDGE_EVERY} the tailer syncs the
+ * store's write-ahead log and acknowledges to the log what the store then durably holds; the log's
+ * retention may delete those records, never any that alerting has not applied for good. One fsync a
+ * second at most, however many pages went by.
  */
 public final class ActionTailer {
 
     static final int PAGE = 500;
+    static final Duration ACKNOWLEDGE_EVERY = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(ActionTailer.class.getName());
 
     private final Context context;
@@ -36,6 +43,10 @@ public final class ActionTailer {
     private long cursor;
     private long startedAt = -1;
     private boolean stopped;
+    /** The offset acknowledged last; -1 before the first acknowledgement of this run. */
+    private long acknowledged = -1;
+    private boolean acknowledging;
+    private long acknowledgeTimer = -1;
 
     public ActionTailer(Context context, RecordLog log, int partition, ViolationStore store, CommandDelivery delivery,
                         DeliveredCommands delivered, AlertingMetrics metrics, Clock clock) {
@@ -56,6 +67,7 @@ public final class ActionTailer {
             return applier.stillPending();
         }, false).onSuccess(pending -> {
             metrics.openViolations(store.openCounts());
+            acknowledgeTimer = context.owner().setPeriodic(0, ACKNOWLEDGE_EVERY.toMillis(), t -> acknowledgeApplied());
             run(pending, 0, this::readPage);
         }).onFailure(e -> LOG.log(System.Logger.Level.ERROR, "cannot open the violation store's position", e));
         return caughtUp.future();
@@ -77,6 +89,9 @@ public final class ActionTailer {
 
     public void stop() {
         stopped = true;
+        if (acknowledgeTimer >= 0) {
+            context.owner().cancelTimer(acknowledgeTimer);
+        }
     }
 
     private void readPage() {
@@ -96,6 +111,27 @@ public final class ActionTailer {
         }).onFailure(e -> {
             LOG.log(System.Logger.Level.ERROR, "cannot apply the action log at offset " + cursor + "; trying again", e);
             context.owner().setTimer(1000, t -> readPage());
+        });
+    }
+
+    /** Tells the log how far the store durably holds it, when that moved (on a worker: it syncs the store). */
+    private void acknowledgeApplied() {
+        if (stopped || acknowledging || cursor == acknowledged) {
+            return;
+        }
+        acknowledging = true;
+        context.owner().executeBlocking(() -> {
+            long durable = store.durableNextOffset();
+            log.acknowledge(partition, durable);
+            return durable;
+        }, false).onComplete(done -> {
+            acknowledging = false;
+            if (done.succeeded()) {
+                acknowledged = done.result();
+            } else if (!stopped) {
+                LOG.log(System.Logger.Level.WARNING, "cannot acknowledge the action log; its records are kept meanwhile: "
+                        + done.cause().getMessage());
+            }
         });
     }
 

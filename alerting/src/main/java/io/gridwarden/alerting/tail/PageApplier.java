@@ -96,7 +96,7 @@ final class PageApplier {
     private void acked(PageWrite page, Action action, List<Step> steps) {
         Action.CommandAck ack = action.ack();
         if (!delivered.isAcked(ack.command())) {
-            delivered.markAcked(ack.command(), ack.at() == null ? clock.instant() : ack.at());
+            delivered.markAcked(ack.command(), clock.instant());
             metrics.acked(ack.result());
         }
         // The jobs know the violation of an officer's ack; a camera's ack of its voice warning is found by the command.

@@ -1,6 +1,7 @@
 package io.gridwarden.suite.rules;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.detect.CameraTracks;
@@ -37,7 +38,7 @@ public final class OurDetection implements DwellRunner {
         Map<String, Camera> cameras = new HashMap<>();
         List<String> violations = new ArrayList<>();
         for (CameraFrame frame : frames) {
-            Camera camera = cameras.computeIfAbsent(frame.camera(), c -> new Camera(new CameraWatch(town.zoneRules(c), tracker, town.timezone())));
+            Camera camera = cameras.computeIfAbsent(frame.camera(), c -> new Camera(new CameraWatch(town.zoneRules(c), tracker, town.timezone(), CommandIds.random())));
             camera.fireUntil(frame.time(), violations);
             camera.timers.addAll(camera.watch.onFrame(camera.tracks, frame));
         }

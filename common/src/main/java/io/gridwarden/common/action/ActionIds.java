@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * Deterministic ids: the same input always yields the same id, in any process, after any replay.
- * That is what lets the action log and the devices drop repeats.
+ * That is what lets the action log and the devices drop repeats. Command ids are {@link CommandIds}'.
  */
 public final class ActionIds {
 
@@ -20,11 +20,12 @@ public final class ActionIds {
     }
 
     /**
-     * A command is identified by its violation, its type, its recipient and when it was issued (event
-     * time), so an officer given the same violation again later gets a new command.
+     * What identifies a command: its violation, its type, its recipient and when it was issued (event
+     * time), so an officer given the same violation again later gets a new command. Public facts, so
+     * the id proper also carries a mac under the deployment's secret: see {@link CommandIds}.
      */
-    public static String command(String violation, String type, String target, Instant issued) {
-        return "cmd-" + digest(violation + '|' + type + '|' + target + '|' + issued.toEpochMilli());
+    static String commandDigest(String violation, String type, String target, Instant issued) {
+        return digest(violation + '|' + type + '|' + target + '|' + issued.toEpochMilli());
     }
 
     /** A status change is identified by its violation, status, officer and when it happened (event time). */

@@ -1,8 +1,8 @@
 package io.gridwarden.jobs.assign;
 
 import io.gridwarden.common.action.Action;
-import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.town.Town;
@@ -36,15 +36,18 @@ public final class AssignmentDesk {
     public static final Duration FORGET_AFTER = Duration.ofHours(12);
 
     private final Town town;
+    private final CommandIds commandIds;
     private final NearestOfficer nearest;
     private final OfficerReplies replies = new OfficerReplies(this);
     private final DispatcherActions dispatchers;
     private final OfficerMap map = new OfficerMap();
     private final DispatchRegions regions;
 
-    public AssignmentDesk(Town town) {
+    /** {@code commandIds}: how assignments and their cancellations get their ids (under the deployment's command secret). */
+    public AssignmentDesk(Town town, CommandIds commandIds) {
         this.town = town;
         this.regions = DispatchRegions.of(town);
+        this.commandIds = commandIds;
         this.nearest = new NearestOfficer(town.officerStatusFreshness());
         this.dispatchers = new DispatcherActions(this);
     }
@@ -158,7 +161,7 @@ public final class AssignmentDesk {
         Assignment withdrawn = a.withdrawn(next, passOver);
         if (a.officer() != null) {
             Instant when = Instant.ofEpochMilli(at);
-            Command cancel = new Command(ActionIds.command(a.id(), Command.ASSIGNMENT_CANCELLED, a.officer(), when), Command.ASSIGNMENT_CANCELLED,
+            Command cancel = new Command(commandIds.make(a.id(), Command.ASSIGNMENT_CANCELLED, a.officer(), when), Command.ASSIGNMENT_CANCELLED,
                     a.id(), null, null, null, when, null, null, null, null, null, null, null, null);
             actions.add(Action.command(next, a.officer(), cancel));
             withdrawn = withdrawn.withCommand(cancel.id());
@@ -174,7 +177,7 @@ public final class AssignmentDesk {
         DispatchRequest request = a.request();
         Violation v = a.violation();
         Violation dispatched = v.withStatus(ViolationStatus.DISPATCHED, when, why).withOfficer(officer);
-        Command assignment = new Command(ActionIds.command(v.id(), Command.ASSIGNMENT, officer, when), Command.ASSIGNMENT, v.id(),
+        Command assignment = new Command(commandIds.make(v.id(), Command.ASSIGNMENT, officer, when), Command.ASSIGNMENT, v.id(),
                 request.urgent() ? EscalationPolicy.URGENT_NOTE + v.category() : null, null, null, when, null, v.category(), v.camera(),
                 v.sensor(), v.lat(), v.lon(), v.snapshot(), when.plusMillis(request.acceptWithinMillis()));
         book.put(a.assigned(dispatched, officer, assignment.id(), at + request.acceptWithinMillis()));

@@ -2,6 +2,7 @@ package io.gridwarden.jobs.assign;
 
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Action.OfficerPosition;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.DeskInput;
@@ -35,6 +36,7 @@ import org.apache.flink.util.Collector;
 public final class AssignmentFunction extends KeyedProcessFunction<String, DeskInput, Action> {
 
     private final String townLocation;
+    private final CommandIds commandIds;
     private transient AssignmentDesk desk;
     private transient DeskBook book;
     private transient MapState<Long, List<DeskInput>> pending;
@@ -43,13 +45,15 @@ public final class AssignmentFunction extends KeyedProcessFunction<String, DeskI
     private transient MapState<String, String> commands;
     private transient MapState<String, OfficerPosition> shown;
 
-    public AssignmentFunction(String townLocation) {
+    /** {@code commandIds}: how assignments get their ids (under the deployment's command secret). */
+    public AssignmentFunction(String townLocation, CommandIds commandIds) {
         this.townLocation = townLocation;
+        this.commandIds = commandIds;
     }
 
     @Override
     public void open(OpenContext context) {
-        desk = new AssignmentDesk(Town.load(townLocation));
+        desk = new AssignmentDesk(Town.load(townLocation), commandIds);
         book = null;
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(DeskInput.class))));

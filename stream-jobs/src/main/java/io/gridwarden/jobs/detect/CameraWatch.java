@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
@@ -39,17 +40,17 @@ public final class CameraWatch {
     /** What a due check produced: actions for the action log, requests for assignment, and timers to set. */
     public record Outcome(List<Action> actions, List<DispatchRequest> dispatches, Set<Long> timers) {}
 
-    /** A camera whose active hours are read in UTC; see {@link #CameraWatch(List, DwellTracker, ZoneId)}. */
-    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker) {
-        this(rules, tracker, ZoneOffset.UTC);
+    /** A camera whose active hours are read in UTC; see {@link #CameraWatch(List, DwellTracker, ZoneId, CommandIds)}. */
+    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, CommandIds commandIds) {
+        this(rules, tracker, ZoneOffset.UTC, commandIds);
     }
 
-    /** {@code timezone} is the town's: active hours are local times. */
-    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, ZoneId timezone) {
+    /** {@code timezone} is the town's: active hours are local times; {@code commandIds} names its voice warnings. */
+    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, ZoneId timezone, CommandIds commandIds) {
         this.rulesByZone = rules.stream().collect(Collectors.toMap(ZoneRule::zone, Function.identity()));
         this.schedules = rules.stream().collect(Collectors.toMap(ZoneRule::zone, r -> new Schedule(r.activeHours(), timezone)));
         this.tracker = tracker;
-        this.policy = new EscalationPolicy(tracker);
+        this.policy = new EscalationPolicy(tracker, commandIds);
     }
 
     /** Adds tracks remembered elsewhere (the operator's keyed state) to {@code tracks}, not as changes. */

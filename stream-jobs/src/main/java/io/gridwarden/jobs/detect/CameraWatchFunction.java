@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
@@ -38,21 +39,24 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     private final String townLocation;
     private final Duration absenceTimeout;
     private final int cachedTracks;
+    private final CommandIds commandIds;
     private transient Town town;
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
     private transient MapState<String, TrackState> tracks;
     private transient TrackCache cache;
 
-    public CameraWatchFunction(String townLocation, Duration absenceTimeout) {
-        this(townLocation, absenceTimeout, DEFAULT_CACHED_TRACKS);
+    /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
+    public CameraWatchFunction(String townLocation, Duration absenceTimeout, CommandIds commandIds) {
+        this(townLocation, absenceTimeout, DEFAULT_CACHED_TRACKS, commandIds);
     }
 
     /** {@code cachedTracks}: how many tracks to keep in memory over the keyed state (see {@link TrackCache}). */
-    public CameraWatchFunction(String townLocation, Duration absenceTimeout, int cachedTracks) {
+    public CameraWatchFunction(String townLocation, Duration absenceTimeout, int cachedTracks, CommandIds commandIds) {
         this.townLocation = townLocation;
         this.absenceTimeout = absenceTimeout;
         this.cachedTracks = cachedTracks;
+        this.commandIds = commandIds;
     }
 
     @Override
@@ -107,7 +111,7 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     }
 
     private CameraWatch watch(String camera) {
-        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone()));
+        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone(), commandIds));
     }
 
     /** The camera's tracks from the cache, else read once from the keyed state. */

@@ -3,6 +3,7 @@ package io.gridwarden.jobs.detect;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.town.TownFile.Warning;
@@ -29,9 +30,12 @@ public final class EscalationPolicy {
     public static final String URGENT_NOTE = "urgent: ";
 
     private final DwellTracker tracker;
+    private final CommandIds commandIds;
 
-    public EscalationPolicy(DwellTracker tracker) {
+    /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
+    public EscalationPolicy(DwellTracker tracker, CommandIds commandIds) {
         this.tracker = tracker;
+        this.commandIds = commandIds;
     }
 
     /**
@@ -99,7 +103,7 @@ public final class EscalationPolicy {
         }
         Warning warning = rule.warning();
         Violation warned = detected.withStatus(ViolationStatus.WARNED, when, "voice warning played");
-        Command voice = new Command(ActionIds.command(detected.id(), Command.VOICE_WARNING, rule.camera(), when), Command.VOICE_WARNING,
+        Command voice = new Command(commandIds.make(detected.id(), Command.VOICE_WARNING, rule.camera(), when), Command.VOICE_WARNING,
                 detected.id(), warning.text(), warning.clip(), warning.repeat(), when, when.plus(warning.grace()),
                 null, null, null, null, null, null, null);
         long graceEnds = at + warning.grace().toMillis();

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.assign;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.dispatchRequest;
 import io.gridwarden.jobs.model.DispatchRequest;
@@ -8,7 +9,6 @@ import static io.gridwarden.jobs.JobFixtures.town;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
-import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.OfficerStatus.Availability;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AssignmentDeskTest {
 
     private static final long ACCEPT = 180_000;
-    private final AssignmentDesk desk = new AssignmentDesk(town());
+    private final AssignmentDesk desk = new AssignmentDesk(town(), COMMAND_IDS);
     private final DeskBook book = new DeskBook();
 
     private void report(String officer, String unit, double lat, long at) {
@@ -32,7 +32,7 @@ class AssignmentDeskTest {
     }
 
     private static String assignmentTo(String violation, String officer, long at) {
-        return ActionIds.command(violation, Command.ASSIGNMENT, officer, Instant.ofEpochMilli(at));
+        return COMMAND_IDS.make(violation, Command.ASSIGNMENT, officer, Instant.ofEpochMilli(at));
     }
 
     private static List<Action> commands(List<Action> actions, String type) {

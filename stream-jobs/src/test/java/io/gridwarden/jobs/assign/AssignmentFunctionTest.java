@@ -1,12 +1,12 @@
 package io.gridwarden.jobs.assign;
 
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.dispatchRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
-import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.OfficerStatus.Availability;
@@ -26,7 +26,7 @@ class AssignmentFunctionTest {
     private static final long ACCEPT = 180_000;
 
     private static KeyedOneInputStreamOperatorTestHarness<String, DeskInput, Action> harness() throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AssignmentFunction(TOWN)),
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AssignmentFunction(TOWN, COMMAND_IDS)),
                 (DeskInput i) -> "hecun", Types.STRING);
         harness.open();
         return harness;
@@ -84,7 +84,7 @@ class AssignmentFunctionTest {
             harness.processElement(report("off-01", T0, 28.741), T0);
             harness.processElement(DeskInput.of(dispatchRequest("vio-1", T0)), T0);
             harness.processWatermark(T0);
-            String command = ActionIds.command("vio-1", Command.ASSIGNMENT, "off-01", java.time.Instant.ofEpochMilli(T0));
+            String command = COMMAND_IDS.make("vio-1", Command.ASSIGNMENT, "off-01", java.time.Instant.ofEpochMilli(T0));
             harness.processElement(DeskInput.of(new DeviceAck("off-01", T0 + 5_000, command, DeviceAck.ACCEPTED, null)), T0 + 5_000);
             harness.processElement(DeskInput.of(new DeviceAck("off-01", T0 + 9_000, command, DeviceAck.RESOLVED, "moved on")), T0 + 9_000);
             harness.processWatermark(T0 + 10 * ACCEPT);

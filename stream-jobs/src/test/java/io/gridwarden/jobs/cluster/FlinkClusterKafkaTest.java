@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
+import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.jobs.EnforcementJobMain;
@@ -57,8 +59,10 @@ class FlinkClusterKafkaTest {
             kafka = SingleNodeKafka.start(dir); // while the cluster's JVMs start
             kafka.createTopics(EVENT_PARTITIONS);
             flink.awaitSlots(StandaloneFlinkConfig.SLOTS);
+            Path secret = dir.resolve("command-secret");
+            CommandIds commandIds = CommandSecretFile.readOrCreate(secret);
             String jobId = flink.submit(jobJar, EnforcementJobMain.class.getName(),
-                    List.of("--town", town.toString(), "--kafka-bootstrap", kafka.bootstrap()));
+                    List.of("--town", town.toString(), "--command-secret-file", secret.toString(), "--kafka-bootstrap", kafka.bootstrap()));
             flink.awaitAllTasksRunning(jobId);
 
             // Device times a little ahead of the broker's clock; after these events the topic goes silent
@@ -67,7 +71,7 @@ class FlinkClusterKafkaTest {
             KafkaFixtures.appendGarbage(kafka.bootstrap(), KafkaTopics.EVENTS, CAMERA);
             KafkaFixtures.appendEvents(kafka.bootstrap(), KafkaTopics.EVENTS, scenario(t0));
 
-            Expected expected = new Expected(ActionIds.violation(CAMERA, "z-parking", "t-stay", Instant.ofEpochMilli(t0)), t0);
+            Expected expected = new Expected(ActionIds.violation(CAMERA, "z-parking", "t-stay", Instant.ofEpochMilli(t0)), t0, commandIds);
             List<ActionRecord> read = KafkaFixtures.awaitActions(kafka.bootstrap(), KafkaTopics.ACTIONS,
                     records -> keys(records).containsAll(expected.all()), ACTIONS_TIMEOUT);
 
@@ -96,13 +100,13 @@ class FlinkClusterKafkaTest {
      * The ids the job must write: the officers on the map, detected → warned + voice warning at the dwell's
      * end (t0 + 2 s) → dispatched + assignment at the grace's end (t0 + 4 s), and the assigned officer busy.
      */
-    private record Expected(String violation, long t0) {
+    private record Expected(String violation, long t0, CommandIds commandIds) {
         String detected() {
             return ActionIds.update(violation, ViolationStatus.DETECTED, null, Instant.ofEpochMilli(t0 + 2_000));
         }
 
         String voiceWarning() {
-            return ActionIds.command(violation, Command.VOICE_WARNING, CAMERA, Instant.ofEpochMilli(t0 + 2_000));
+            return commandIds.make(violation, Command.VOICE_WARNING, CAMERA, Instant.ofEpochMilli(t0 + 2_000));
         }
 
         String dispatched() {
@@ -110,7 +114,7 @@ class FlinkClusterKafkaTest {
         }
 
         String assignment() {
-            return ActionIds.command(violation, Command.ASSIGNMENT, NEAREST_OFFICER, Instant.ofEpochMilli(t0 + 4_000));
+            return commandIds.make(violation, Command.ASSIGNMENT, NEAREST_OFFICER, Instant.ofEpochMilli(t0 + 4_000));
         }
 
         List<String> all() {

@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.QUIET_CAMERA;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
@@ -116,7 +117,7 @@ class CameraWatchFunctionCacheTest {
     }
 
     private static Harness harness(int cachedTracks) throws Exception {
-        Harness harness = new Harness(new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), cachedTracks)));
+        Harness harness = new Harness(new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), cachedTracks, COMMAND_IDS)));
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         return harness;
     }

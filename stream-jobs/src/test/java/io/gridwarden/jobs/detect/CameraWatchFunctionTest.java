@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static io.gridwarden.jobs.JobFixtures.frame;
@@ -34,7 +35,7 @@ class CameraWatchFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1))), CameraFrame::camera,
+                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), COMMAND_IDS)), CameraFrame::camera,
                 OperatorAction::source, Types.STRING);
         harness.open();
     }

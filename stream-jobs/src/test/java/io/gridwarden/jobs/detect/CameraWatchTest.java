@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.FIRE_CAMERA;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.burningRule;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Detection and escalation of the test town's rules: 2 s dwell, 2 s grace; 1 s absence timeout. */
 class CameraWatchTest {
 
-    private final CameraWatch watch = new CameraWatch(List.of(parkingRule()), new DwellTracker(Duration.ofSeconds(1)));
+    private final CameraWatch watch = new CameraWatch(List.of(parkingRule()), new DwellTracker(Duration.ofSeconds(1)), COMMAND_IDS);
     private final CameraTracks tracks = new CameraTracks();
 
     @Test
@@ -40,7 +41,7 @@ class CameraWatchTest {
         String violation = ActionIds.violation(CAMERA, "z-parking", "t-1", Instant.ofEpochMilli(T0));
         assertThat(statuses(outcome.actions())).containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
         Command voice = outcome.actions().get(2).command();
-        assertThat(voice.id()).isEqualTo(ActionIds.command(violation, Command.VOICE_WARNING, CAMERA, Instant.ofEpochMilli(T0 + 2_000)));
+        assertThat(voice.id()).isEqualTo(COMMAND_IDS.make(violation, Command.VOICE_WARNING, CAMERA, Instant.ofEpochMilli(T0 + 2_000)));
         assertThat(voice.text()).isEqualTo("please move on");
         assertThat(voice.repeat()).isEqualTo(2);
         assertThat(voice.expires()).isEqualTo(Instant.ofEpochMilli(T0 + 4_000));
@@ -141,7 +142,7 @@ class CameraWatchTest {
 
     @Test
     void shouldDispatchStraightAwayWhenTheRuleHasNoWarning() {
-        var fire = new CameraWatch(List.of(burningRule()), new DwellTracker(Duration.ofSeconds(1)));
+        var fire = new CameraWatch(List.of(burningRule()), new DwellTracker(Duration.ofSeconds(1)), COMMAND_IDS);
         var smoke = new DetectedObject("s-1", "smoke", 0.8, parkedCar("s-1").box());
         fire.onFrame(tracks, frame(FIRE_CAMERA, T0, smoke));
         CameraWatch.Outcome outcome = fire.onTime(tracks, T0 + 1_000);

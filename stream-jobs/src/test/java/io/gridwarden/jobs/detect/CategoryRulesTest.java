@@ -1,5 +1,6 @@
 package io.gridwarden.jobs.detect;
 
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Command;
@@ -42,7 +43,7 @@ class CategoryRulesTest {
     @MethodSource("cameraCategories")
     void shouldDetectEachCategoryAfterItsDwellAndWarnOrDispatchAsItsRuleSays(String category, String label, boolean warns) {
         ZoneRule rule = ruleOf(category);
-        CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
+        CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone(), COMMAND_IDS);
         CameraTracks tracks = new CameraTracks();
         long dwell = rule.dwell().toMillis();
         watch.onFrame(tracks, frameIn(rule, label, 0.9, NOON));
@@ -69,7 +70,7 @@ class CategoryRulesTest {
     @MethodSource("cameraCategories")
     void shouldIgnoreOtherLabelsAndUnsureDetections(String category, String label, boolean warns) {
         ZoneRule rule = ruleOf(category);
-        CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
+        CameraWatch watch = new CameraWatch(List.of(rule), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone(), COMMAND_IDS);
         CameraTracks tracks = new CameraTracks();
         watch.onFrame(tracks, frameIn(rule, "pedestrian", 0.99, NOON));
         watch.onFrame(tracks, frameIn(rule, label, rule.minConfidence() - 0.01, NOON + 1));
@@ -79,13 +80,13 @@ class CategoryRulesTest {
     @Test
     void shouldCountNoNewPresenceOutsideActiveHours() {
         ZoneRule vending = ruleOf("street_vending"); // 06:00-22:00
-        CameraWatch watch = new CameraWatch(List.of(vending), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
+        CameraWatch watch = new CameraWatch(List.of(vending), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone(), COMMAND_IDS);
         CameraTracks tracks = new CameraTracks();
         assertThat(watch.onFrame(tracks, frameIn(vending, "vendor_cart", 0.9, MIDNIGHT))).isEmpty();
         assertThat(tracks.asMap()).isEmpty();
 
         ZoneRule parking = ruleOf("illegal_parking"); // no active hours: always
-        CameraWatch always = new CameraWatch(List.of(parking), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone());
+        CameraWatch always = new CameraWatch(List.of(parking), new DwellTracker(DwellTracker.ABSENCE_TIMEOUT), DEMO.timezone(), COMMAND_IDS);
         assertThat(always.onFrame(tracks, frameIn(parking, "car", 0.9, MIDNIGHT))).hasSize(1);
     }
 

@@ -1,5 +1,7 @@
 package io.gridwarden.jobs.detect;
 
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
+
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
@@ -35,7 +37,7 @@ final class FullScanCameraWatch {
         this.rulesByZone = rules.stream().collect(Collectors.toMap(ZoneRule::zone, Function.identity()));
         this.schedules = rules.stream().collect(Collectors.toMap(ZoneRule::zone, r -> new Schedule(r.activeHours(), timezone)));
         this.tracker = tracker;
-        this.policy = new EscalationPolicy(tracker);
+        this.policy = new EscalationPolicy(tracker, COMMAND_IDS);
     }
 
     Set<Long> onFrame(Map<String, TrackState> tracks, CameraFrame frame) {

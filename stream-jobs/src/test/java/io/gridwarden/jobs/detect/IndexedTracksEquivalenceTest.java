@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.T0;
 import static io.gridwarden.jobs.JobFixtures.burningRule;
 import static io.gridwarden.jobs.JobFixtures.parkingRule;
@@ -38,7 +39,7 @@ class IndexedTracksEquivalenceTest {
     private static final String[] LABELS = {"car", "car", "car", "van", "car", "truck", "fire", "smoke"};
 
     private final DwellTracker tracker = new DwellTracker(Duration.ofSeconds(1));
-    private final CameraWatch indexed = new CameraWatch(RULES, tracker, ZoneOffset.UTC);
+    private final CameraWatch indexed = new CameraWatch(RULES, tracker, ZoneOffset.UTC, COMMAND_IDS);
     private final FullScanCameraWatch reference = new FullScanCameraWatch(RULES, tracker, ZoneOffset.UTC);
     private final CameraTracks tracks = CameraTracks.recordingChanges();
     private final Map<String, TrackState> expected = new HashMap<>();

@@ -34,9 +34,11 @@ final class IngestInstance implements AutoCloseable {
     }
 
     /** Starts {@code gridwarden ingest} over {@code topic} (of {@code partitions}); {@link #awaitReady} waits for it. */
-    static IngestInstance start(String instanceId, Path output, String bootstrap, String topic, int partitions) {
-        return new IngestInstance(instanceId, output, List.of("--kafka-bootstrap", bootstrap, "--events-topic", topic,
+    static IngestInstance start(String instanceId, Path output, String bootstrap, String topic, int partitions, String... more) {
+        List<String> args = new ArrayList<>(List.of("--kafka-bootstrap", bootstrap, "--events-topic", topic,
                 "--event-partitions", "" + partitions));
+        args.addAll(List.of(more));
+        return new IngestInstance(instanceId, output, args);
     }
 
     String ingestUrl() {

@@ -14,14 +14,22 @@ import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +73,8 @@ class IngestOnKafkaTest {
             assertThat(acknowledged).as("every batch acknowledged").hasSize(7 * 5 * KafkaIngestFixtures.BATCH);
             assertThat(b.get("/metrics").body()).as("the log's metrics, from the cached offsets")
                     .contains("gridwarden_log_end_offset{log=\"events\",partition=\"3\"}");
+            assertThat(a.get("/health/ready").body()).as("readiness: the broker answers")
+                    .contains("\"eventLog\":{\"status\":\"UP\"}");
         }
         Map<String, ConsumerRecord<String, byte[]>> stored = readTopic(bootstrap(), topic);
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged);
@@ -117,6 +127,51 @@ class IngestOnKafkaTest {
                         .isIn(0L, (long) sent.size());
             }
             stored.values().forEach(record -> assertPlacedByDevice(record, PARTITIONS));
+        }
+    }
+
+    @Test
+    @DisplayName("The job's group more than --max-lag-events behind the topic: 503 pipeline-behind; served again once the group commits")
+    void shouldRefuseWhileTheJobsGroupLagsAndServeAgainOnceItCommits() throws Exception {
+        String topic = createTopic("lag");
+        String jobsGroup = "gridwarden-test-jobs-" + topic;
+        try (IngestInstance ingest = IngestInstance.start("lag", dir.resolve("lag.log"), bootstrap(), topic, PARTITIONS,
+                "--jobs-group", jobsGroup, "--max-lag-events", "100")) {
+            ingest.awaitReady();
+            DeviceClient client = new DeviceClient(ingest.ingestUrl());
+            DemoEvents events = new DemoEvents("lag");
+
+            DeviceClient.Reply refused = sendUntil(client, events, status -> status != 202);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body()).contains("urn:gridwarden:problem:pipeline-behind");
+
+            commitEveryPartitionsEnd(topic, jobsGroup); // what the job does on a checkpoint
+            assertThat(sendUntil(client, events, status -> status != 503).status()).isEqualTo(202);
+        }
+    }
+
+    /** Sends batches of cam-0001 until a reply's status matches, for at most 20 s. */
+    private static DeviceClient.Reply sendUntil(DeviceClient client, DemoEvents events, IntPredicate done) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            DeviceClient.Reply reply = client.send(DeviceClient.demoToken("cam-0001"), batch(events, "cam-0001"));
+            if (done.test(reply.status()) || System.nanoTime() > deadline) {
+                return reply;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void commitEveryPartitionsEnd(String topic, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, end) -> ends.put(tp, new OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
                 "Commands reach devices by webhook only for now (their commandUrl, or the town's commandGateway):"
                         + " not over this instance's MQTT sessions."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:stopped (SIGTERM, Ctrl-C)",
-                "1:an unexpected failure (see the log)",
+        exitCodeList = {"1:an unexpected failure (see the log)",
                 "2:refused to start: an option, the town file, Kafka, the topic or a port is not as it must be;"
-                        + " the message says what to change"})
+                        + " the message says what to change",
+                "143:stopped by SIGTERM (130: Ctrl-C), after closing the endpoints and the log"})
 final class IngestCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,128 @@
+package io.gridwarden.launcher;
+
+import io.gridwarden.common.log.LogMetrics;
+import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.action.CommandSecretFile;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFileException;
+import io.gridwarden.ingest.IngestServices;
+import io.gridwarden.ingest.IngestVerticle;
+import io.gridwarden.ingest.MqttIngestVerticle;
+import io.gridwarden.log.kafka.KafkaLogException;
+import io.gridwarden.log.kafka.KafkaLogSpec;
+import io.gridwarden.log.kafka.KafkaRecordLog;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code gridwarden ingest}: ingest's HTTP and MQTT endpoints, wired as {@link EmbeddedGridwarden} wires them,
+ * over the events topic on Kafka ({@link KafkaRecordLog}); one of several instances behind a load balancer,
+ * each with its own transactional id. The stream job runs on a Flink cluster and alerting elsewhere.
+ *
+ * <p>The lag guard and the log metrics read the topic's offsets from a {@link CachedOffsetsLog} refreshed every
+ * second, never from the broker on a request or a scrape.
+ */
+final class IngestProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestProcess.class);
+    private static final long DEPLOY_TIMEOUT_SECONDS = 60;
+
+    private final Vertx vertx;
+    private final CachedOffsetsLog eventLog;
+
+    private IngestProcess(Vertx vertx, CachedOffsetsLog eventLog) {
+        this.vertx = vertx;
+        this.eventLog = eventLog;
+    }
+
+    /**
+     * Checks the town, Kafka and the topic, then listens. Throws {@link StartRefusedException} saying what to change
+     * when any of them is not as configured (no broker, no topic, another partition count, a port in use).
+     */
+    static IngestProcess start(IngestProcessSettings s) throws InterruptedException {
+        Town town = loadTown(s.town());
+        CommandIds commandIds = commandIds(s.commandSecretFile());
+        KafkaLogSpec spec = s.logSpec();
+        LOG.info("Starting gridwarden ingest '{}' for {}: events to Kafka topic {} ({} partitions) at {}, transactional id {}",
+                s.instanceId(), town, spec.topic(), spec.partitions(), spec.bootstrapServers(), spec.transactionalId());
+        CachedOffsetsLog eventLog = CachedOffsetsLog.refreshedEvery(IngestProcessSettings.OFFSETS_REFRESH_INTERVAL, openLog(spec),
+                "Kafka at " + spec.bootstrapServers() + " (topic " + spec.topic() + ")",
+                spec.operationTimeout().plus(IngestProcessSettings.OFFSETS_REFRESH_INTERVAL.multipliedBy(2)));
+        var registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        new LogMetrics(registry).track("events", eventLog);
+        Vertx vertx = Vertx.vertx();
+        IngestProcess process = new IngestProcess(vertx, eventLog);
+        try {
+            // one set of services (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
+            IngestServices ingest = IngestServices.create(s.ingestConfig(), town, eventLog, registry, commandIds);
+            var instances = new DeploymentOptions().setInstances(s.ingestInstances());
+            await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
+            await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
+        } catch (InterruptedException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        LOG.info("gridwarden ingest '{}' is running: devices → http://{}:{}/v1/events and mqtt://{}:{} ({} instances each)",
+                s.instanceId(), s.host(), s.ingestPort(), s.host(), s.mqttPort(), s.ingestInstances());
+        LOG.warn("Commands to devices: alerting runs in another process and cannot reach the MQTT sessions of this instance;"
+                + " devices connected here get their commands by webhook only for now (their commandUrl, or the town's"
+                + " commandGateway), nothing on devices/<id>/commands");
+        return process;
+    }
+
+    private static Town loadTown(String location) {
+        try {
+            return Town.load(location);
+        } catch (TownFileException e) {
+            throw new StartRefusedException(e.getMessage(), e);
+        }
+    }
+
+    private static CommandIds commandIds(Path secretFile) {
+        try {
+            return CommandSecretFile.read(secretFile);
+        } catch (CommandSecretFile.CommandSecretException e) {
+            throw new StartRefusedException(e.getMessage(), e);
+        }
+    }
+
+    /** Opens the topic's log; the log's refusal (no broker, no topic, another partition count, CreateTime) as it says it. */
+    private static KafkaRecordLog openLog(KafkaLogSpec spec) {
+        try {
+            return KafkaRecordLog.open(spec);
+        } catch (KafkaLogException e) {
+            throw new StartRefusedException(e.getMessage(), e);
+        }
+    }
+
+    private static void await(Future<?> future) throws InterruptedException {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) { // e.g. a port in use: the verticle's message says which and what to check
+            throw new StartRefusedException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StartRefusedException("ingest's endpoints did not start within " + DEPLOY_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Stops listening, then closes the log (appends still waiting for the writer complete or fail first). */
+    @Override
+    public void close() {
+        LOG.info("Stopping gridwarden ingest");
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Stopping the endpoints was not clean: {}", e.toString());
+        }
+        eventLog.close();
+    }
+}

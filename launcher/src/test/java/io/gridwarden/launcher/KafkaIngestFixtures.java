@@ -1,0 +1,96 @@
+package io.gridwarden.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.log.kafka.RecordFormat;
+import io.gridwarden.simulator.DemoEvents;
+import io.gridwarden.simulator.DeviceClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Batches of the demo town's devices, and the events topic as the stream job's Kafka source reads it. */
+final class KafkaIngestFixtures {
+
+    static final int BATCH = 20;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger TOPICS = new AtomicInteger();
+
+    private KafkaIngestFixtures() {}
+
+    /** A topic name no other test uses. */
+    static String newTopic(String purpose) {
+        return "gridwarden.test." + purpose + "." + TOPICS.incrementAndGet();
+    }
+
+    /** {@link #BATCH} frames of {@code camera}, each event with an id of its own. */
+    static List<DeviceEvent> batch(DemoEvents events, String camera) {
+        List<DeviceEvent> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            batch.add(events.frame(camera, Instant.now(), List.of(DemoEvents.car("t-" + i))));
+        }
+        return batch;
+    }
+
+    /** What identifies an event across devices: its source and id (ingest's de-duplication key). */
+    static String key(DeviceEvent event) {
+        return event.dedupKey();
+    }
+
+    /** Sends one batch over HTTP; true when ingest answered 202 (the batch is stored). */
+    static boolean sentOverHttp(DeviceClient client, String camera, List<DeviceEvent> batch) throws Exception {
+        return client.send(DeviceClient.demoToken(camera), batch).status() == 202;
+    }
+
+    /**
+     * Every committed record of the topic, by event key (source and id), read by a plain {@code read_committed}
+     * consumer without a group, as the job's Kafka source reads it; an event stored twice fails the read.
+     */
+    static Map<String, ConsumerRecord<String, byte[]>> readTopic(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, ConsumerRecord<String, byte[]>> byKey = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("read the topic to its end within %s", READ_TIMEOUT).isLessThan(deadline);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    String key = key(EventCodec.decode(record.value()));
+                    assertThat(byKey.put(key, record)).as("event %s stored once", key).isNull();
+                }
+            }
+        }
+        return byKey;
+    }
+
+    /** The record is the event as ingest stores it: keyed by its device, in the partition the log's partitionOf gives. */
+    static void assertPlacedByDevice(ConsumerRecord<String, byte[]> record, int partitions) {
+        DeviceEvent event = EventCodec.decode(record.value());
+        assertThat(record.key()).as("record key").isEqualTo(event.source());
+        assertThat(record.partition()).as("partition of %s", event.source())
+                .isEqualTo(Math.floorMod(event.source().hashCode(), partitions));
+        Header dedup = record.headers().lastHeader(RecordFormat.DEDUP_KEY_HEADER);
+        assertThat(dedup).as("de-duplication key header").isNotNull();
+        assertThat(new String(dedup.value(), StandardCharsets.UTF_8)).isEqualTo(event.dedupKey());
+    }
+}

@@ -1,0 +1,58 @@
+package io.gridwarden.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One broker for every test class that extends with this (each uses topics of its own), started at the first
+ * and stopped, its directory deleted, when the test run ends: a broker start is seconds on two cores.
+ */
+final class SharedKafka implements BeforeAllCallback {
+
+    private static volatile SingleNodeKafka broker;
+
+    /** The running broker, for a class extended with {@code @ExtendWith(SharedKafka.class)}. */
+    static SingleNodeKafka broker() {
+        return broker;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedKafka.class, key -> Running.start(), Running.class);
+        broker = running.kafka;
+    }
+
+    /** Closed by JUnit at the end of the run, as an AutoCloseable in the root store. */
+    private record Running(Path dir, SingleNodeKafka kafka) implements AutoCloseable {
+
+        static Running start() {
+            try {
+                Path dir = Files.createTempDirectory("gridwarden-launcher-kafka-");
+                return new Running(dir, SingleNodeKafka.start(dir));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the test broker", e);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            kafka.close();
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.testsupport.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

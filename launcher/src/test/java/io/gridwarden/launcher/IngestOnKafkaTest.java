@@ -1,5 +1,6 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.testsupport.SharedKafka;
 import java.time.Instant;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.CommandSecretFile;
@@ -103,8 +104,9 @@ class IngestOnKafkaTest {
                 String camera = "cam-%04d".formatted(d);
                 devices.add(start(() -> sendUntilStopped(toA ? a : b, camera, sending, sentBatches, toA ? acknowledgedByA : acknowledgedByB)));
             }
-            devices.add(start(() -> publishUntilStopped(a, sending, sentBatches, acknowledgedByA)));
-            while (acknowledgedByA.get() < 12) {
+            AtomicInteger acknowledgedOverMqtt = new AtomicInteger();
+            devices.add(start(() -> publishUntilStopped(a, sending, sentBatches, acknowledgedByA, acknowledgedOverMqtt)));
+            while (acknowledgedByA.get() < 12 || acknowledgedOverMqtt.get() < 1) { // the MQTT device too is under way when a dies
                 Thread.sleep(5);
             }
             a.kill();
@@ -248,7 +250,8 @@ class IngestOnKafkaTest {
     }
 
     /** Publishes batches at QoS 1 until told to stop or the instance is gone; {@code batchesAcknowledged} counts each PUBACK. */
-    private void publishUntilStopped(IngestInstance to, AtomicBoolean sending, List<List<String>> sent, AtomicInteger batchesAcknowledged) {
+    private void publishUntilStopped(IngestInstance to, AtomicBoolean sending, List<List<String>> sent, AtomicInteger batchesAcknowledged,
+                                     AtomicInteger overMqtt) {
         DemoEvents events = new DemoEvents("kill-" + MQTT_CAMERA);
         try (MqttCamera device = new MqttCamera(MQTT_CAMERA, to.mqttPort, command -> { })) {
             while (sending.get()) {
@@ -259,6 +262,7 @@ class IngestOnKafkaTest {
                 }
                 batch.forEach(e -> acknowledged.add(key(e)));
                 batchesAcknowledged.incrementAndGet();
+                overMqtt.incrementAndGet();
             }
         }
     }

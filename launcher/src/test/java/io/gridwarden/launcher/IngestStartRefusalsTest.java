@@ -1,5 +1,7 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.testsupport.SharedKafka;
+import io.gridwarden.testsupport.ChildJvm;
 import static io.gridwarden.launcher.KafkaIngestFixtures.newTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,6 +10,7 @@ import io.gridwarden.common.json.Json;
 import io.gridwarden.simulator.DeviceClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A camera on MQTT 5 (HiveMQ's client): publishes its frames at QoS 1 and listens on its commands topic. */
@@ -23,7 +24,8 @@ final class MqttCamera implements AutoCloseable {
         this.client = MqttClient.builder().useMqttVersion5().identifier(id + "-e2e").serverHost("127.0.0.1").serverPort(port).buildBlocking();
         client.connectWith().simpleAuth().username(id).password(DeviceClient.demoToken(id).getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
         client.toAsync().subscribeWith().topicFilter("devices/" + id + "/commands").qos(MqttQos.AT_LEAST_ONCE)
-                .callback(publish -> onCommand.accept(Json.fromBytes(publish.getPayloadAsBytes(), Command.class))).send().join();
+                .callback(publish -> onCommand.accept(Json.fromBytes(publish.getPayloadAsBytes(), Command.class))).send()
+                .orTimeout(30, TimeUnit.SECONDS).join(); // a server killed mid-handshake must fail the device, not hang the test
     }
 
     /** Publishes a batch at QoS 1; returns the PUBACK's reason code (SUCCESS once the batch is durable). */

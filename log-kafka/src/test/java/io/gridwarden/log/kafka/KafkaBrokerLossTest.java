@@ -1,5 +1,6 @@
 package io.gridwarden.log.kafka;
 
+import io.gridwarden.testsupport.SingleNodeKafka;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.LOG_APPEND_TIME;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.TIMEOUT;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.newTopic;

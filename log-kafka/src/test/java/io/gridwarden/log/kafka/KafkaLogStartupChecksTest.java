@@ -1,5 +1,7 @@
 package io.gridwarden.log.kafka;
 
+import io.gridwarden.testsupport.SharedKafka;
+import io.gridwarden.testsupport.ChildJvm;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.LOG_APPEND_TIME;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.newTopic;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.spec;

@@ -1,5 +1,7 @@
 package io.gridwarden.log.kafka;
 
+import io.gridwarden.testsupport.SharedKafka;
+import io.gridwarden.testsupport.SingleNodeKafka;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.LOG_APPEND_TIME;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.entry;
 import static io.gridwarden.log.kafka.KafkaLogFixtures.newTopic;

@@ -1,5 +1,6 @@
 package io.gridwarden.jobs.cluster;
 
+import io.gridwarden.testsupport.SingleNodeKafka;
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
 import static io.gridwarden.jobs.LogFixtures.detection;
@@ -57,7 +58,8 @@ class FlinkClusterKafkaTest {
         SingleNodeKafka kafka = null;
         try (flink) {
             kafka = SingleNodeKafka.start(dir); // while the cluster's JVMs start
-            kafka.createTopics(EVENT_PARTITIONS);
+            kafka.createTopic(KafkaTopics.EVENTS, EVENT_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
+            kafka.createTopic(KafkaTopics.ACTIONS, KafkaTopics.ACTION_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
             flink.awaitSlots(StandaloneFlinkConfig.SLOTS);
             Path secret = dir.resolve("command-secret");
             CommandIds commandIds = CommandSecretFile.readOrCreate(secret);
@@ -87,7 +89,7 @@ class FlinkClusterKafkaTest {
             assertThat(job.path("state").asText()).as("the job on the cluster: %s", job).isEqualTo("RUNNING");
             assertThat(completedCheckpoints()).as("checkpoints in %s", flink.checkpointDir).isNotEmpty();
         } catch (Throwable failure) {
-            System.err.println(flink.diagnostics() + (kafka == null ? "" : kafka.broker.tail(40)));
+            System.err.println(flink.diagnostics() + (kafka == null ? "" : kafka.tail(40)));
             throw failure;
         } finally {
             if (kafka != null) {

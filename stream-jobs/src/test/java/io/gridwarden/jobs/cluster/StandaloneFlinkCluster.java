@@ -1,5 +1,6 @@
 package io.gridwarden.jobs.cluster;
 
+import io.gridwarden.testsupport.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

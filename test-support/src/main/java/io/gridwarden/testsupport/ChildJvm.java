@@ -1,4 +1,4 @@
-package io.gridwarden.launcher;
+package io.gridwarden.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,21 +11,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM this test starts, with its output in a log file; {@link #close} ends it, forcibly if it does not stop
- * in time, and {@link #kill} ends it at once (SIGKILL). A copy of log-kafka's test fixture of the same name (with
- * {@link #alive}), until the planned shared test-support module holds one.
+ * A JVM a test starts (a Kafka broker, a Flink job manager or task manager, a gridwarden process), with
+ * its output in a log file. {@link #close} ends it, forcibly if it does not stop in time, so no child
+ * outlives a failed test; {@link #kill} ends it at once, as {@code kill -9} does; {@link #tail} shows what
+ * it said last.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Short-lived children on two cores: the quick JIT only and one GC thread start them in a fraction of the time. */
     private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    final String name;
-    final Path log;
+    public final String name;
+    public final Path log;
     private final Process process;
     /** Kills the child if the test JVM itself is stopped (a surefire timeout, Ctrl-C) before {@link #close}. */
     private final Thread killOnExit;
@@ -38,18 +40,20 @@ final class ChildJvm implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts {@code mainClass} with this test JVM's classpath (surefire sets {@code java.class.path} to it). */
-    static ChildJvm start(String name, Path log, List<String> jvmOptions, String mainClass, List<String> args) {
+    /** Starts {@code mainClass} with {@code classpath}; {@code environment} is added to this process's. */
+    public static ChildJvm start(String name, Path log, List<String> classpath, List<String> jvmOptions, String mainClass,
+            List<String> args, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FAST_START);
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(mainClass);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         try {
             return new ChildJvm(name, log, builder.start());
         } catch (IOException e) {
@@ -57,7 +61,17 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** Starts {@code mainClass} with this test JVM's classpath. */
+    public static ChildJvm start(String name, Path log, List<String> jvmOptions, String mainClass, List<String> args) {
+        return start(name, log, testClasspath(), jvmOptions, mainClass, args, Map.of());
+    }
+
+    /** This test JVM's classpath, entry by entry (surefire sets {@code java.class.path} to the test classpath). */
+    public static List<String> testClasspath() {
+        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -66,12 +80,10 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until something accepts connections on {@code port}; fails at once if this process has died. */
-    void awaitPort(int port, Duration timeout) throws InterruptedException {
+    public void awaitPort(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(60));
-            }
+            checkAlive();
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
@@ -82,33 +94,47 @@ final class ChildJvm implements AutoCloseable {
         throw new IllegalStateException(name + " did not open port " + port + " within " + timeout + "\n" + tail(40));
     }
 
-    boolean alive() {
-        return process.isAlive();
+    public void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + tail(60));
+        }
     }
 
     /** Waits for the process to end; its exit code, or throws if it is still running after {@code timeout}. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(name + " still running after " + timeout + "\n" + tail(60));
         }
         return process.exitValue();
     }
 
-    /** The last {@code lines} lines of the output, headed with the process's name and log file. */
-    String tail(int lines) {
-        List<String> all;
+    public String output() {
         try {
-            all = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).lines().toList() : List.of();
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "(could not read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    /** The last {@code lines} lines of the output, headed with the process's name and log file. */
+    public String tail(int lines) {
+        List<String> all = output().lines().toList();
         return "----- " + name + " (" + log + "), last " + lines + " lines -----\n"
                 + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Ends the process at once, as {@code kill -9} does: no shutdown, nothing flushed by it. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The operating system's id of the process, e.g. to list its sockets. */
+    public long pid() {
+        return process.pid();
     }
 
     @Override

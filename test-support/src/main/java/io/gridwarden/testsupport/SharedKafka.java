@@ -1,4 +1,4 @@
-package io.gridwarden.launcher;
+package io.gridwarden.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +13,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One broker for every test class that extends with this (each uses topics of its own), started at the first
  * and stopped, its directory deleted, when the test run ends: a broker start is seconds on two cores.
  */
-final class SharedKafka implements BeforeAllCallback {
+public final class SharedKafka implements BeforeAllCallback {
 
     private static volatile SingleNodeKafka broker;
 
     /** The running broker, for a class extended with {@code @ExtendWith(SharedKafka.class)}. */
-    static SingleNodeKafka broker() {
+    public static SingleNodeKafka broker() {
         return broker;
     }
 
@@ -34,7 +34,7 @@ final class SharedKafka implements BeforeAllCallback {
 
         static Running start() {
             try {
-                Path dir = Files.createTempDirectory("gridwarden-launcher-kafka-");
+                Path dir = Files.createTempDirectory("gridwarden-kafka-");
                 return new Running(dir, SingleNodeKafka.start(dir));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the test broker", e);

@@ -1,6 +1,7 @@
 package io.gridwarden.ingest;
 
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -46,6 +47,12 @@ public final class IngestServices {
     public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
         return new IngestServices(config, town, eventLog, registry, IngestGuard.create(config, town, eventLog),
                 IngestReadiness.httpAndMqtt(config, eventLog), Clock.systemUTC());
+    }
+
+    /** Ingest is not ready while {@code dependency} is down; its readiness body shows it as one more part. */
+    public IngestServices dependOn(ReadinessDependency dependency) {
+        readiness.dependOn(dependency);
+        return this;
     }
 
     /** The devices' MQTT sessions; hand it to alerting. Usable before deployment (then nobody is connected). */

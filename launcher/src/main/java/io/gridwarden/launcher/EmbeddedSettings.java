@@ -3,7 +3,12 @@ package io.gridwarden.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** How the embedded default runs. Defaults live here and nowhere else. */
+/**
+ * How the embedded default runs. Defaults live here and nowhere else.
+ *
+ * @param host the device and operations servers' address; null: chosen by the town ({@link ListenAddress})
+ * @param flinkWebPort Flink's REST API and web UI on loopback at this port; null: none at all
+ */
 record EmbeddedSettings(
         String town,
         Path dataDir,
@@ -23,11 +28,11 @@ record EmbeddedSettings(
         int deviceBurst,
         int ingestInstances,
         Duration maxDeviceDelay,
-        boolean ingestOnly) {
+        boolean ingestOnly,
+        Integer flinkWebPort) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
-    static final String DEFAULT_HOST = "0.0.0.0";
     static final int DEFAULT_INGEST_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
     static final int DEFAULT_OPS_PORT = 8090;
@@ -40,6 +45,9 @@ record EmbeddedSettings(
         devicePort("--mqtt-port", mqttPort);
         if (opsPort < 0 || opsPort > 65_535) {
             throw new IllegalArgumentException("--ops-port must be between 0 (any free port) and 65535, got " + opsPort);
+        }
+        if (flinkWebPort != null && (flinkWebPort < 1 || flinkWebPort > 65_535)) {
+            throw new IllegalArgumentException("--flink-web-port must be between 1 and 65535, got " + flinkWebPort);
         }
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);

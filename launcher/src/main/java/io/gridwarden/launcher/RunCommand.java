@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the event log, the action log, checkpoints and alerting's state live. Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
-    @Option(names = "--host", defaultValue = EmbeddedSettings.DEFAULT_HOST, description = "Address the HTTP servers bind. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--host", description = "Address the device (HTTP, MQTT) and operations servers bind. Default: 127.0.0.1 while the"
+            + " town accepts the demo's published tokens (the demo town), else 0.0.0.0 (every interface).")
     String host;
 
     @Option(names = "--ingest-port", defaultValue = "" + EmbeddedSettings.DEFAULT_INGEST_PORT, description = "Devices' HTTP port. Default: ${DEFAULT-VALUE}")
@@ -92,13 +93,18 @@ final class RunCommand implements Callable<Integer> {
             + " for measuring it. Events wait in the event log for a full run; beyond --max-lag-events ingest refuses more.")
     boolean ingestOnly;
 
+    @Option(names = "--flink-web-port", description = "Serve Flink's REST API and web UI on 127.0.0.1 at this port. It is"
+            + " unauthenticated (it can cancel the job): reach it from elsewhere only through an authenticating proxy or an SSH tunnel."
+            + " Default: none at all.")
+    Integer flinkWebPort;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedSettings settings;
         try {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
-                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly);
+                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly, flinkWebPort);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class GridwardenProcess implements AutoCloseable {
     private final Path dataDir;
     private final String commandGateway;
     private final Path output;
+    private boolean hostOption = true;
     private Process process;
 
     GridwardenProcess(Path dataDir, String commandGateway, Path output) throws IOException {
@@ -47,6 +49,21 @@ final class GridwardenProcess implements AutoCloseable {
         return "http://127.0.0.1:" + opsPort;
     }
 
+    /** Starts it without {@code --host}, as a user who did not choose would. */
+    GridwardenProcess withoutHostOption() {
+        hostOption = false;
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** What the process has written so far (stdout and stderr). */
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
     GridwardenProcess start() throws Exception {
         return start(List.of());
     }
@@ -56,9 +73,12 @@ final class GridwardenProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
+                "--data-dir", dataDir.toString(),
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
                 "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S", "--ingest-instances", "2"));
+        if (hostOption && !extraArgs.contains("--host")) {
+            command.addAll(List.of("--host", "127.0.0.1"));
+        }
         command.addAll(extraArgs);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
@@ -105,7 +125,7 @@ final class GridwardenProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

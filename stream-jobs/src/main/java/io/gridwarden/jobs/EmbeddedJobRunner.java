@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -50,10 +51,21 @@ public final class EmbeddedJobRunner {
 
     private EmbeddedJobRunner() {}
 
-    /** Starts the job and returns at once; cancel it through the returned client. */
+    /** Starts the job without Flink's REST API and returns at once; cancel it through the returned client. */
     public static JobClient start(JobSettings settings) throws Exception {
+        return start(settings, OptionalInt.empty());
+    }
+
+    /**
+     * Starts the job and returns at once; cancel it through the returned client. The cluster listens on
+     * loopback only: its blob server on a free port, and Flink's REST API (web UI) on {@code webPort} if
+     * given, else not at all.
+     */
+    public static JobClient start(JobSettings settings, OptionalInt webPort) throws Exception {
         Configuration config = configuration(settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), config);
+        ClusterNetwork.loopbackOnly(config, webPort);
+        var env = new StreamExecutionEnvironment(new LoopbackExecutorLoader(webPort.isPresent()), config, EmbeddedJobRunner.class.getClassLoader());
+        env.setParallelism(settings.parallelism());
         EnforcementJob.build(env, new LogSource(settings.eventLog()), new ActionLogSink(settings.actionLog()),
                 settings.townLocation(), settings.maxDeviceDelay());
         return env.executeAsync(JOB_NAME);

@@ -44,8 +44,13 @@ public final class EmbeddedJobRunner {
     public static final String JOB_NAME = "gridwarden-enforcement";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedJobRunner.class);
-    private static final int RESTART_ATTEMPTS = 3;
-    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    /**
+     * A failed job restarts from its last checkpoint after 1 s, then after ever longer pauses up to 30 s, for as
+     * long as it keeps failing: what fails it here (a full disk, say) passes, and nobody restarts it by hand.
+     * While it restarts, readiness is DOWN.
+     */
+    private static final Duration RESTART_FIRST_DELAY = Duration.ofSeconds(1);
+    private static final Duration RESTART_MAX_DELAY = Duration.ofSeconds(30);
     private static final MemorySize MANAGED_MEMORY = MemorySize.parse("64m");
     private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
@@ -77,10 +82,13 @@ public final class EmbeddedJobRunner {
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toAbsolutePath().toUri().toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // A checkpoint that fails (its disk is full, say) loses nothing: the job goes on from the last one that did.
+        config.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, Integer.MAX_VALUE);
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, RESTART_FIRST_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, RESTART_MAX_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);

@@ -59,7 +59,9 @@ final class EmbeddedGridwarden implements AutoCloseable {
     }
 
     static LogSpec eventLogSpec(EmbeddedSettings s) {
-        return eventLogSpec(s.dataDir(), s.partitions()).withRetention(s.retention()).withDedupWindow(s.dedupWindow());
+        LogSpec defaults = eventLogSpec(s.dataDir(), s.partitions());
+        return new LogSpec(defaults.directory(), s.partitions(), s.maxPendingAppends()).withRetention(s.retention())
+                .withDedupWindow(s.dedupWindow());
     }
 
     static EmbeddedGridwarden start(EmbeddedSettings s) throws Exception {

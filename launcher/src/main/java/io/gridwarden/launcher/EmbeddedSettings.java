@@ -29,7 +29,8 @@ record EmbeddedSettings(
         int ingestInstances,
         Duration maxDeviceDelay,
         boolean ingestOnly,
-        Integer flinkWebPort) {
+        Integer flinkWebPort,
+        int maxPendingAppends) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -48,6 +49,9 @@ record EmbeddedSettings(
         }
         if (flinkWebPort != null && (flinkWebPort < 1 || flinkWebPort > 65_535)) {
             throw new IllegalArgumentException("--flink-web-port must be between 1 and 65535, got " + flinkWebPort);
+        }
+        if (maxPendingAppends < 1) {
+            throw new IllegalArgumentException("--max-pending-appends must be at least 1, got " + maxPendingAppends);
         }
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);

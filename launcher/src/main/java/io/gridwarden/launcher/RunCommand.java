@@ -3,6 +3,7 @@ package io.gridwarden.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.gridwarden.ingest.IngestLimits;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -93,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
             + " for measuring it. Events wait in the event log for a full run; beyond --max-lag-events ingest refuses more.")
     boolean ingestOnly;
 
+    @Option(names = "--max-pending-appends", defaultValue = "" + LogSpec.DEFAULT_MAX_PENDING_APPENDS,
+            description = "Appends (requests, MQTT publishes) that may wait for the event log's next fsync; beyond it ingest refuses"
+                    + " (503 overloaded, MQTT quota exceeded), so a slow disk costs no memory. Default: ${DEFAULT-VALUE}")
+    int maxPendingAppends;
+
     @Option(names = "--flink-web-port", description = "Serve Flink's REST API and web UI on 127.0.0.1 at this port. It is"
             + " unauthenticated (it can cancel the job): reach it from elsewhere only through an authenticating proxy or an SSH tunnel."
             + " Default: none at all.")
@@ -104,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
-                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly, flinkWebPort);
+                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly, flinkWebPort, maxPendingAppends);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }

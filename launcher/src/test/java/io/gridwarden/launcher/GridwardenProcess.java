@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ final class GridwardenProcess implements AutoCloseable {
     private final String commandGateway;
     private final Path output;
     private boolean hostOption = true;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     GridwardenProcess(Path dataDir, String commandGateway, Path output) throws IOException {
@@ -52,6 +55,12 @@ final class GridwardenProcess implements AutoCloseable {
     /** Starts it without {@code --host}, as a user who did not choose would. */
     GridwardenProcess withoutHostOption() {
         hostOption = false;
+        return this;
+    }
+
+    /** Starts it with these environment variables besides the test's own. */
+    GridwardenProcess withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
         return this;
     }
 
@@ -80,7 +89,9 @@ final class GridwardenProcess implements AutoCloseable {
             command.addAll(List.of("--host", "127.0.0.1"));
         }
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         awaitReady(extraArgs.contains("--ingest-only") ? List.of(ingestUrl()) : List.of(ingestUrl(), opsUrl()));
         return this;

@@ -23,6 +23,7 @@ import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.tail.ActionTailer;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.gridwarden.common.town.Town;
@@ -32,6 +33,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Route;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
@@ -39,6 +41,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Alerting: follows the action log, delivers commands to devices (MQTT session first, then webhook),
@@ -70,6 +73,7 @@ public final class AlertingVerticle extends VerticleBase {
     private HttpServer server;
     private Router router;
     private long sweepTimer = -1;
+    private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
 
     /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
@@ -140,6 +144,12 @@ public final class AlertingVerticle extends VerticleBase {
         }));
     }
 
+    /** Alerting is not ready while {@code dependency} is down; its readiness body names it under {@code parts}. */
+    public AlertingVerticle dependOn(ReadinessDependency dependency) {
+        dependencies.add(dependency);
+        return this;
+    }
+
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
@@ -208,9 +218,15 @@ public final class AlertingVerticle extends VerticleBase {
     }
 
     private void ready(RoutingContext ctx) {
-        boolean ready = tailer.caughtUp();
-        ctx.response().setStatusCode(ready ? 200 : 503).putHeader("content-type", "application/json")
-                .end("{\"status\":\"" + (ready ? "UP" : "REPLAYING") + "\",\"actionLogPosition\":" + tailer.position() + "}");
+        JsonObject down = new JsonObject();
+        dependencies.forEach(d -> d.problem().ifPresent(why -> down.put(d.name(), new JsonObject().put("status", "DOWN").put("reason", why))));
+        boolean caughtUp = tailer.caughtUp();
+        JsonObject body = new JsonObject().put("status", !down.isEmpty() ? "DOWN" : caughtUp ? "UP" : "REPLAYING")
+                .put("actionLogPosition", tailer.position());
+        if (!down.isEmpty()) {
+            body.put("parts", down);
+        }
+        ctx.response().setStatusCode(caughtUp && down.isEmpty() ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
     }
 
     private void metrics(RoutingContext ctx) {

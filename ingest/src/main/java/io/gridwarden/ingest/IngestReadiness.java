@@ -1,13 +1,16 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.log.RecordLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +43,7 @@ public final class IngestReadiness {
     private final boolean mqttExpected;
     private final String mqttPorts;
     private final AtomicInteger mqttListening = new AtomicInteger();
+    private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
 
     private IngestReadiness(RecordLog eventLog, boolean mqttExpected, String mqttPorts) {
         this.eventLog = eventLog;
@@ -57,6 +61,10 @@ public final class IngestReadiness {
         return new IngestReadiness(eventLog, false, null);
     }
 
+    void dependOn(ReadinessDependency dependency) {
+        dependencies.add(dependency);
+    }
+
     void mqttListening() {
         mqttListening.incrementAndGet();
     }
@@ -65,10 +73,14 @@ public final class IngestReadiness {
         mqttListening.decrementAndGet();
     }
 
-    /** Checks every part; completes on {@code context} with the parts in a fixed order (http, mqtt, eventLog). */
+    /** Checks every part; completes on {@code context} with the parts in a fixed order (http, mqtt, eventLog, dependencies). */
     Future<List<Part>> check(boolean httpUp, Context context) {
         Part http = new Part("http", httpUp, httpUp ? null : "the HTTP endpoint is stopping");
-        return probeLog(context).map(log -> mqttExpected ? List.of(http, mqttPart(), log) : List.of(http, log));
+        return probeLog(context).map(log -> {
+            List<Part> parts = new ArrayList<>(mqttExpected ? List.of(http, mqttPart(), log) : List.of(http, log));
+            dependencies.forEach(d -> parts.add(d.problem().map(why -> new Part(d.name(), false, why)).orElse(new Part(d.name(), true, null))));
+            return parts;
+        });
     }
 
     /** The readiness body: overall status, and each part's status (and reason when down). */

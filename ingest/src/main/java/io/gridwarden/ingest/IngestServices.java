@@ -2,6 +2,7 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -64,6 +65,12 @@ public final class IngestServices {
     /** As above with a fresh random command secret: acknowledgements of commands made elsewhere are all refused (tests). */
     public static IngestServices create(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry) {
         return create(config, town, eventLog, registry, CommandIds.random());
+    }
+
+    /** Ingest is not ready while {@code dependency} is down; its readiness body shows it as one more part. */
+    public IngestServices dependOn(ReadinessDependency dependency) {
+        readiness.dependOn(dependency);
+        return this;
     }
 
     /** The devices' MQTT sessions; hand it to alerting. Usable before deployment (then nobody is connected). */

@@ -12,7 +12,7 @@ final class MqttReasonCodes {
         return switch (reason) {
             case INVALID_EVENTS, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
             case UNAUTHORIZED, FORBIDDEN, NOT_COMMAND_TARGET -> MqttPubAckReasonCode.NOT_AUTHORIZED;
-            case OVERLOADED, RATE_LIMITED, LOGIN_THROTTLED, PIPELINE_BEHIND -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
+            case OVERLOADED, RATE_LIMITED, LOGIN_THROTTLED, PIPELINE_BEHIND, STORAGE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
             case LOG_FAILURE, INTERNAL -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
         };
     }

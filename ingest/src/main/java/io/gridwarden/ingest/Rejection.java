@@ -2,6 +2,7 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.event.Problem;
 import io.gridwarden.common.log.LogOverloadedException;
+import io.gridwarden.common.log.LogStorageFullException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -39,12 +40,19 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         return new Rejection(reason, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
-    /** Why an append to the event log failed: a saturated log asks for a retry, anything else is a log failure. */
+    /** Seconds a device is asked to wait when the event log's disk is full: the operator must free space first. */
+    static final int STORAGE_FULL_RETRY_AFTER_SECONDS = 10;
+
+    /** Why an append to the event log failed: a saturated log or a full disk asks for a retry, anything else is a log failure. */
     static Rejection ofAppendFailure(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof LogOverloadedException) {
             return retryLater(Reason.OVERLOADED, cause.getMessage() + "; retry after " + OVERLOAD_RETRY_AFTER_SECONDS + " s",
                     OVERLOAD_RETRY_AFTER_SECONDS);
+        }
+        if (cause instanceof LogStorageFullException) {
+            return retryLater(Reason.STORAGE_FULL, "the disk holding the event log is full; nothing was stored. Retry after "
+                    + STORAGE_FULL_RETRY_AFTER_SECONDS + " s: ingest takes events again as soon as space is freed", STORAGE_FULL_RETRY_AFTER_SECONDS);
         }
         return of(Reason.LOG_FAILURE, "the event log refused the append; nothing was stored, retry later");
     }
@@ -62,6 +70,7 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins from this address"),
         OVERLOADED(503, "overloaded", "The event log is saturated"),
         PIPELINE_BEHIND(503, "pipeline-behind", "The stream jobs have fallen behind"),
+        STORAGE_FULL(503, "storage-full", "The event log's disk is full"),
         LOG_FAILURE(500, "log-failure", "The events could not be stored"),
         INTERNAL(500, "internal-error", "Unexpected error in ingest");
 

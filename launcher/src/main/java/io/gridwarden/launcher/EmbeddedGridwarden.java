@@ -24,6 +24,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -42,13 +44,16 @@ final class EmbeddedGridwarden implements AutoCloseable {
     private final LogSpec actionLogSpec;
     private final Vertx vertx;
     private final JobClient job;
+    private final EnforcementJobWatch jobWatch;
     private final DemoTownSimulator simulator;
 
-    private EmbeddedGridwarden(LogSpec eventLogSpec, LogSpec actionLogSpec, Vertx vertx, JobClient job, DemoTownSimulator simulator) {
+    private EmbeddedGridwarden(LogSpec eventLogSpec, LogSpec actionLogSpec, Vertx vertx, JobClient job, EnforcementJobWatch jobWatch,
+            DemoTownSimulator simulator) {
         this.eventLogSpec = eventLogSpec;
         this.actionLogSpec = actionLogSpec;
         this.vertx = vertx;
         this.job = job;
+        this.jobWatch = jobWatch;
         this.simulator = simulator;
     }
 
@@ -57,7 +62,9 @@ final class EmbeddedGridwarden implements AutoCloseable {
     }
 
     static LogSpec eventLogSpec(EmbeddedSettings s) {
-        return eventLogSpec(s.dataDir(), s.partitions()).withRetention(s.retention()).withDedupWindow(s.dedupWindow());
+        LogSpec defaults = eventLogSpec(s.dataDir(), s.partitions());
+        return new LogSpec(defaults.directory(), s.partitions(), s.maxPendingAppends()).withRetention(s.retention())
+                .withDedupWindow(s.dedupWindow());
     }
 
     /** The action log: alerting acknowledges what it has applied, so it is swept like the event log ({@code --retention}). */
@@ -74,6 +81,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
         Town town = Town.load(s.town());
         CommandIds commandIds = commandIds(s);
         LOG.info("Starting gridwarden for {} (data in {})", town, s.dataDir().toAbsolutePath());
+        ListenAddress listen = ListenAddress.choose(s.host(), DemoTokens.acceptedBy(town));
+        listen.warning().forEach(LOG::warn);
         var registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         LogSpec events = eventLogSpec(s);
@@ -88,14 +97,19 @@ final class EmbeddedGridwarden implements AutoCloseable {
             FlinkMetricsBridge.exportTo(registry);
         }
         JobClient job = s.ingestOnly() ? null : EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions,
-                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay(), commandIds));
+                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay(), commandIds),
+                s.flinkWebPort() == null ? OptionalInt.empty() : OptionalInt.of(s.flinkWebPort()));
+        EnforcementJobWatch jobWatch = job == null ? null : EnforcementJobWatch.watch(job, EmbeddedJobRunner.JOB_NAME, Clock.systemUTC());
 
         Vertx vertx = Vertx.vertx();
-        IngestConfig plain = IngestConfig.defaults().withHost(s.host()).withHttpPort(s.ingestPort());
+        IngestConfig plain = IngestConfig.defaults().withHost(listen.host()).withHttpPort(s.ingestPort());
         IngestConfig ingestConfig = (s.tls() == null ? plain : plain.withTls(s.tls(), s.mqttTlsPort())).withMqttPort(s.mqttPort())
                 .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
         // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
         IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry, commandIds);
+        if (jobWatch != null) {
+            ingest.dependOn(jobWatch);
+        }
         var instances = new DeploymentOptions().setInstances(s.ingestInstances());
         await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
         await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
@@ -106,14 +120,15 @@ final class EmbeddedGridwarden implements AutoCloseable {
         if (s.ingestOnly()) {
             LOG.info("gridwarden ingest alone is running: devices → {}/v1/events and {} ({} instances each);"
                     + " no jobs, no alerting", ingestUrl, mqttUrls, s.ingestInstances());
-            return new EmbeddedGridwarden(events, actions, vertx, null, null);
+            return new EmbeddedGridwarden(events, actions, vertx, null, null, null);
         }
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
         String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
-        AlertingConfig alertingConfig = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(s.host()).withHttpPort(s.opsPort());
+        AlertingConfig plainOps = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(listen.host()).withHttpPort(s.opsPort());
+        AlertingConfig alertingConfig = s.tls() == null ? plainOps : plainOps.withTls(s.tls()); // operations over HTTPS too
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
-                eventLog, ingest.deviceSessions(), registry);
+                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch);
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();
@@ -121,7 +136,10 @@ final class EmbeddedGridwarden implements AutoCloseable {
         LOG.info("gridwarden is running: devices → {}/v1/events and {} ({} ingest instances each), operations →"
                 + " http://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqttUrls,
                 s.ingestInstances(), alerting.actualPort(), job.getJobID());
-        return new EmbeddedGridwarden(events, actions, vertx, job, simulator);
+        if (s.flinkWebPort() != null) {
+            LOG.info("Flink's REST API and web UI (unauthenticated): http://127.0.0.1:{}/", s.flinkWebPort());
+        }
+        return new EmbeddedGridwarden(events, actions, vertx, job, jobWatch, simulator);
     }
 
     private static <T> T await(Future<T> future) throws Exception {
@@ -131,12 +149,15 @@ final class EmbeddedGridwarden implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Stopping gridwarden");
+        if (jobWatch != null) {
+            jobWatch.stopping();
+        }
         if (simulator != null) {
             simulator.close();
         }
         try {
             await(vertx.close());
-            if (job != null) {
+            if (job != null && !jobWatch.ended()) {
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 /**
  * How the embedded default runs. Defaults live here and nowhere else.
  *
+ * @param host the device and operations servers' address; null: chosen by the town ({@link ListenAddress})
+ * @param flinkWebPort Flink's REST API and web UI on loopback at this port; null: none at all
  * @param tls         the device endpoints' certificate and key; null: plain text
  * @param mqttTlsPort MQTT over TLS, with {@code tls}
  */
@@ -32,11 +34,12 @@ record EmbeddedSettings(
         boolean ingestOnly,
         PemFiles tls,
         int mqttTlsPort,
-        Path commandSecretFile) {
+        Path commandSecretFile,
+        Integer flinkWebPort,
+        int maxPendingAppends) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
-    static final String DEFAULT_HOST = "0.0.0.0";
     static final int DEFAULT_INGEST_PORT = 8080;
     static final int DEFAULT_MQTT_PORT = 1883;
     static final int DEFAULT_OPS_PORT = 8090;
@@ -60,6 +63,12 @@ record EmbeddedSettings(
         }
         if (opsPort < 0 || opsPort > 65_535) {
             throw new IllegalArgumentException("--ops-port must be between 0 (any free port) and 65535, got " + opsPort);
+        }
+        if (flinkWebPort != null && (flinkWebPort < 1 || flinkWebPort > 65_535)) {
+            throw new IllegalArgumentException("--flink-web-port must be between 1 and 65535, got " + flinkWebPort);
+        }
+        if (maxPendingAppends < 1) {
+            throw new IllegalArgumentException("--max-pending-appends must be at least 1, got " + maxPendingAppends);
         }
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);

@@ -6,6 +6,7 @@ import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.tls.PemFiles;
 import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the event log, the action log, checkpoints and alerting's state live. Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
-    @Option(names = "--host", defaultValue = EmbeddedSettings.DEFAULT_HOST, description = "Address the HTTP servers bind. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--host", description = "Address the device (HTTP, MQTT) and operations servers bind. Default: 127.0.0.1 while the"
+            + " town accepts the demo's published tokens (the demo town), else 0.0.0.0 (every interface).")
     String host;
 
     @Option(names = "--ingest-port", defaultValue = "" + EmbeddedSettings.DEFAULT_INGEST_PORT, description = "Devices' HTTP port. Default: ${DEFAULT-VALUE}")
@@ -113,6 +115,16 @@ final class RunCommand implements Callable<Integer> {
             + " Default: generated at first start as <data-dir>/" + EmbeddedSettings.DEFAULT_COMMAND_SECRET)
     Path commandSecretFile;
 
+    @Option(names = "--max-pending-appends", defaultValue = "" + LogSpec.DEFAULT_MAX_PENDING_APPENDS,
+            description = "Appends (requests, MQTT publishes) that may wait for the event log's next fsync; beyond it ingest refuses"
+                    + " (503 overloaded, MQTT quota exceeded), so a slow disk costs no memory. Default: ${DEFAULT-VALUE}")
+    int maxPendingAppends;
+
+    @Option(names = "--flink-web-port", description = "Serve Flink's REST API and web UI on 127.0.0.1 at this port. It is"
+            + " unauthenticated (it can cancel the job): reach it from elsewhere only through an authenticating proxy or an SSH tunnel."
+            + " Default: none at all.")
+    Integer flinkWebPort;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedSettings settings;
@@ -120,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
-                    tls(), mqttTlsPort, commandSecretFile);
+                    tls(), mqttTlsPort, commandSecretFile, flinkWebPort, maxPendingAppends);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }

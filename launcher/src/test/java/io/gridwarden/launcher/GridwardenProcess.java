@@ -6,11 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +31,8 @@ final class GridwardenProcess implements AutoCloseable {
     private final Path dataDir;
     private final String commandGateway;
     private final Path output;
+    private boolean hostOption = true;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     GridwardenProcess(Path dataDir, String commandGateway, Path output) throws IOException {
@@ -47,6 +52,27 @@ final class GridwardenProcess implements AutoCloseable {
         return "http://127.0.0.1:" + opsPort;
     }
 
+    /** Starts it without {@code --host}, as a user who did not choose would. */
+    GridwardenProcess withoutHostOption() {
+        hostOption = false;
+        return this;
+    }
+
+    /** Starts it with these environment variables besides the test's own. */
+    GridwardenProcess withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** What the process has written so far (stdout and stderr). */
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
     GridwardenProcess start() throws Exception {
         return start(List.of());
     }
@@ -56,11 +82,16 @@ final class GridwardenProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                "--data-dir", dataDir.toString(), "--host", "127.0.0.1",
+                "--data-dir", dataDir.toString(),
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
                 "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S", "--ingest-instances", "2"));
+        if (hostOption && !extraArgs.contains("--host")) {
+            command.addAll(List.of("--host", "127.0.0.1"));
+        }
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         awaitReady(extraArgs.contains("--ingest-only") ? List.of(ingestUrl()) : List.of(ingestUrl(), opsUrl()));
         return this;
@@ -105,7 +136,7 @@ final class GridwardenProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -25,7 +25,9 @@ class RunOptionsTest {
             "--ingest-port, 0, --ingest-port must be a fixed port between 1 and 65535",
             "--mqtt-port, 70000, --mqtt-port must be a fixed port between 1 and 65535",
             "--ops-port, -1, --ops-port must be between 0 (any free port) and 65535",
-            "--ingest-instances, 0, --ingest-instances must be at least 1"})
+            "--ingest-instances, 0, --ingest-instances must be at least 1",
+            "--max-pending-appends, 0, --max-pending-appends must be at least 1",
+            "--flink-web-port, 0, --flink-web-port must be between 1 and 65535"})
     void shouldRefuseWithAUsageErrorBeforeStartingAnything(String option, String value, String message) {
         StringWriter err = new StringWriter();
         Path data = dir.resolve("data");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import io.gridwarden.jobs.metrics.BridgeReporterFactory;
@@ -45,17 +46,33 @@ public final class EmbeddedJobRunner {
     public static final String JOB_NAME = "gridwarden-enforcement";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedJobRunner.class);
-    private static final int RESTART_ATTEMPTS = 3;
-    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    /**
+     * A failed job restarts from its last checkpoint after 1 s, then after ever longer pauses up to 30 s, for as
+     * long as it keeps failing: what fails it here (a full disk, say) passes, and nobody restarts it by hand.
+     * While it restarts, readiness is DOWN.
+     */
+    private static final Duration RESTART_FIRST_DELAY = Duration.ofSeconds(1);
+    private static final Duration RESTART_MAX_DELAY = Duration.ofSeconds(30);
     private static final MemorySize MANAGED_MEMORY = MemorySize.parse("64m");
     private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
     private EmbeddedJobRunner() {}
 
-    /** Starts the job and returns at once; cancel it through the returned client. */
+    /** Starts the job without Flink's REST API and returns at once; cancel it through the returned client. */
     public static JobClient start(JobSettings settings) throws Exception {
+        return start(settings, OptionalInt.empty());
+    }
+
+    /**
+     * Starts the job and returns at once; cancel it through the returned client. The cluster listens on
+     * loopback only: its blob server on a free port, and Flink's REST API (web UI) on {@code webPort} if
+     * given, else not at all.
+     */
+    public static JobClient start(JobSettings settings, OptionalInt webPort) throws Exception {
         Configuration config = configuration(settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), config);
+        ClusterNetwork.loopbackOnly(config, webPort);
+        var env = new StreamExecutionEnvironment(new LoopbackExecutorLoader(webPort.isPresent()), config, EmbeddedJobRunner.class.getClassLoader());
+        env.setParallelism(settings.parallelism());
         EnforcementJob.build(env, new LogSource(settings.eventLog()), new ActionLogSink(settings.actionLog()),
                 settings.townLocation(), settings.maxDeviceDelay(), settings.commandIds());
         return env.executeAsync(JOB_NAME);
@@ -67,10 +84,13 @@ public final class EmbeddedJobRunner {
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toAbsolutePath().toUri().toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // A checkpoint that fails (its disk is full, say) loses nothing: the job goes on from the last one that did.
+        config.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, Integer.MAX_VALUE);
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, RESTART_FIRST_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, RESTART_MAX_DELAY);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
         config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);

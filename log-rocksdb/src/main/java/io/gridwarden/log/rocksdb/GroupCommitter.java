@@ -46,6 +46,7 @@ final class GroupCommitter implements AutoCloseable {
     private final long[] next;
     /** Each partition's segment being staged; reused from group to group. */
     private final Segment[] segments;
+    private final WriteFailures failures;
 
     private record Pending(List<StagedEntry> entries, CompletableFuture<AppendResult> done) {}
 
@@ -58,6 +59,7 @@ final class GroupCommitter implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.next = new long[log.partitions()];
         this.segments = new Segment[log.partitions()];
+        this.failures = new WriteFailures(log.directory());
         for (int p = 0; p < next.length; p++) {
             next[p] = log.endOffset(p);
             segments[p] = new Segment(p);
@@ -98,7 +100,8 @@ final class GroupCommitter implements AutoCloseable {
                     next[p] = log.endOffset(p); // nothing of the failed group was written
                     segments[p].clear();
                 }
-                group.forEach(p -> p.done.completeExceptionally(e));
+                Throwable failure = failures.failed(e);
+                group.forEach(p -> p.done.completeExceptionally(failure));
             } finally {
                 group.clear();
             }
@@ -128,6 +131,7 @@ final class GroupCommitter implements AutoCloseable {
             db.write(syncWrites, batch);
             fsyncNanos = System.nanoTime() - start;
         }
+        failures.succeeded();
         touched.stream().forEach(p -> log.published(p, next[p]));
         log.observer().committed(group.size(), written, fsyncNanos); // before the acks: whoever was acked sees the commit counted
         for (int i = 0; i < group.size(); i++) {

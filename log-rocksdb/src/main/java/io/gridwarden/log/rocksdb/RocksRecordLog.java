@@ -184,6 +184,10 @@ public final class RocksRecordLog implements RecordLog {
         this.observer = newObserver == null ? LogObserver.NONE : newObserver;
     }
 
+    String directory() {
+        return spec.directory();
+    }
+
     LogObserver observer() {
         return observer;
     }

@@ -14,6 +14,8 @@ import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.core.io.InputStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads its partitions of the event log in batches and emits each record through its split's own
@@ -29,6 +31,8 @@ import org.apache.flink.core.io.InputStatus;
  */
 final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LogSourceReader.class);
+
     private final LogSpec spec;
     private final long tickMillis;
     private final Map<String, Progress> splits = new LinkedHashMap<>();
@@ -36,6 +40,7 @@ final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
     private RecordLog log;
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private boolean tickTimerPending;
+    private boolean acknowledgeFailing;
 
     /** What the reader knows of one partition; only the mailbox thread touches it. */
     private static final class Progress {
@@ -105,7 +110,24 @@ final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
         if (log == null) {
             return; // closed
         }
-        checkpointed.completed(checkpointId).ifPresent(done -> done.forEach(split -> log.acknowledge(split.partition(), split.nextOffset())));
+        checkpointed.completed(checkpointId).ifPresent(done -> done.forEach(split -> acknowledge(split.partition(), split.nextOffset())));
+    }
+
+    /**
+     * Acknowledging only lets the log delete old records: when the log cannot store it (its disk is full),
+     * the job carries on and a later checkpoint acknowledges further. Said once, not at every checkpoint.
+     */
+    private void acknowledge(int partition, long offset) {
+        try {
+            log.acknowledge(partition, offset);
+            acknowledgeFailing = false;
+        } catch (RuntimeException e) {
+            if (!acknowledgeFailing) {
+                LOG.warn("could not acknowledge offsets to the event log ({}); it keeps the records until a later checkpoint"
+                        + " acknowledges them", e.getMessage());
+            }
+            acknowledgeFailing = true;
+        }
     }
 
     @Override

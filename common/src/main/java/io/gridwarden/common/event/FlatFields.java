@@ -3,7 +3,6 @@ package io.gridwarden.common.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ final class FlatFields {
 
     /** Reads the object whose START_OBJECT the parser is at; null when a member repeats (the tree would keep only the last). */
     static FlatFields read(JsonParser parser) throws IOException {
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(); // in the device's order, as the tree reader keeps them
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();

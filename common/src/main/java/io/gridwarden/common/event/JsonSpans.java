@@ -1,12 +1,16 @@
 package io.gridwarden.common.event;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where each top-level object of a JSON body lies in its bytes: the body itself when it is one object,
  * each element when it is an array. Only ever run over a body Jackson has already parsed as valid
- * UTF-8 JSON, so it tracks just strings, escapes and nesting; anything unexpected yields null.
+ * JSON, so it tracks just strings, escapes and nesting; anything unexpected, or a body Jackson reads
+ * as UTF-16 or UTF-32 (whose spans are not UTF-8 events), yields null.
  */
 final class JsonSpans {
 
@@ -14,6 +18,9 @@ final class JsonSpans {
 
     /** Start (inclusive) and end (exclusive) offsets, two per object; null when the body is not plain objects. */
     static int[] objects(byte[] body) {
+        if (!readAsUtf8(body)) {
+            return null;
+        }
         int i = skipWhitespace(body, 0);
         if (i >= body.length) {
             return null;
@@ -47,6 +54,15 @@ final class JsonSpans {
             out[2 * k + 1] = spans.get(k)[1];
         }
         return out;
+    }
+
+    /** Whether Jackson reads the body as UTF-8: it also takes UTF-16 and UTF-32, told by their zero bytes or byte-order mark. */
+    private static boolean readAsUtf8(byte[] body) {
+        try (JsonParser parser = EventCodec.MAPPER.createParser(body)) {
+            return parser instanceof UTF8StreamJsonParser;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The offset just after the object opening at {@code start}; -1 if it does not close. */

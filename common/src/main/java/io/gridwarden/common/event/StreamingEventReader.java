@@ -2,6 +2,7 @@ package io.gridwarden.common.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,6 +38,9 @@ final class StreamingEventReader {
             return null; // leave byte-order marks, other encodings and non-JSON to the tree reader
         }
         try (JsonParser parser = EventCodec.MAPPER.createParser(body)) {
+            if (!(parser instanceof UTF8StreamJsonParser)) {
+                return null; // UTF-16LE or UTF-32LE (which open with a brace too): an event's span is UTF-8 bytes only
+            }
             PlainEvents events = new PlainEvents();
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {

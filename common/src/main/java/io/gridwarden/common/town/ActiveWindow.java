@@ -33,6 +33,9 @@ public record ActiveWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String item : spec.split(",")) {
             String[] range = item.split("-");
+            if (range.length == 0 || range.length > 2) {
+                throw new IllegalArgumentException("active hours \"" + text + "\": unknown days \"" + item + "\" (use e.g. mon-fri or sat,sun)");
+            }
             DayOfWeek first = day(range[0], text);
             DayOfWeek last = range.length > 1 ? day(range[1], text) : first;
             for (DayOfWeek d = first; ; d = d.plus(1)) {

@@ -13,13 +13,17 @@ public record Polygon(double[] xs, double[] ys) {
         double[] ys = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             List<Double> p = points.get(i);
-            if (p.size() != 2 || p.get(0) < 0 || p.get(0) > 1 || p.get(1) < 0 || p.get(1) > 1) {
+            if (p == null || p.size() != 2 || !inUnitRange(p.get(0)) || !inUnitRange(p.get(1))) {
                 throw new IllegalArgumentException("zone point " + p + " must be [x, y] with both from 0 to 1");
             }
             xs[i] = p.get(0);
             ys[i] = p.get(1);
         }
         return new Polygon(xs, ys);
+    }
+
+    private static boolean inUnitRange(Double v) {
+        return v != null && v >= 0 && v <= 1; // false for NaN too
     }
 
     /**

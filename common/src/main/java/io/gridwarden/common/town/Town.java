@@ -7,6 +7,7 @@ import io.gridwarden.common.town.TownFile.Officer;
 import io.gridwarden.common.town.TownFile.Operator;
 import io.gridwarden.common.town.TownFile.Sensor;
 import io.gridwarden.common.town.TownFile.Unit;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class Town {
 
     private Town(TownFile file) {
         this.file = file;
-        this.timezone = ZoneId.of(file.timezone() == null ? "UTC" : file.timezone());
+        this.timezone = zone(file.timezone());
         this.jurisdictions = index(file.jurisdictions(), Jurisdiction::id, "jurisdiction");
         this.units = index(file.units(), Unit::id, "unit");
         this.categories = index(file.categories(), Category::id, "category");
@@ -63,6 +64,7 @@ public final class Town {
         cameras.values().forEach(c -> zoneRules.put(c.id(), (c.zones() == null ? List.<TownFile.Zone>of() : c.zones()).stream()
                 .map(z -> ZoneRules.effective(c, z, categories.get(z.category()), responsibleUnit(z.category(), c.jurisdiction())))
                 .toList()));
+        sensors.values().forEach(s -> responsibleUnit(s.category(), s.jurisdiction())); // a sensor's rule resolves it at start
     }
 
     /** Loads and checks a town file from a path or {@code classpath:} location. */
@@ -207,12 +209,23 @@ public final class Town {
         }
     }
 
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String what) {
-        if (items == null) {
-            return Map.of();
+    private static ZoneId zone(String timezone) {
+        try {
+            return ZoneId.of(timezone == null ? "UTC" : timezone);
+        } catch (DateTimeException e) {
+            throw new TownFileException("town file: timezone " + timezone + " is not a time-zone ID; write e.g. Asia/Shanghai or UTC");
         }
-        Map<String, T> map = new LinkedHashMap<>();
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id, String what) {
+        Map<String, T> map = new LinkedHashMap<>(); // not Map.of(): the checks look up ids that may be null
+        if (items == null) {
+            return map;
+        }
         for (T item : items) {
+            if (item == null) {
+                throw new TownFileException("town file: an entry of the " + what + " list is empty (~ or null); remove it");
+            }
             if (id.apply(item) == null || map.put(id.apply(item), item) != null) {
                 throw new TownFileException(what + " id " + id.apply(item) + " is missing or used twice");
             }

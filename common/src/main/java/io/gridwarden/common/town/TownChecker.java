@@ -4,6 +4,7 @@ import io.gridwarden.common.town.TownFile.Camera;
 import io.gridwarden.common.town.TownFile.Category;
 import io.gridwarden.common.town.TownFile.Zone;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Checks every cross-reference of a town file, so a mistake is reported at start with the entry to fix. */
@@ -37,7 +38,7 @@ final class TownChecker {
             require(o.tokenHash() != null, "officer " + o.id() + " needs a tokenHash (sha256:…)");
         });
         nullSafe(f.operators()).forEach(o -> {
-            require(ROLES.contains(o.role()), "operator " + o.id() + " has role " + o.role() + "; use viewer, dispatcher or admin");
+            require(o.role() != null && ROLES.contains(o.role()), "operator " + o.id() + " has role " + o.role() + "; use viewer, dispatcher or admin");
             require(o.tokenHash() != null, "operator " + o.id() + " needs a tokenHash (sha256:…)");
             nullSafe(o.jurisdictions()).forEach(j -> require("*".equals(j) || town.jurisdictionIndex().containsKey(j),
                     "operator " + o.id() + " may see unknown jurisdiction " + j));
@@ -52,6 +53,8 @@ final class TownChecker {
         require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
                 "category " + c.id() + " names unknown responsible unit " + unit);
         require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
+        require(!hasEmpty(c.labels()), "category " + c.id() + " has an empty label; remove it");
+        require(!hasEmpty(c.activeHours()), "category " + c.id() + " has empty active hours; remove them");
     }
 
     private void checkCamera(Camera c) {
@@ -59,6 +62,8 @@ final class TownChecker {
         require(c.tokenHash() != null, "camera " + c.id() + " needs a tokenHash (sha256:…)");
         require(Math.abs(c.lat()) <= 90 && Math.abs(c.lon()) <= 180, "camera " + c.id() + " has coordinates out of range");
         for (Zone z : nullSafe(c.zones())) {
+            require(z != null, "camera " + c.id() + " has an empty zone; remove it");
+            require(!hasEmpty(z.activeHours()), "camera " + c.id() + " zone " + z.id() + " has empty active hours; remove them");
             require(town.categoryIndex().containsKey(z.category()), "camera " + c.id() + " zone " + z.id() + " watches unknown category " + z.category());
             try {
                 Polygon.of(z.polygon());
@@ -66,6 +71,11 @@ final class TownChecker {
                 throw new TownFileException("camera " + c.id() + " zone " + z.id() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** A bare "-" or "~" in a YAML list reads as a null entry. */
+    private static boolean hasEmpty(List<?> list) {
+        return list != null && list.stream().anyMatch(Objects::isNull);
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -41,7 +41,11 @@ final class TownLoader {
 
     static TownFile read(String location) {
         try (InputStream in = open(location)) {
-            return YAML.readValue(in, TownFile.class);
+            TownFile file = YAML.readValue(in, TownFile.class);
+            if (file == null) {
+                throw new TownFileException("town file " + location + " is empty; see the demo town for what it holds");
+            }
+            return file;
         } catch (IOException e) {
             throw new TownFileException("cannot read town file " + location + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,127 @@
+package io.gridwarden.common.town;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Town-file mistakes that {@link TownFileFuzzTest} found slipping past the checks: each used to escape as a
+ * JDK exception at start, or to load and then fail a stream job later. Now each is refused with the entry to fix,
+ * or (no neighbours) works.
+ */
+class TownFileMistakesTest {
+
+    private static final String TOWN = """
+            name: small
+            timezone: Asia/Shanghai
+            jurisdictions:
+              - {id: a, name: A, neighbours: [b]}
+              - {id: b, name: B, neighbours: [a]}
+            units:
+              - {id: team-a, jurisdiction: a}
+              - {id: team-b, jurisdiction: b}
+            categories:
+              - {id: parking, labels: [car], dwell: 5m, responsibleUnit: local, activeHours: ["07:00-20:00"]}
+              - {id: level, metric: water_level_m, threshold: 3.5, dwell: 1m, responsibleUnit: local}
+            cameras:
+              - id: cam-1
+                lat: 28.74
+                lon: 118.58
+                jurisdiction: a
+                tokenHash: sha256:00
+                zones:
+                  - {id: z1, category: parking, polygon: [[0.0, 0.5], [1.0, 0.5], [1.0, 1.0]]}
+            sensors:
+              - {id: wl-1, lat: 28.7, lon: 118.5, jurisdiction: b, category: level, tokenHash: sha256:01}
+            officers:
+              - {id: off-1, unit: team-a, tokenHash: sha256:02}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Town load(String yaml) throws IOException {
+        Path file = dir.resolve("town.yaml");
+        Files.writeString(file, yaml);
+        return Town.load(file.toString());
+    }
+
+    private String loadError(String from, String to) {
+        assertThat(TOWN).contains(from);
+        return assertThatThrownBy(() -> load(TOWN.replace(from, to))).isInstanceOf(TownFileException.class).actual().getMessage();
+    }
+
+    @Test
+    void shouldLoadTheTownTheseMistakesAreMadeIn() throws IOException {
+        assertThat(load(TOWN).sensors()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTimezoneNamingIt() {
+        assertThat(loadError("timezone: Asia/Shanghai", "timezone: Mars/Olympus")).contains("timezone Mars/Olympus");
+        assertThat(loadError("timezone: Asia/Shanghai", "timezone: \"\"")).contains("timezone");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyEntryInAnyList() {
+        assertThat(loadError("cameras:\n", "cameras:\n  - ~\n")).contains("camera list is empty");
+        assertThat(loadError("jurisdictions:\n", "jurisdictions:\n  - ~\n")).contains("jurisdiction list");
+        assertThat(loadError("officers:\n", "officers:\n  - null\n")).contains("officer list");
+        assertThat(loadError("categories:\n", "categories:\n  - null\n")).contains("category list");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyTownFile() {
+        assertThatThrownBy(() -> load("~\n")).isInstanceOf(TownFileException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> load("")).isInstanceOf(TownFileException.class);
+    }
+
+    @Test
+    void shouldRefuseAnOperatorWithoutARole() {
+        assertThat(loadError("officers:\n", "operators:\n  - {id: op-1, tokenHash: h}\nofficers:\n")).contains("operator op-1 has role null");
+    }
+
+    @Test
+    void shouldNameTheMissingJurisdictionOfADeviceInAFileWithoutJurisdictions() {
+        assertThatThrownBy(() -> load("name: x\ncameras: [{id: k, tokenHash: h}]\n")).isInstanceOf(TownFileException.class)
+                .hasMessageContaining("camera k is in unknown jurisdiction null");
+        assertThatThrownBy(() -> load("name: x\nofficers: [{id: o, tokenHash: h}]\n")).isInstanceOf(TownFileException.class)
+                .hasMessageContaining("officer o belongs to unknown unit null");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyZoneLabelOrActiveHours() {
+        assertThat(loadError("zones:\n", "zones:\n      - ~\n")).contains("camera cam-1 has an empty zone");
+        assertThat(loadError("labels: [car]", "labels: [car, ~]")).contains("category parking has an empty label");
+        assertThat(loadError("activeHours: [\"07:00-20:00\"]", "activeHours: [~]")).contains("category parking has empty active hours");
+    }
+
+    @Test
+    void shouldRefuseAZonePointThatIsEmptyOrHasAnEmptyCoordinate() {
+        assertThat(loadError("[[0.0, 0.5], [1.0, 0.5]", "[~, [1.0, 0.5]")).contains("camera cam-1 zone z1");
+        assertThat(loadError("[[0.0, 0.5], [1.0, 0.5]", "[[~, 0.5], [1.0, 0.5]")).contains("must be [x, y] with both from 0 to 1");
+    }
+
+    @Test
+    void shouldRefuseActiveHoursWithAnEmptyDayRange() {
+        assertThat(loadError("\"07:00-20:00\"", "\"mon,- 07:00-20:00\"")).contains("unknown days \"-\"");
+    }
+
+    @Test
+    void shouldRefuseAtStartASensorWhoseJurisdictionHasNoTeam() {
+        assertThat(loadError("  - {id: team-b, jurisdiction: b}\n", "")).contains("jurisdiction b has no team");
+    }
+
+    @Test
+    void shouldGiveNoFallbackTeamsForAJurisdictionWithoutNeighbours() throws IOException {
+        Town town = load(TOWN.replace("{id: a, name: A, neighbours: [b]}", "{id: a, name: A}"));
+
+        assertThat(town.fallbackUnits("team-a")).isEmpty();
+        assertThat(town.fallbackUnits("team-b")).containsExactly("team-a");
+    }
+}

@@ -134,8 +134,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
             simulator.start();
         }
         LOG.info("gridwarden is running: devices → {}/v1/events and {} ({} ingest instances each), operations →"
-                + " http://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqttUrls,
-                s.ingestInstances(), alerting.actualPort(), job.getJobID());
+                + " {}://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqttUrls,
+                s.ingestInstances(), s.tls() == null ? "http" : "https", alerting.actualPort(), job.getJobID());
         if (s.flinkWebPort() != null) {
             LOG.info("Flink's REST API and web UI (unauthenticated): http://127.0.0.1:{}/", s.flinkWebPort());
         }

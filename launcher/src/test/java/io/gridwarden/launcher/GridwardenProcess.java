@@ -93,7 +93,12 @@ final class GridwardenProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-        awaitReady(extraArgs.contains("--ingest-only") ? List.of(ingestUrl()) : List.of(ingestUrl(), opsUrl()));
+        try {
+            awaitReady(extraArgs.contains("--ingest-only") ? List.of(ingestUrl()) : List.of(ingestUrl(), opsUrl()));
+        } catch (Exception | AssertionError notReady) {
+            close(); // the caller never gets this object to close
+            throw notReady;
+        }
         return this;
     }
 

@@ -1,13 +1,8 @@
 package io.gridwarden.launcher;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A slow disk for the real process's data directory: {@code slow-fsync.c}, built here with the system's C
@@ -29,21 +24,7 @@ final class SlowFsync {
 
     /** Builds the library into {@code workDir}; skips the test where there is no C compiler. */
     static SlowFsync build(Path workDir, Path dataDir) throws Exception {
-        Path source = workDir.resolve("slow-fsync.c");
-        try (InputStream in = SlowFsync.class.getClassLoader().getResourceAsStream("slow-fsync.c")) {
-            Files.copy(in, source);
-        }
-        Path library = workDir.resolve("libslowfsync.so");
-        int exit;
-        try {
-            Process cc = new ProcessBuilder("cc", "-shared", "-fPIC", "-O2", "-o", library.toString(), source.toString(), "-ldl")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            exit = cc.waitFor(60, TimeUnit.SECONDS) ? cc.exitValue() : -1;
-        } catch (IOException noCompiler) {
-            exit = -1;
-        }
-        assumeTrue(exit == 0, "building the slow-fsync library needs a C compiler (cc): the slow-disk test is skipped here");
-        var slow = new SlowFsync(library, workDir.resolve("fsync-delay-millis"), dataDir.toAbsolutePath());
+        var slow = new SlowFsync(PreloadLibrary.build(workDir, "slow-fsync.c"), workDir.resolve("fsync-delay-millis"), dataDir.toAbsolutePath());
         slow.delay(0);
         return slow;
     }
@@ -55,8 +36,6 @@ final class SlowFsync {
 
     /** From now on each fsync under the data directory takes {@code millis} longer (0: as the disk is). */
     void delay(long millis) throws IOException {
-        Path next = control.resolveSibling(control.getFileName() + ".next");
-        Files.writeString(next, Long.toString(millis));
-        Files.move(next, control, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PreloadLibrary.write(control, Long.toString(millis));
     }
 }

@@ -104,7 +104,7 @@ public final class RocksRecordLog implements RecordLog {
     }
 
     public static RocksRecordLog open(LogSpec spec) {
-        return open(spec, System::currentTimeMillis);
+        return open(spec, LogClock.SYSTEM::millis);
     }
 
     /** A log on another clock than the system's (tests that let days pass). */

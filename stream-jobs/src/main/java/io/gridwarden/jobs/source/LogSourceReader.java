@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.source;
 
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.log.rocksdb.LogClock;
 import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.common.log.RecordLog;
@@ -73,7 +74,7 @@ final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
             output.markIdle(); // a reader without partitions must not hold back the watermark
             return InputStatus.NOTHING_AVAILABLE;
         }
-        long now = System.currentTimeMillis();
+        long now = LogClock.SYSTEM.millis(); // the log's time: ticks must not jump when the wall clock is set
         boolean emitted = false;
         for (Map.Entry<String, Progress> entry : splits.entrySet()) {
             Progress split = entry.getValue();

@@ -6,6 +6,7 @@ import io.gridwarden.common.town.TownFile;
 import io.gridwarden.loadgen.CityTown;
 import io.gridwarden.loadgen.LoadResult;
 import io.gridwarden.loadgen.OpenLoopLoad;
+import io.gridwarden.loadgen.Overload;
 import io.gridwarden.simulator.DemoTownSimulator;
 import io.gridwarden.suite.SuiteCommand;
 import io.gridwarden.suite.mqtt.MqttLoad;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class,
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.OverloadRun.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class,
         io.gridwarden.suite.log.LogSoak.SoakCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
@@ -125,6 +126,25 @@ public final class LoadGen {
                 held = rate;
             }
             target.write(new RampResult(bound, held, steps));
+            return 0;
+        }
+    }
+
+    @Command(name = "overload", mixinStandardHelpOptions = true,
+            description = "Send far more than gridwarden holds (e.g. 10x for 5 minutes), sampling its resident memory every second;"
+                    + " then measure how soon after it ingest answers normally again (10 batches in a row: 202 within 100 ms).")
+    static final class OverloadRun implements Callable<Integer> {
+        @Mixin
+        Target target;
+        @Option(names = "--rate", required = true, description = "Events per second to offer, e.g. ten times the rate held.")
+        int rate;
+        @Option(names = "--pid", required = true, description = "The gridwarden process's id, whose resident memory is sampled.")
+        long pid;
+
+        @Override
+        public Integer call() throws Exception {
+            OpenLoopLoad.Settings settings = target.at(rate);
+            target.write(new Overload().run(settings, pid, settings.devices().get(0)));
             return 0;
         }
     }

@@ -34,12 +34,20 @@ public final class OpenLoopLoad {
     public record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
 
     public LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
+        return run(s, progress, false);
+    }
+
+    /**
+     * As {@link #run(Settings, Consumer)}, but when {@code stopOnTime} it stops sending when warm-up and duration have
+     * passed on the wall clock, even if the server was too slow to take every batch due by then (an overload run).
+     */
+    public LoadResult run(Settings s, Consumer<Progress> progress, boolean stopOnTime) throws InterruptedException {
         try (var poster = new BatchPoster(s.target(), s.maxInFlight())) {
-            return run(s, progress, poster);
+            return run(s, progress, poster, stopOnTime);
         }
     }
 
-    private static LoadResult run(Settings s, Consumer<Progress> progress, BatchPoster poster) throws InterruptedException {
+    private static LoadResult run(Settings s, Consumer<Progress> progress, BatchPoster poster, boolean stopOnTime) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
@@ -54,7 +62,7 @@ public final class OpenLoopLoad {
         Histogram sinceStart = new Histogram(3);
         for (long i = 0; ; i++) {
             long due = start + i * intervalNanos;
-            if (due >= end) {
+            if (due >= end || stopOnTime && System.nanoTime() >= end) {
                 break;
             }
             long wait = due - System.nanoTime();

@@ -18,6 +18,7 @@ final class OpsServerOptions {
         HttpServerOptions options = new HttpServerOptions()
                 .setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(true)
                 .setSslHandshakeTimeout(limits.requestReadTimeout().toMillis()).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         config.tls().ifPresent(pem -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(pem.certificate().toString()).setKeyPath(pem.privateKey().toString())));

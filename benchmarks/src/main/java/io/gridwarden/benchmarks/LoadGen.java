@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.OverloadRun.class, LoadGen.Simulate.class, LoadGen.City.class, SuiteCommand.class,
+@Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.OverloadRun.class, LoadGen.Simulate.class, LoadGen.City.class, LoadGen.SlowStream.class, SuiteCommand.class,
         io.gridwarden.suite.log.LogSoak.SoakCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
@@ -145,6 +145,41 @@ public final class LoadGen {
         public Integer call() throws Exception {
             OpenLoopLoad.Settings settings = target.at(rate);
             target.write(new Overload().run(settings, pid, settings.devices().get(0)));
+            return 0;
+        }
+    }
+
+    @Command(name = "slow-stream", mixinStandardHelpOptions = true,
+            description = "An operator's alert stream on a poor link: alerting in this JVM over a fresh action log, violation updates"
+                    + " appended at --rate; one client with a --window-byte receive buffer reads as fast as it can, --stalled more never read."
+                    + " Prints the events a second the slow client got and the heap the stalled clients cost.")
+    static final class SlowStream implements Callable<Integer> {
+        @Option(names = "--rate", defaultValue = "10000", description = "Violation updates appended a second. Default: ${DEFAULT-VALUE}")
+        int rate;
+        @Option(names = "--window", defaultValue = "4096", description = "The slow client's socket receive buffer, bytes. Default: ${DEFAULT-VALUE}")
+        int window;
+        @Option(names = "--duration", defaultValue = "PT20S", description = "Measured time. Default: 20 s")
+        Duration duration;
+        @Option(names = "--stalled", defaultValue = "50", description = "Clients that connect and never read. Default: ${DEFAULT-VALUE}")
+        int stalled;
+        @Option(names = "--rtt", defaultValue = "PT0S", description = "Round-trip time of an emulated link (a relay holding --window bytes in flight);"
+                + " zero: the client's own socket buffer is the window, on loopback. Default: 0")
+        Duration rtt;
+        @Option(names = "--gzip", description = "The client asks for a gzip-encoded stream (as browsers do).")
+        boolean gzip;
+        @Option(names = "--out", description = "Write the result as JSON to this file.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("gridwarden-slow-stream");
+            var result = new io.gridwarden.suite.sse.SlowLinkStream(dir, rate, window, duration, stalled, rtt, gzip).run();
+            String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
+            System.out.println(json);
+            if (out != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, json);
+            }
             return 0;
         }
     }

@@ -20,6 +20,14 @@ final class StreamCursor {
 
     static final int PAGE = 200;
 
+    /**
+     * The least time between two writes of a live stream. Events that arrive closer together wait for
+     * the gap and go out as one write; an event after a quiet spell goes out at once. One write per
+     * event (a segment each) is what starves a client with a small receive window: every small
+     * segment costs it a buffer's worth of overhead, its window closes, and the stream crawls.
+     */
+    static final long MIN_WRITE_GAP_NANOS = 10_000_000L;
+
     /** A page turned into SSE text, and where the next page starts. */
     private record Page(String text, long next, boolean full) {}
 
@@ -33,6 +41,7 @@ final class StreamCursor {
     private final StreamPositions positions;
     private long cursor;
     private long keepAliveTimer = -1;
+    private long lastWriteNanos = System.nanoTime() - MIN_WRITE_GAP_NANOS;
     private boolean stopped;
 
     StreamCursor(Vertx vertx, HttpServerResponse response, RecordLog log, int partition, long from,
@@ -104,6 +113,7 @@ final class StreamCursor {
         cursor = page.next();
         if (!page.text().isEmpty()) {
             response.write(page.text());
+            lastWriteNanos = System.nanoTime();
         }
         if (response.writeQueueFull()) {
             response.drainHandler(v -> {
@@ -113,7 +123,16 @@ final class StreamCursor {
         } else if (page.full()) {
             readPage();
         } else {
-            log.awaitRecord(partition, cursor).whenComplete((v, e) -> context.runOnContext(x -> readPage()));
+            log.awaitRecord(partition, cursor).whenComplete((v, e) -> context.runOnContext(x -> readPageAfterGap()));
+        }
+    }
+
+    private void readPageAfterGap() {
+        long wait = lastWriteNanos + MIN_WRITE_GAP_NANOS - System.nanoTime();
+        if (wait <= 0) {
+            readPage();
+        } else {
+            vertx.setTimer(Math.max(1, wait / 1_000_000L), t -> readPage());
         }
     }
 

@@ -19,10 +19,14 @@ public final class ReportScan {
     private ReportScan() {}
 
     public static void fill(ViolationStore store, ViolationFilter filter, Report report, long maxCases) {
+        fill(store, filter, report, maxCases, PAGE);
+    }
+
+    static void fill(ViolationStore store, ViolationFilter filter, Report report, long maxCases, int pageSize) {
         String cursor = null;
         long cases = 0;
         do {
-            HistoryPage page = store.history(new HistoryQuery(filter, report.since(), report.until(), PAGE, cursor));
+            HistoryPage page = store.history(new HistoryQuery(filter, report.since(), report.until(), pageSize, cursor));
             cases += page.items().size();
             if (cases > maxCases) {
                 throw new TooManyCases(maxCases);

@@ -40,7 +40,7 @@ class ReportRoutesTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         harness = new AlertingHarness(vertx, Files.createTempDirectory("reports"));
-        // hecun: one settled by its warning; one hecun's off-01 rejected and tanshi's off-21 took ("1+X"); tanshi: one of its own
+        // hecun: one settled by its warning, one that hecun's off-01 rejected and tanshi's off-21 took ("1+X"); tanshi: one of its own
         Violation settled = AlertingFixtures.violation("r-1", "cam-0001", "hecun", ViolationStatus.WARNED, T0);
         harness.append(Action.update(settled));
         harness.append(Action.update(settled.withStatus(ViolationStatus.RESOLVED_BY_WARNING, T0.plusSeconds(100), null)));
@@ -62,18 +62,19 @@ class ReportRoutesTest {
     }
 
     @Test
-    @DisplayName("An admin's report by team gives each team's cases, its crossings to a neighbour and the share settled by warning")
+    @DisplayName("An admin's report by team gives each team's cases, those a neighbour took and the share settled by warning")
     void adminReportByTeam() {
         JsonObject r = report("by=team&" + PERIOD, ADMIN_TOKEN);
 
         assertThat(r.getString("by")).isEqualTo("team");
         assertThat(r.getString("timezone")).isEqualTo("Asia/Shanghai");
-        JsonObject tanshi = group(r, "tanshi");
-        assertThat(tanshi.getLong("cases")).as("its own case and the hecun case it took").isEqualTo(2);
-        assertThat(tanshi.getLong("crossedToNeighbour")).isEqualTo(1);
-        assertThat(tanshi.getString("name")).isEqualTo("檀石镇综合行政执法队");
-        assertThat(tanshi.getLong("rejections")).isEqualTo(1);
-        assertThat(group(r, "(none)").getDouble("settledByWarningShare")).isEqualTo(1.0);
+        JsonObject hecun = group(r, "hecun");
+        assertThat(hecun.getLong("cases")).isEqualTo(2);
+        assertThat(hecun.getLong("crossedToNeighbour")).as("the case tanshi's officer took").isEqualTo(1);
+        assertThat(hecun.getString("name")).isEqualTo("河村镇综合行政执法队");
+        assertThat(hecun.getLong("rejections")).isEqualTo(1);
+        assertThat(hecun.getDouble("settledByWarningShare")).as("one of two settled warnings").isEqualTo(0.5);
+        assertThat(group(r, "tanshi").getLong("cases")).isEqualTo(1);
         assertThat(r.getJsonObject("total").getJsonObject("timeToSeconds").getJsonObject("dispatch").getLong("count")).isEqualTo(2);
     }
 
@@ -105,7 +106,7 @@ class ReportRoutesTest {
         assertThat(csv.getHeader("content-disposition")).isEqualTo("attachment; filename=\"gridwarden-report-team-2026-11-23-2026-11-30.csv\"");
         byte[] bytes = csv.body().getBytes();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("team,tanshi,檀石镇综合行政执法队,2,").contains("\r\ntotal,all,all,3,");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("team,hecun,河村镇综合行政执法队,2,").contains("\r\ntotal,all,all,3,");
         assertThat(harness.get("/v1/reports?format=csv&" + PERIOD, ADMIN_TOKEN).getHeader("content-type")).startsWith("text/csv");
     }
 

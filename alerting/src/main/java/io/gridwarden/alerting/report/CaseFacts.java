@@ -10,16 +10,18 @@ import io.gridwarden.common.town.TownFileException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What an assessment report needs of one case, read from its stored timeline: when it reached each
  * step, whether a voice warning settled it, how often it was reassigned (an {@code escalated} step:
- * not accepted in time, or rejected by the officer), the officer who last had it and that officer's
- * team, and whether it crossed to a "1+X" neighbour (some officer who had it was of another unit than
- * the one responsible for its category in its jurisdiction). Pure.
+ * not accepted in time, or rejected by the officer), the officer who last had it, the team it is
+ * for, and whether it crossed to a "1+X" neighbour (some officer who had it was of another unit than
+ * that team). Pure.
  *
  * @param officer the officer who last had the case, null when nobody ever did
- * @param team    that officer's unit, null when nobody had it (or the officer is not in the town file)
+ * @param team    the unit responsible for the case: its category's department (the water bureau) or its
+ *                jurisdiction's own team, as the jobs dispatch; null when the town file names none
  */
 public record CaseFacts(
         String category, String jurisdiction, String grid, String officer, String team,
@@ -36,11 +38,11 @@ public record CaseFacts(
         Instant resolved = stored.reached("resolved").orElse(stored.reached("resolved_by_warning").orElse(null));
         boolean settled = warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED;
         String officer = lastOfficer(v, stored.timeline());
-        String team = officer == null ? null : town.officer(officer).map(Officer::unit).orElse(null);
+        String team = responsibleUnit(v, town);
         return new CaseFacts(v.category(), v.jurisdiction(), v.grid(), officer, team, stored.detectedAt(), warned, dispatched,
                 stored.reached("accepted").orElse(null), stored.reached("arrived").orElse(null), resolved,
                 settled, settled && v.status() == ViolationStatus.RESOLVED_BY_WARNING,
-                count(stored.timeline(), false), count(stored.timeline(), true), crossed(v, stored.timeline(), town));
+                count(stored.timeline(), false), count(stored.timeline(), true), crossed(v, stored.timeline(), team, town));
     }
 
     private static String lastOfficer(Violation v, List<TimelineEntry> timeline) {
@@ -61,20 +63,23 @@ public record CaseFacts(
                 .count();
     }
 
-    /** Whether an officer of a unit other than the responsible one ever had the case (the jobs send only "1+X" neighbours). */
-    private static boolean crossed(Violation v, List<TimelineEntry> timeline, Town town) {
-        String responsible;
-        try {
-            responsible = v.category() == null || v.jurisdiction() == null || town.category(v.category()).isEmpty()
-                    || town.jurisdiction(v.jurisdiction()).isEmpty() ? null : town.responsibleUnit(v.category(), v.jurisdiction());
-        } catch (TownFileException e) {
-            responsible = null; // a jurisdiction without a team: no home unit to cross from
+    private static String responsibleUnit(Violation v, Town town) {
+        if (v.category() == null || v.jurisdiction() == null || town.category(v.category()).isEmpty() || town.jurisdiction(v.jurisdiction()).isEmpty()) {
+            return null;
         }
-        if (responsible == null) {
+        try {
+            return town.responsibleUnit(v.category(), v.jurisdiction());
+        } catch (TownFileException e) {
+            return null; // a jurisdiction without a team of its own
+        }
+    }
+
+    /** Whether an officer of a unit other than the responsible one ever had the case (the jobs send only "1+X" neighbours). */
+    private static boolean crossed(Violation v, List<TimelineEntry> timeline, String home, Town town) {
+        if (home == null) {
             return false;
         }
-        String home = responsible;
-        return java.util.stream.Stream.concat(timeline.stream().map(TimelineEntry::officer), java.util.stream.Stream.of(v.officer()))
+        return Stream.concat(timeline.stream().map(TimelineEntry::officer), Stream.of(v.officer()))
                 .filter(o -> o != null).map(o -> town.officer(o).map(Officer::unit).orElse(null))
                 .anyMatch(unit -> unit != null && !unit.equals(home));
     }

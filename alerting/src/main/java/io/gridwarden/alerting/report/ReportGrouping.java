@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What an assessment report groups cases by ({@code by=}): the team and the officer who last had the
- * case, its category, its grid, or the day or ISO week (Monday first) it was detected, in the town's
- * time zone. A case nobody was sent to, or without a grid, falls in the group {@link #NONE}.
+ * What an assessment report groups cases by ({@code by=}): the team responsible for the case (its
+ * jurisdiction's own team, or its category's department), the officer who last had it, its category,
+ * its grid, or the day or ISO week (Monday first) it was detected, in the town's time zone. A case
+ * nobody was sent to (by officer), without a grid or of a place without a team falls in {@link #NONE}.
  */
 public enum ReportGrouping {
     TEAM, OFFICER, CATEGORY, GRID, DAY, WEEK;
@@ -55,7 +56,11 @@ public enum ReportGrouping {
     /** A group's name for people: the town file's name of the team, officer or category; the week's Monday. */
     String nameOf(String key, Town town, ZoneId zone) {
         if (NONE.equals(key)) {
-            return this == GRID ? "no grid" : "nobody sent";
+            return switch (this) {
+                case GRID -> "no grid";
+                case TEAM -> "no team";
+                default -> "nobody sent";
+            };
         }
         return switch (this) {
             case TEAM -> town.unit(key).map(TownFile.Unit::name).orElse(key);

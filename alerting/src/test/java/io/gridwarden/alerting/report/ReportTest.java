@@ -78,15 +78,16 @@ class ReportTest {
     }
 
     @Test
-    void shouldCountACaseSentToANeighboursTeamAsCrossedButNotTheWaterBureauForARiverCase() {
+    void shouldCountACaseOfATeamThatANeighboursOfficerTookAsCrossedButNotTheWaterBureausRiverCase() {
         StoredViolation crossed = detected("x", 0).then(WARNED, 10).then(DISPATCHED, 150, "off-01", null)
                 .then(ESCALATED, 300, "off-01", "rejected by off-01: off duty").then(DISPATCHED, 301, "off-21", null).stored();
         StoredViolation home = detected("h", 0).then(DISPATCHED, 150, "off-02", null).stored();
         StoredViolation river = detected("r", "river_floating_debris", "hecun", 0).then(DISPATCHED, 60, "off-47", null).stored();
         Report report = report(ReportGrouping.TEAM, crossed, home, river);
 
-        assertThat(group(report, "tanshi").crossedToNeighbour()).as("the hecun case tanshi's officer took").isEqualTo(1);
-        assertThat(group(report, "hecun").crossedToNeighbour()).isZero();
+        assertThat(group(report, "hecun").cases()).as("the team responsible, whoever took the case").isEqualTo(2);
+        assertThat(group(report, "hecun").crossedToNeighbour()).as("the hecun case tanshi's officer took").isEqualTo(1);
+        assertThat(report.groups()).extracting(GroupTotals::key).doesNotContain("tanshi");
         assertThat(group(report, "water-bureau").crossedToNeighbour()).as("the bureau is the river's home unit").isZero();
         assertThat(report.total().crossedToNeighbour()).isEqualTo(1);
     }
@@ -104,14 +105,18 @@ class ReportTest {
     }
 
     @Test
-    void shouldNameTeamsAndOfficersAsTheTownFileDoesAndPutUnsentCasesInTheNoneGroup() {
-        Report byTeam = report(ReportGrouping.TEAM, detected("a", 0).then(DISPATCHED, 60, "off-01", null).stored(),
-                detected("b", 1).then(WARNED, 10).stored());
-        Report byOfficer = report(ReportGrouping.OFFICER, detected("a", 0).then(DISPATCHED, 60, "off-01", null).stored());
+    void shouldNameTeamsAndOfficersAsTheTownFileDoesAndPutCasesWithoutOneInTheNoneGroup() {
+        StoredViolation sent = detected("a", 0).then(DISPATCHED, 60, "off-01", null).stored();
+        StoredViolation settled = detected("b", 1).then(WARNED, 10).then(RESOLVED_BY_WARNING, 100).stored();
+        StoredViolation nowhere = detected("c", "illegal_parking", "atlantis", 2).stored();
+        Report byTeam = report(ReportGrouping.TEAM, sent, settled, nowhere);
+        Report byOfficer = report(ReportGrouping.OFFICER, sent, settled);
 
         assertThat(group(byTeam, "hecun").name()).isEqualTo("河村镇综合行政执法队");
-        assertThat(group(byTeam, ReportGrouping.NONE).cases()).isEqualTo(1);
+        assertThat(group(byTeam, "hecun").cases()).as("a case settled by its warning is its team's too").isEqualTo(2);
+        assertThat(group(byTeam, ReportGrouping.NONE).name()).isEqualTo("no team");
         assertThat(group(byOfficer, "off-01").name()).isEqualTo("李队员01");
+        assertThat(group(byOfficer, ReportGrouping.NONE).cases()).as("nobody was sent to the settled case").isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class ReportPageBrowserTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         harness = new AlertingHarness(vertx, dir);
-        DemoWeek.cases(Instant.now(), 8).forEach(history -> history.forEach(v -> harness.append(Action.update(v))));
+        harness.appendAll(DemoWeek.cases(Instant.now(), 8).stream().flatMap(List::stream).map(Action::update).toList());
         harness.deploy(null);
         browser = HeadlessChromium.start(dir);
     }

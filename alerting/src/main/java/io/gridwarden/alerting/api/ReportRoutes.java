@@ -13,7 +13,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code GET /v1/reports?by=&since=&until=&jurisdiction=&category=&format=}: the assessment report of
@@ -77,18 +76,12 @@ public final class ReportRoutes {
         String byParam = RequestParams.param(ctx, "by");
         ReportGrouping by = byParam == null ? ReportGrouping.TEAM : ReportGrouping.fromWire(byParam).orElseThrow(() ->
                 new InvalidParameter("by", "by must be one of " + ReportGrouping.wireNames() + ", got '" + RequestParams.shorten(byParam) + "'"));
-        Instant untilParam = RequestParams.instant(ctx, "until");
-        Instant until = untilParam == null ? clock.instant().plusSeconds(1) : untilParam;
-        Instant sinceParam = RequestParams.instant(ctx, "since");
-        Instant since = sinceParam == null ? until.minus(DEFAULT_PERIOD) : sinceParam;
-        if (!since.isBefore(until)) {
-            throw new InvalidParameter("since", "since must be before until, got " + since + " and " + until);
+        RequestParams.Period period = RequestParams.period(ctx, clock, DEFAULT_PERIOD);
+        if (Duration.between(period.since(), period.until()).compareTo(MAX_PERIOD) > 0) {
+            throw new InvalidParameter("since", "a report covers at most " + MAX_PERIOD.toDays() + " days; got " + period.since() + " to "
+                    + period.until() + ": ask for one quarter at a time");
         }
-        if (Duration.between(since, until).compareTo(MAX_PERIOD) > 0) {
-            throw new InvalidParameter("since", "a report covers at most " + MAX_PERIOD.toDays() + " days; got " + since + " to " + until
-                    + ": ask for one quarter at a time");
-        }
-        return new Report(by, since, until, town);
+        return new Report(by, period.since(), period.until(), town);
     }
 
     private static boolean wantsCsv(RoutingContext ctx) {

@@ -15,10 +15,12 @@ final class ReportFixtures {
 
     private Violation latest;
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<Violation> history = new ArrayList<>();
 
     private ReportFixtures(Violation first) {
         this.latest = first;
         timeline.add(new TimelineEntry("detected", first.detectedAt(), null, null));
+        history.add(first);
     }
 
     /** A case of {@code category} detected at {@code seconds} after T0 in {@code jurisdiction}'s grid g01. */
@@ -42,11 +44,17 @@ final class ReportFixtures {
             latest = latest.withOfficer(officer);
         }
         timeline.add(new TimelineEntry(status.wireName(), at, note, status == ViolationStatus.ESCALATED ? officer : latest.officer()));
+        history.add(latest);
         return this;
     }
 
     ReportFixtures then(ViolationStatus status, long seconds) {
         return then(status, seconds, null, null);
+    }
+
+    /** Each state the case went through, as the action log carries them. */
+    List<Violation> history() {
+        return List.copyOf(history);
     }
 
     StoredViolation stored() {

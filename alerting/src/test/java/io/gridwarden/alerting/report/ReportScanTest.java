@@ -79,11 +79,14 @@ class ReportScanTest {
                 int count = Math.min(10_000, n - done);
                 store.apply(page -> {
                     for (int i = from; i < from + count; i++) {
-                        page.update(i, detected("c" + i, "illegal_parking", i % 5 == 0 ? "tanshi" : "hecun", i)
-                                .then(ViolationStatus.WARNED, 10).then(ViolationStatus.DISPATCHED, 150, "off-0" + (1 + i % 9), null)
-                                .then(ViolationStatus.RESOLVED, 900).stored().latest());
+                        List<io.gridwarden.common.action.Violation> history = detected("c" + i, "illegal_parking", i % 5 == 0 ? "tanshi" : "hecun",
+                                i * 20L).then(ViolationStatus.WARNED, 10).then(ViolationStatus.DISPATCHED, 150, "off-0" + (1 + i % 9), null)
+                                .then(ViolationStatus.ACCEPTED, 200).then(ViolationStatus.ARRIVED, 600).then(ViolationStatus.RESOLVED, 900).history();
+                        for (int k = 0; k < history.size(); k++) {
+                            page.update(i * 8L + k, history.get(k));
+                        }
                     }
-                }, from + count);
+                }, (from + count) * 8L);
             }
             for (ReportGrouping by : List.of(ReportGrouping.TEAM, ReportGrouping.TEAM, ReportGrouping.OFFICER, ReportGrouping.DAY)) {
                 Report report = new Report(by, T0, T0.plus(Duration.ofDays(92)), TOWN);

@@ -151,14 +151,19 @@
     $('report-table').tFoot.replaceChildren(el('tr', {}, el('td', {}, 'total'), cells(r.total)));
   }
 
-  function frame(chart, max, unit) {
+  // Four gridlines at a round step (1, 2 or 5 times a power of ten); returns the top of the scale.
+  function frame(chart, highest, unit) {
+    const rough = highest / 4, power = Math.pow(10, Math.floor(Math.log10(rough)));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
+    const max = step * 4;
     const nodes = [];
     for (let i = 0; i <= 4; i++) {
       const y = 220 - 200 * i / 4;
       nodes.push(svg('line', { x1: 44, x2: 596, y1: y, y2: y, stroke: '#22304f' }));
-      nodes.push(svg('text', { x: 40, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#8b9bb8' }, +(max * i / 4).toFixed(1) + unit));
+      nodes.push(svg('text', { x: 40, y: y + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#8b9bb8' }, +(max * i / 4).toPrecision(3) + unit));
     }
     chart.replaceChildren(...nodes);
+    return max;
   }
 
   function label(chart, x, g) {
@@ -170,8 +175,7 @@
   function drawCases(groups) {
     const chart = $('chart-cases');
     const shown = groups.slice(0, MAX_BARS);
-    const max = Math.max(1, ...shown.map((g) => g.cases));
-    frame(chart, max, '');
+    const max = frame(chart, Math.max(1, ...shown.map((g) => g.cases)), '');
     const w = 552 / Math.max(shown.length, 1);
     shown.forEach((g, i) => {
       const x = 44 + i * w + w * 0.15, bw = w * 0.7;
@@ -189,8 +193,7 @@
     const chart = $('chart-times');
     const shown = groups.slice(0, MAX_BARS);
     const minutes = (s) => s == null ? null : s / 60;
-    const max = Math.max(1, ...shown.flatMap((g) => ['dispatch', 'arrive'].map((s) => minutes(t(g, s, 99)) || 0)));
-    frame(chart, max, '′');
+    const max = frame(chart, Math.max(1, ...shown.flatMap((g) => ['dispatch', 'arrive'].map((s) => minutes(t(g, s, 99)) || 0))), '′');
     const w = 552 / Math.max(shown.length, 1);
     shown.forEach((g, i) => {
       [['dispatch', '#38bdf8'], ['arrive', '#a78bfa']].forEach(([step, colour], k) => {

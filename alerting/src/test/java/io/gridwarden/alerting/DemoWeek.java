@@ -49,7 +49,7 @@ final class DemoWeek {
             return out;
         }
         at = at.plusSeconds(120 + random.nextInt(60));
-        String officer = officer(random, hecun);
+        String officer = hecun && random.nextInt(100) < 8 ? "off-2" + (1 + random.nextInt(5)) : officer(random, hecun); // nobody free at home
         out.add(v = v.withStatus(ViolationStatus.DISPATCHED, at, "still there after the grace period").withOfficer(officer));
         if (random.nextInt(100) < 20) {
             boolean rejected = random.nextBoolean();

@@ -77,11 +77,11 @@ class ReportPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#report-table tbody tr[data-key='hecun'] td")).getAttribute("title"))
                 .as("the town file's name as the tooltip").isEqualTo("河村镇综合行政执法队");
         assertThat(browser.findElements(By.cssSelector("#chart-cases rect.bar"))).hasSize(api.getJsonArray("groups").size());
-        screenshot();
 
         new Select(browser.findElement(By.id("r-by"))).selectByValue("officer");
         browser.findElement(By.id("r-show")).click();
         wait.until(d -> d.findElements(By.cssSelector("#report-table tbody tr[data-key='off-21']")).size() == 1);
+        screenshot();
 
         browser.findElement(By.id("r-csv")).click();
         wait.until(d -> csvFile() != null);

@@ -33,8 +33,9 @@ public record CaseFacts(
 
     public static CaseFacts of(StoredViolation stored, Town town) {
         Violation v = stored.latest();
-        Instant warned = v.warnedAt() != null ? v.warnedAt() : stored.reached("warned").orElse(null);
-        Instant dispatched = v.dispatchedAt() != null ? v.dispatchedAt() : stored.reached("dispatched").orElse(null);
+        // the first warning and dispatch by the timeline: a reassigned case carries its last dispatch's time
+        Instant warned = stored.reached("warned").orElse(v.warnedAt());
+        Instant dispatched = stored.reached("dispatched").orElse(v.dispatchedAt());
         Instant resolved = stored.reached("resolved").orElse(stored.reached("resolved_by_warning").orElse(null));
         boolean settled = warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED;
         String officer = lastOfficer(v, stored.timeline());

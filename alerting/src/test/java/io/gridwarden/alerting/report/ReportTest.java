@@ -99,6 +99,7 @@ class ReportTest {
                 .then(ESCALATED, 500, "off-02", "rejected by off-02: flat tyre").then(DISPATCHED, 501, "off-03", null).stored();
         Report report = report(ReportGrouping.OFFICER, c);
 
+        assertThat(report.total().seconds("dispatch", 50)).as("from detection to the first dispatch").isCloseTo(60, within(0.6));
         assertThat(report.total().reassignments()).isEqualTo(2);
         assertThat(report.total().rejections()).isEqualTo(1);
         assertThat(report.groups()).extracting(GroupTotals::key).as("the officer who last had it").containsExactly("off-03");

@@ -11,7 +11,6 @@ import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Camera;
-import io.vertx.core.Vertx;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,26 +38,23 @@ class DashboardBrowserTest {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
+    private HeadlessChromium.Rig rig;
     private AlertingHarness harness;
     private WebDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        harness = new AlertingHarness(vertx, dir);
-        seedDemoDay();
-        harness.deploy(null);
-        browser = HeadlessChromium.start(dir);
+        rig = HeadlessChromium.Rig.start(dir, h -> {
+            harness = h;
+            seedDemoDay();
+        });
+        browser = rig.browser();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (harness != null) {
-            harness.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 

@@ -15,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 
 /**
  * The system's headless Chromium driven by chromedriver, as the browser tests of the dashboard's pages use it:
@@ -47,6 +49,39 @@ final class HeadlessChromium {
     /** Where the browser started on {@code dir} saves downloads. */
     static Path downloads(Path dir) {
         return dir.resolve("downloads");
+    }
+
+    /**
+     * A running alerting on real logs in {@code dir}, seeded by {@code seed} before it starts, and a browser
+     * to look at it with. What each browser test starts before and closes after each test.
+     */
+    record Rig(AlertingHarness harness, ChromeDriver browser) implements AutoCloseable {
+
+        static Rig start(Path dir, Consumer<AlertingHarness> seed) throws Exception {
+            AlertingHarness harness = new AlertingHarness(Vertx.vertx(), dir);
+            try {
+                seed.accept(harness);
+                harness.deploy(null);
+                return new Rig(harness, HeadlessChromium.start(dir));
+            } catch (Exception | AssertionError e) {
+                harness.close();
+                throw e;
+            }
+        }
+
+        /** The page at {@code path} of this alerting. */
+        String url(String path) {
+            return "http://127.0.0.1:" + harness.port() + path;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                browser.quit();
+            } finally {
+                harness.close();
+            }
+        }
     }
 
     /** What the page logged to the browser's console so far. */

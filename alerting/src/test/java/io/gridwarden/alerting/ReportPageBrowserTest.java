@@ -3,7 +3,6 @@ package io.gridwarden.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -33,26 +32,22 @@ class ReportPageBrowserTest {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
+    private HeadlessChromium.Rig rig;
     private AlertingHarness harness;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        harness = new AlertingHarness(vertx, dir);
-        harness.appendAll(DemoWeek.cases(Instant.now(), 8).stream().flatMap(List::stream).map(Action::update).toList());
-        harness.deploy(null);
-        browser = HeadlessChromium.start(dir);
+        rig = HeadlessChromium.Rig.start(dir,
+                h -> h.appendAll(DemoWeek.cases(Instant.now(), 8).stream().flatMap(List::stream).map(Action::update).toList()));
+        harness = rig.harness();
+        browser = rig.browser();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (harness != null) {
-            harness.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -60,7 +55,7 @@ class ReportPageBrowserTest {
     @DisplayName("An admin signed in on the dashboard opens the reports, sees the week by team and by officer, and downloads it as CSV")
     void adminReadsAndDownloadsTheWeeksReport() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://127.0.0.1:" + harness.port() + "/");
+        browser.get(rig.url("/"));
         browser.findElement(By.id("token")).sendKeys(AlertingFixtures.ADMIN_TOKEN);
         browser.findElement(By.id("login-button")).click();
         wait.until(d -> d.findElement(By.id("report-link")).isDisplayed());

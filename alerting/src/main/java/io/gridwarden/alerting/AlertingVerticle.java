@@ -10,6 +10,7 @@ import io.gridwarden.alerting.api.ManualActions;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.OpsProblem;
 import io.gridwarden.alerting.api.Problems;
+import io.gridwarden.alerting.api.ReportRoutes;
 import io.gridwarden.alerting.api.SecurityHeaders;
 import io.gridwarden.alerting.api.StatsRoutes;
 import io.gridwarden.alerting.api.StreamPositions;
@@ -199,6 +200,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.post("/v1/violations/:id/assign").handler(manual::assign);
         router.post("/v1/violations/:id/close").handler(manual::close);
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
+        router.get("/v1/reports").handler(new ReportRoutes(store, town, clock)::report);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));

@@ -93,6 +93,7 @@ class OpenApiRoutesTest {
         examples.put("/v1/violations", "/v1/violations?limit=1"); // a page with a cursor to the next one
         examples.put("/v1/violations/{id}", "/v1/violations/" + first.id());
         examples.put("/v1/stats", "/v1/stats?since=2026-11-22T00:00:00Z");
+        examples.put("/v1/reports", "/v1/reports?by=officer&since=2026-11-22T00:00:00Z&until=2026-11-23T00:00:00Z");
         examples.put("/v1/town", "/v1/town");
         examples.put("/health/ready", "/health/ready");
         for (Map.Entry<String, String> example : examples.entrySet()) {
@@ -105,6 +106,11 @@ class OpenApiRoutesTest {
         assertThat(page.getString("nextCursor")).as("a first page of two violations says where the next starts").isNotNull();
         assertThat(page.getJsonArray("items").getJsonObject(0).fieldNames()).as("a history item's fields")
                 .isSubsetOf(properties(resolve(okSchema("/v1/violations").at("/properties/items/items"))));
+        JsonObject report = get("/v1/reports?by=officer&since=2026-11-22T00:00:00Z&until=2026-11-23T00:00:00Z");
+        JsonNode group = resolve(okSchema("/v1/reports").at("/properties/groups/items"));
+        assertThat(report.getJsonArray("groups").getJsonObject(0).fieldNames()).as("a report group's fields").isSubsetOf(properties(group));
+        assertThat(report.getJsonObject("total").getJsonObject("timeToSeconds").getJsonObject("arrive").fieldNames())
+                .as("a report percentile's fields").isSubsetOf(properties(resolve(group.at("/properties/timeToSeconds/properties/arrive"))));
     }
 
     @Test

@@ -13,6 +13,7 @@ public enum OpsProblem {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
     CONFLICT(409, "conflict", "The violation's state does not allow this"),
     BODY_TOO_LARGE(413, "body-too-large", "The request body is too large"),
+    REPORT_TOO_LARGE(422, "report-too-large", "The report covers more cases than one request may read"),
     TOO_MANY_STREAMS(429, "too-many-streams", "This operator holds as many alert streams as allowed"),
     TOO_MANY_FAILED_LOGINS(429, "too-many-failed-logins", "Too many failed logins from this address"),
     STREAMS_FULL(503, "streams-full", "Alerting holds as many alert streams as it serves"),

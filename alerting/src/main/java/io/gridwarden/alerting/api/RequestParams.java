@@ -51,6 +51,21 @@ final class RequestParams {
         }
     }
 
+    /** The window [since, until) of {@code since} and {@code until}: until defaults to now, since to {@code length} before until. */
+    static Period period(RoutingContext ctx, java.time.Clock clock, java.time.Duration length) {
+        Instant untilParam = instant(ctx, "until");
+        Instant until = untilParam == null ? clock.instant().plusSeconds(1) : untilParam;
+        Instant sinceParam = instant(ctx, "since");
+        Instant since = sinceParam == null ? until.minus(length) : sinceParam;
+        if (!since.isBefore(until)) {
+            throw new InvalidParameter("since", "since must be before until, got " + since + " and " + until);
+        }
+        return new Period(since, until);
+    }
+
+    /** A time window from {@code since} (inclusive) to {@code until} (exclusive). */
+    record Period(Instant since, Instant until) {}
+
     /** The violations the operator may see and asked for ({@code jurisdiction}, {@code category}, {@code status}). */
     static ViolationFilter filter(RoutingContext ctx, Collection<String> scope, boolean byStatus) {
         String status = byStatus ? param(ctx, "status") : null;

@@ -27,21 +27,16 @@ public final class StatsRoutes {
     public void stats(RoutingContext ctx) {
         Operator operator = OperatorAuth.operator(ctx);
         ViolationFilter filter;
-        Instant since;
-        Instant until;
+        RequestParams.Period period;
         try {
             filter = RequestParams.filter(ctx, operator.jurisdictions(), false);
-            Instant untilParam = RequestParams.instant(ctx, "until");
-            until = untilParam == null ? clock.instant().plusSeconds(1) : untilParam;
-            Instant sinceParam = RequestParams.instant(ctx, "since");
-            since = sinceParam == null ? until.minus(DEFAULT_WINDOW) : sinceParam;
-            if (!since.isBefore(until)) {
-                throw new InvalidParameter("since", "since must be before until, got " + since + " and " + until);
-            }
+            period = RequestParams.period(ctx, clock, DEFAULT_WINDOW);
         } catch (InvalidParameter e) {
             Problems.invalid(ctx, e);
             return;
         }
+        Instant since = period.since();
+        Instant until = period.until();
         ctx.vertx().executeBlocking(() -> {
             ViolationStats stats = new ViolationStats();
             store.forEach(since, until, v -> {

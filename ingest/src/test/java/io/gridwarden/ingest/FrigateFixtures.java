@@ -1,0 +1,136 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.town.FrigateNvr;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Frigate's {@code frigate/events} messages exactly as its MQTT documentation shows them (docs.frigate.video,
+ * "MQTT", Frigate 0.14; the 0.13 page shows the same without {@code sub_label}, {@code ratio} and attributes),
+ * with the documentation's comments taken out (they are not JSON), and an NVR that records their camera.
+ */
+final class FrigateFixtures {
+
+    /** The documented 0.14 message: {@code before} and {@code after} of an update of a person on {@code front_door}. */
+    static final String DOCUMENTED_0_14 = """
+            {
+              "type": "update",
+              "before": {
+                "id": "1607123955.475377-mxklsc",
+                "camera": "front_door",
+                "frame_time": 1607123961.837752,
+                "snapshot_time": 1607123961.837752,
+                "label": "person",
+                "sub_label": null,
+                "top_score": 0.958984375,
+                "false_positive": false,
+                "start_time": 1607123955.475377,
+                "end_time": null,
+                "score": 0.7890625,
+                "box": [424, 500, 536, 712],
+                "area": 23744,
+                "ratio": 2.113207,
+                "region": [264, 450, 667, 853],
+                "current_zones": ["driveway"],
+                "entered_zones": ["yard", "driveway"],
+                "thumbnail": null,
+                "has_snapshot": false,
+                "has_clip": false,
+                "stationary": false,
+                "motionless_count": 0,
+                "position_changes": 2,
+                "attributes": {
+                  "face": 0.64
+                },
+                "current_attributes": []
+              },
+              "after": {
+                "id": "1607123955.475377-mxklsc",
+                "camera": "front_door",
+                "frame_time": 1607123962.082975,
+                "snapshot_time": 1607123961.837752,
+                "label": "person",
+                "sub_label": ["John Smith", 0.79],
+                "top_score": 0.958984375,
+                "false_positive": false,
+                "start_time": 1607123955.475377,
+                "end_time": null,
+                "score": 0.87890625,
+                "box": [432, 496, 544, 854],
+                "area": 40096,
+                "ratio": 1.251397,
+                "region": [218, 440, 693, 915],
+                "current_zones": ["yard", "driveway"],
+                "entered_zones": ["yard", "driveway"],
+                "thumbnail": null,
+                "has_snapshot": false,
+                "has_clip": false,
+                "stationary": false,
+                "motionless_count": 0,
+                "position_changes": 2,
+                "attributes": {
+                  "face": 0.86
+                },
+                "current_attributes": [
+                  {
+                    "label": "face",
+                    "box": [442, 506, 534, 524],
+                    "score": 0.86
+                  }
+                ]
+              }
+            }
+            """;
+
+    /** The documented 0.13 message's {@code after} (its {@code before} is the same object a frame earlier). */
+    static final String DOCUMENTED_0_13_AFTER = """
+            {
+                "id": "1607123955.475377-mxklsc",
+                "camera": "front_door",
+                "frame_time": 1607123962.082975,
+                "snapshot_time": 1607123961.837752,
+                "label": "person",
+                "top_score": 0.958984375,
+                "false_positive": false,
+                "start_time": 1607123955.475377,
+                "end_time": null,
+                "score": 0.87890625,
+                "box": [432, 496, 544, 854],
+                "area": 40096,
+                "region": [218, 440, 693, 915],
+                "current_zones": ["yard", "driveway"],
+                "entered_zones": ["yard", "driveway"],
+                "thumbnail": null,
+                "has_snapshot": false,
+                "has_clip": false,
+                "stationary": false,
+                "motionless_count": 0,
+                "position_changes": 2
+            }
+            """;
+
+    /** An NVR whose {@code front_door} is town camera cam-0101, detecting at 1920×1080, with Frigate's API at 10.0.0.5. */
+    static final FrigateNvr NVR = new FrigateNvr("nvr-01", "frigate",
+            Map.of("front_door", new FrigateNvr.Camera("front_door", "cam-0101", 1920, 1080),
+                    "garage", new FrigateNvr.Camera("garage", null, 640, 480)),
+            Map.of("motorcycle", "e_bike"), "http://10.0.0.5:5000");
+
+    private FrigateFixtures() {}
+
+    /**
+     * A message in the documented 0.14 shape about a car (Frigate's own event id and camera name given), at
+     * {@code frameTime} seconds, with its {@code after} box in pixels; an {@code end} ends one second later.
+     */
+    static String car(String type, String id, String camera, double frameTime, int[] box, boolean stationary) {
+        String after = String.format(Locale.ROOT, """
+                {"id": "%s", "camera": "%s", "frame_time": %.6f, "snapshot_time": %.6f, "label": "car", "sub_label": null,
+                 "top_score": 0.91, "false_positive": false, "start_time": %.6f, "end_time": %s, "score": 0.84,
+                 "box": [%d, %d, %d, %d], "area": 60000, "ratio": 1.5, "region": [0, 320, 1920, 1080],
+                 "current_zones": ["street"], "entered_zones": ["street"], "thumbnail": null, "has_snapshot": true,
+                 "has_clip": false, "stationary": %s, "motionless_count": %d, "position_changes": 0,
+                 "attributes": {}, "current_attributes": []}""", id, camera, frameTime, frameTime, frameTime - 5,
+                        type.equals("end") ? String.format(Locale.ROOT, "%.6f", frameTime + 1) : "null",
+                        box[0], box[1], box[2], box[3], stationary, stationary ? 50 : 0);
+        return "{\"type\": \"" + type + "\", \"before\": " + after + ", \"after\": " + after + "}";
+    }
+}

@@ -33,9 +33,10 @@ final class FrigateEventReader {
         if (root == null || !root.isObject()) {
             throw new FrigateRefusal(Reason.NOT_JSON, "the payload is not a JSON object with type, before and after");
         }
-        String typeName = text(root, "type", 8);
-        FrigateEvent.Type type = FrigateEvent.Type.fromWire(typeName)
-                .orElseThrow(() -> new FrigateRefusal(Reason.BAD_FIELD, "type is \"" + typeName + "\"; Frigate sends new, update or end"));
+        JsonNode typeName = root.get("type");
+        FrigateEvent.Type type = FrigateEvent.Type.fromWire(typeName == null ? null : typeName.asText(null))
+                .orElseThrow(() -> new FrigateRefusal(typeName == null ? Reason.MISSING_FIELD : Reason.BAD_FIELD,
+                        "type is " + typeName + "; Frigate sends new, update or end"));
         JsonNode after = root.get("after");
         if (after == null || !after.isObject()) {
             throw new FrigateRefusal(Reason.MISSING_FIELD, "after is missing: it holds the object's state");
@@ -62,7 +63,7 @@ final class FrigateEventReader {
     private static String text(JsonNode object, String name, int maxLength) throws FrigateRefusal {
         JsonNode value = required(object, name);
         if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > maxLength) {
-            throw new FrigateRefusal(Reason.BAD_FIELD, name + " must be a string of 1 to " + maxLength + " characters");
+            throw new FrigateRefusal(Reason.BAD_FIELD, "after." + name + " must be a string of 1 to " + maxLength + " characters");
         }
         return value.asText();
     }

@@ -62,6 +62,7 @@ class FrigateEventReaderTest {
         assertRefused(FrigateFixtures.DOCUMENTED_0_14.replace("1607123955.475377-mxklsc\",\n    \"camera\": \"front_door\",\n    \"frame_time\": 1607123962",
                 "../../api/config\",\n    \"camera\": \"front_door\",\n    \"frame_time\": 1607123962"), Reason.BAD_FIELD);
         assertRefused("{\"type\": \"update\", \"before\": {}}", Reason.MISSING_FIELD);
+        assertRefused("{\"after\": {}}", Reason.MISSING_FIELD);
     }
 
     private static void assertRefused(String message, Reason reason) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds the device a token belongs to.
@@ -23,13 +22,7 @@ public final class DeviceAuthenticator {
     private final Map<String, Device> byTokenHash = new HashMap<>();
 
     public DeviceAuthenticator(Town town) {
-        Stream.of(town.cameras().stream().map(c -> c.id()), town.sensors().stream().map(s -> s.id()),
-                        town.officers().stream().map(o -> o.id()))
-                .flatMap(ids -> ids)
-                .map(town::device)
-                .flatMap(Optional::stream)
-                .filter(device -> device.tokenHash() != null)
-                .forEach(this::index);
+        town.devices().stream().filter(device -> device.tokenHash() != null).forEach(this::index);
     }
 
     /** The device whose token this is; empty when the token is missing or unknown. */

@@ -1,13 +1,13 @@
 package io.gridwarden.ingest;
 
 import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.town.Device;
 import io.gridwarden.common.town.Town;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 
 /**
  * Refuses work ingest should not take on, whatever the transport: everything while the stream jobs
@@ -80,7 +80,6 @@ public final class IngestGuard {
     }
 
     private static List<String> deviceIds(Town town) {
-        return Stream.of(town.cameras().stream().map(c -> c.id()), town.sensors().stream().map(s -> s.id()),
-                town.officers().stream().map(o -> o.id())).flatMap(ids -> ids).toList();
+        return town.devices().stream().map(Device::id).toList();
     }
 }

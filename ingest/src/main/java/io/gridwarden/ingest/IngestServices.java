@@ -24,6 +24,7 @@ public final class IngestServices {
     private final IngestGuard guard;
     private final LoginGuard logins;
     private final MeteredAdmission admission;
+    private final FrigateAdmission frigate;
     private final HttpConnectionCap httpConnections;
     private final IngestMetrics httpMetrics;
     private final MqttMetrics mqttMetrics;
@@ -48,6 +49,7 @@ public final class IngestServices {
         this.readiness = readiness;
         this.commandAcks = new CommandAcks(commandIds);
         this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
+        this.frigate = new FrigateAdmission(town, guard, new FrigateMetrics(registry));
         this.clock = clock;
     }
 
@@ -104,6 +106,10 @@ public final class IngestServices {
 
     MeteredAdmission admission() {
         return admission;
+    }
+
+    FrigateAdmission frigate() {
+        return frigate;
     }
 
     HttpConnectionCap httpConnections() {

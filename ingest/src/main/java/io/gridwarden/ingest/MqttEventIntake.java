@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Events arriving by MQTT PUBLISH on {@code devices/{id}/events}: the same admission as HTTP
- * ({@link EventAdmission}), appended to the event log, and answered only once durable. A refused
+ * ({@link EventAdmission}), appended to the event log, and answered only once durable. A Frigate NVR's
+ * messages under its topic prefix take {@link FrigateAdmission} instead, and the same way on. A refused
  * PUBLISH stores nothing; MQTT 5 learns why from the PUBACK reason code, MQTT 3.1.1 is disconnected.
  */
 final class MqttEventIntake {
@@ -26,15 +27,17 @@ final class MqttEventIntake {
     private static final Logger LOG = LoggerFactory.getLogger(MqttEventIntake.class);
 
     private final MeteredAdmission admission;
+    private final FrigateAdmission frigate;
     private final IngestGuard guard;
     private final RecordLog eventLog;
     private final MqttMetrics metrics;
     private final Clock clock;
     private final long maxPayloadBytes;
 
-    MqttEventIntake(IngestConfig config, MeteredAdmission admission, RecordLog eventLog, IngestGuard guard, MqttMetrics metrics,
-            Clock clock) {
+    MqttEventIntake(IngestConfig config, MeteredAdmission admission, FrigateAdmission frigate, RecordLog eventLog, IngestGuard guard,
+            MqttMetrics metrics, Clock clock) {
         this.admission = admission;
+        this.frigate = frigate;
         this.guard = guard;
         this.eventLog = eventLog;
         this.metrics = metrics;
@@ -54,7 +57,8 @@ final class MqttEventIntake {
             metrics.rejected("receive_maximum_exceeded");
             return;
         }
-        Optional<Rejection> refusal = topicRefusal(connection, message.topicName());
+        boolean fromFrigate = frigate.handles(connection.device(), message.topicName());
+        Optional<Rejection> refusal = fromFrigate ? Optional.empty() : topicRefusal(connection, message.topicName());
         if (refusal.isEmpty() && message.payload().length() > maxPayloadBytes) {
             refusal = Optional.of(Rejection.of(Rejection.Reason.TOO_LARGE,
                     "a payload may be at most " + maxPayloadBytes + " bytes; split the batch"));
@@ -68,7 +72,8 @@ final class MqttEventIntake {
             refuse(connection, answer, refusal.get());
             return;
         }
-        var admitted = admission.admit(connection.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
+        var admitted = fromFrigate ? frigate.admit(connection.device(), message.topicName(), message.payload().getBytes(), clock.instant())
+                : admission.admit(connection.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
         if (!admitted.accepted()) {
             refuse(connection, answer, admitted.rejection());
         } else if (admitted.entries().isEmpty()) {

@@ -65,7 +65,7 @@ public final class MqttIngestVerticle extends VerticleBase {
         this.logins = services.logins();
         this.sessions = services.sessions();
         this.metrics = services.mqttMetrics();
-        this.intake = new MqttEventIntake(config, services.admission(), services.eventLog(), services.guard(), metrics, services.clock());
+        this.intake = new MqttEventIntake(config, services.admission(), services.frigate(), services.eventLog(), services.guard(), metrics, services.clock());
     }
 
     /** The devices' MQTT sessions (shared by every instance over the same services); hand it to alerting. */

@@ -19,9 +19,7 @@ final class DemoTokens {
     /** The ids of {@code town}'s devices and operators that accept a published token. */
     static List<String> acceptedBy(Town town) {
         List<String> ids = new ArrayList<>();
-        town.cameras().forEach(c -> addIfPublished(ids, c.id(), DEVICE_TOKEN_PREFIX + c.id(), c.tokenHash()));
-        town.sensors().forEach(s -> addIfPublished(ids, s.id(), DEVICE_TOKEN_PREFIX + s.id(), s.tokenHash()));
-        town.officers().forEach(o -> addIfPublished(ids, o.id(), DEVICE_TOKEN_PREFIX + o.id(), o.tokenHash()));
+        town.devices().forEach(d -> addIfPublished(ids, d.id(), DEVICE_TOKEN_PREFIX + d.id(), d.tokenHash()));
         town.operators().forEach(o -> addIfPublished(ids, o.id(), o.id(), o.tokenHash()));
         return ids;
     }

@@ -1,7 +1,7 @@
 package io.gridwarden.common.town;
 
-/** Anything that may send events and receive commands: a camera, a sensor or an officer's handset. */
+/** Anything that may log in to ingest: a camera, a sensor, an officer's handset, or an NVR sending for its cameras. */
 public record Device(String id, Kind kind, String tokenHash, String commandUrl, String jurisdiction) {
 
-    public enum Kind { CAMERA, SENSOR, OFFICER }
+    public enum Kind { CAMERA, SENSOR, OFFICER, NVR }
 }

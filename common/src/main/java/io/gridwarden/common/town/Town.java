@@ -43,6 +43,7 @@ public final class Town {
     private final Map<String, Sensor> sensors;
     private final Map<String, Officer> officers;
     private final Map<String, Operator> operators;
+    private final Map<String, FrigateNvr> nvrs;
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final Map<String, List<ZoneRule>> zoneRules = new LinkedHashMap<>();
 
@@ -57,10 +58,12 @@ public final class Town {
         this.officers = index(file.officers(), Officer::id, "officer");
         this.operators = index(file.operators(), Operator::id, "operator");
         new TownChecker(this).check();
+        this.nvrs = new NvrChecker(this).check(file.nvrs());
         cameras.values().forEach(c -> addDevice(new Device(c.id(), Device.Kind.CAMERA, c.tokenHash(), c.commandUrl(), c.jurisdiction())));
         sensors.values().forEach(s -> addDevice(new Device(s.id(), Device.Kind.SENSOR, s.tokenHash(), s.commandUrl(), s.jurisdiction())));
         officers.values().forEach(o -> addDevice(new Device(o.id(), Device.Kind.OFFICER, o.tokenHash(), o.commandUrl(),
                 units.get(o.unit()).jurisdiction())));
+        file.nvrsOrEmpty().forEach(n -> addDevice(new Device(n.id(), Device.Kind.NVR, n.tokenHash(), null, n.jurisdiction())));
         cameras.values().forEach(c -> zoneRules.put(c.id(), (c.zones() == null ? List.<TownFile.Zone>of() : c.zones()).stream()
                 .map(z -> ZoneRules.effective(c, z, categories.get(z.category()), responsibleUnit(z.category(), c.jurisdiction())))
                 .toList()));
@@ -100,6 +103,20 @@ public final class Town {
 
     public Optional<Device> device(String id) {
         return Optional.ofNullable(devices.get(id));
+    }
+
+    /** Every device that may log in: cameras, sensors, officers' handsets and NVRs. */
+    public List<Device> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    /** The Frigate NVR of this id (a device of kind {@link Device.Kind#NVR}). */
+    public Optional<FrigateNvr> nvr(String id) {
+        return Optional.ofNullable(nvrs.get(id));
+    }
+
+    public List<FrigateNvr> nvrs() {
+        return List.copyOf(nvrs.values());
     }
 
     public List<ZoneRule> zoneRules(String camera) {

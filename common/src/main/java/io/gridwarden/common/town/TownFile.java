@@ -2,6 +2,7 @@ package io.gridwarden.common.town;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The town file as written (YAML): one deployment's jurisdictions, teams, rules, devices and
@@ -11,6 +12,7 @@ import java.util.List;
  *     {@code commandUrl}, as {@code <base>/devices/<id>/commands} (a vendor's device platform, or the
  *     demo's simulator); may be null
  * @param limits what one device's event may carry; may be null (the defaults of {@link Town})
+ * @param nvrs   network video recorders (Frigate) that publish their cameras' detections in their own dialect; may be null
  */
 public record TownFile(
         String name,
@@ -24,7 +26,12 @@ public record TownFile(
         List<Sensor> sensors,
         List<Officer> officers,
         List<Operator> operators,
-        Limits limits) {
+        Limits limits,
+        List<Nvr> nvrs) {
+
+    List<Nvr> nvrsOrEmpty() {
+        return nvrs == null ? List.of() : nvrs;
+    }
 
     /** What one device's event may carry; a missing entry takes its default. */
     public record Limits(Integer maxObjectsPerFrame) {}
@@ -68,4 +75,23 @@ public record TownFile(
     public record Officer(String id, String name, String unit, String tokenHash, String commandUrl) {}
 
     public record Operator(String id, String name, String role, List<String> jurisdictions, String tokenHash) {}
+
+    /**
+     * A Frigate NVR: it logs in to ingest's MQTT port as {@code id} and publishes Frigate's own topics under
+     * {@code topicPrefix} (default {@code frigate}); ingest turns its events into frames of the mapped cameras.
+     *
+     * @param labels    Frigate label → gridwarden label, for labels that differ (others pass unchanged); may be null
+     * @param snapshots where the NVR's HTTP API is, so that frames can point at Frigate's snapshot of an event; may be null
+     */
+    public record Nvr(String id, String tokenHash, String jurisdiction, String topicPrefix, List<NvrCamera> cameras,
+            Map<String, String> labels, Snapshots snapshots) {}
+
+    /** One camera of an NVR: Frigate's name for it, the town's camera it is ({@code camera} null: known, not watched), its detect resolution. */
+    public record NvrCamera(String frigate, String camera, Resolution detect) {}
+
+    /** An image size in pixels: Frigate's boxes are pixels of the detect stream. */
+    public record Resolution(Integer width, Integer height) {}
+
+    /** The NVR's HTTP API ({@code http(s)://host:5000}); {@code fetch}: whether gridwarden fetches the pictures itself (not yet). */
+    public record Snapshots(String api, Boolean fetch) {}
 }

@@ -1,0 +1,111 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.event.Detection;
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.EventType;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.town.Device;
+import io.gridwarden.common.town.FrigateNvr;
+import io.gridwarden.common.town.Town;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Frigate NVR's MQTT PUBLISHes under its topic prefix, taken as Frigate sends them: each message of
+ * {@code <prefix>/events} becomes a {@code gw.detection} frame of the mapped town camera ({@link FrigateConverter},
+ * {@link FrigateScenes}), stored like a camera's own; {@code <prefix>/available} is logged and counted; Frigate's
+ * other topics (stats, object counts, states, reviews) are taken and dropped, since refusing them would make an
+ * MQTT 3.1.1 client such as Frigate lose its connection. The NVR is charged for every message, as any device.
+ */
+final class FrigateAdmission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrigateAdmission.class);
+    private static final String EVENTS = "events";
+    private static final String AVAILABLE = "available";
+
+    private final Town town;
+    private final IngestGuard guard;
+    private final FrigateScenes scenes;
+    private final FrigateMetrics metrics;
+    private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10, 60_000, System::currentTimeMillis);
+
+    FrigateAdmission(Town town, IngestGuard guard, FrigateMetrics metrics) {
+        this.town = town;
+        this.guard = guard;
+        this.scenes = new FrigateScenes(town.maxObjectsPerFrame());
+        this.metrics = metrics;
+    }
+
+    /** Whether this PUBLISH is a Frigate NVR's, on a topic under its prefix. */
+    boolean handles(Device device, String topic) {
+        return device.kind() == Device.Kind.NVR && town.nvr(device.id()).filter(nvr -> topic.startsWith(nvr.topicPrefix() + "/")).isPresent();
+    }
+
+    /** The log entries for one of the NVR's messages (none for the topics that store nothing), or why it is refused. */
+    EventAdmission.Admission admit(Device device, String topic, byte[] payload, Instant now) {
+        FrigateNvr nvr = town.nvr(device.id()).orElseThrow();
+        Optional<Rejection> over = guard.chargeBytes(device.id(), payload.length);
+        if (over.isPresent()) {
+            return EventAdmission.Admission.refuse(over.get());
+        }
+        return switch (topic.substring(nvr.topicPrefix().length() + 1)) {
+            case EVENTS -> event(nvr, payload, now);
+            case AVAILABLE -> availability(nvr, payload);
+            default -> taken(FrigateMetrics.IGNORED);
+        };
+    }
+
+    private EventAdmission.Admission event(FrigateNvr nvr, byte[] payload, Instant now) {
+        Optional<Rejection> over = guard.chargeEvents(nvr.id(), 1);
+        if (over.isPresent()) {
+            return EventAdmission.Admission.refuse(over.get());
+        }
+        try {
+            if (payload.length > EventAdmission.MAX_EVENT_BYTES) {
+                throw new FrigateRefusal(FrigateRefusal.Reason.OVERSIZE, "a Frigate event takes " + payload.length
+                        + " bytes; at most " + EventAdmission.MAX_EVENT_BYTES + " are taken");
+            }
+            Optional<FrigateConverter.Sighting> sighting = FrigateConverter.convert(nvr, FrigateEventReader.read(payload), now);
+            if (sighting.isEmpty()) {
+                return taken(FrigateMetrics.NOT_WATCHED);
+            }
+            // The scene changes before the frame is durable: a message refused further on (log saturated) changes it the
+            // same way when sent again, and its frame id makes it a duplicate if it was stored after all.
+            FrigateScenes.Frame frame = scenes.apply(sighting.get());
+            metrics.dropped(frame.dropped());
+            metrics.message(FrigateMetrics.FRAME);
+            return EventAdmission.Admission.accept(List.of(entry(sighting.get(), frame, now)), 1);
+        } catch (FrigateRefusal refusal) {
+            metrics.rejected(refusal.reason());
+            refusals.warn("refused a Frigate event of {}: {}", nvr.id(), refusal.getMessage());
+            return EventAdmission.Admission.refuse(refusal.rejection());
+        }
+    }
+
+    /** The frame as the log stores a camera's own {@code gw.detection}: the same record the jobs read. */
+    private static LogEntry entry(FrigateConverter.Sighting sighting, FrigateScenes.Frame frame, Instant now) {
+        DeviceEvent event = new DeviceEvent(sighting.eventId(), sighting.camera(), EventType.DETECTION, sighting.time(), now,
+                new Detection(frame.objects(), sighting.snapshot()));
+        return new LogEntry(event.source(), event.dedupKey(), EventCodec.encode(event));
+    }
+
+    /** Frigate's availability ({@code online} at each connect, {@code offline} as its will): logged and counted; device health is not judged here. */
+    private EventAdmission.Admission availability(FrigateNvr nvr, byte[] payload) {
+        String state = new String(payload, StandardCharsets.UTF_8).trim();
+        if (!state.equals("online") && !state.equals("offline")) {
+            return taken(FrigateMetrics.IGNORED);
+        }
+        LOG.info("Frigate NVR {} says it is {}", nvr.id(), state);
+        return taken(state);
+    }
+
+    private EventAdmission.Admission taken(String outcome) {
+        metrics.message(outcome);
+        return EventAdmission.Admission.accept(List.of(), 0);
+    }
+}

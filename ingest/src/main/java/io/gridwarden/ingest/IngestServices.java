@@ -31,6 +31,9 @@ public final class IngestServices {
     private final IngestReadiness readiness;
     private final CommandAcks commandAcks;
     private final Clock clock;
+    private final IsapiCameras isapiCameras;
+    private final java.time.ZoneId townZone;
+    private volatile IsapiPictures isapiPictures = IsapiPictures.DISCARD;
 
     IngestServices(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard,
                    IngestReadiness readiness, CommandIds commandIds, Clock clock) {
@@ -49,6 +52,14 @@ public final class IngestServices {
         this.commandAcks = new CommandAcks(commandIds);
         this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
         this.clock = clock;
+        this.isapiCameras = new IsapiCameras(town);
+        this.townZone = town.timezone();
+    }
+
+    /** Where the pictures ISAPI cameras attach to their alerts go (default: nowhere). Set before deployment. */
+    public IngestServices withIsapiPictures(IsapiPictures pictures) {
+        this.isapiPictures = java.util.Objects.requireNonNull(pictures, "pictures");
+        return this;
     }
 
     /**
@@ -132,5 +143,17 @@ public final class IngestServices {
 
     Clock clock() {
         return clock;
+    }
+
+    IsapiCameras isapiCameras() {
+        return isapiCameras;
+    }
+
+    java.time.ZoneId townZone() {
+        return townZone;
+    }
+
+    IsapiPictures isapiPictures() {
+        return isapiPictures;
     }
 }

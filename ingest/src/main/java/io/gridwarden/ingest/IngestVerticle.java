@@ -110,6 +110,7 @@ public final class IngestVerticle extends VerticleBase {
         router.post(EVENTS_PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
                 .handler(this::postEvents);
+        router.post(IsapiAlarmHost.PATH).handler(new IsapiAlarmHost(services)::handle); // reads its own bounded body
         router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);

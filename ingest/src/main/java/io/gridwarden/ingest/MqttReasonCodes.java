@@ -10,8 +10,8 @@ final class MqttReasonCodes {
 
     static MqttPubAckReasonCode pubAck(Rejection.Reason reason) {
         return switch (reason) {
-            case INVALID_EVENTS, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
-            case UNAUTHORIZED, FORBIDDEN, NOT_COMMAND_TARGET -> MqttPubAckReasonCode.NOT_AUTHORIZED;
+            case INVALID_EVENTS, INVALID_ALERT, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case UNAUTHORIZED, UNKNOWN_ALARM_SECRET, FORBIDDEN, NOT_THIS_CAMERA, NOT_COMMAND_TARGET -> MqttPubAckReasonCode.NOT_AUTHORIZED;
             case OVERLOADED, RATE_LIMITED, LOGIN_THROTTLED, PIPELINE_BEHIND, STORAGE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
             case LOG_FAILURE, INTERNAL -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
         };

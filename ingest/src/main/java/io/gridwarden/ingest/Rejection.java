@@ -60,6 +60,9 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
     /** The kinds of refusal; {@code label} is both the metric label and the problem type's last segment. */
     enum Reason {
         INVALID_EVENTS(400, "invalid-events", "The request holds invalid events"),
+        INVALID_ALERT(400, "invalid-isapi-alert", "The body is not an ISAPI alert gridwarden can read"),
+        UNKNOWN_ALARM_SECRET(401, "unknown-alarm-secret", "The alarm-host URL names no camera of this town"),
+        NOT_THIS_CAMERA(403, "alert-not-from-camera", "The alert's MAC address or serial is not the camera's"),
         BATCH_TOO_LARGE(400, "batch-too-large", "The batch holds too many events"),
         UNAUTHORIZED(401, "unauthorized", "Missing or unknown device credentials"),
         FORBIDDEN(403, "source-mismatch", "An event's source is not the authenticated device"),

@@ -1,0 +1,154 @@
+package io.gridwarden.ingest;
+
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.log.AppendResult;
+import io.gridwarden.common.log.LogEntry;
+import io.gridwarden.common.log.RecordLog;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /isapi/alarms/{secret}}: the "HTTP listening" alarm host Hikvision cameras post their
+ * {@code EventNotificationAlert}s to (docs/devices-hikvision.md). The secret in the path names the camera
+ * ({@link IsapiCameras}), unread bodies are refused for an unknown one; the body (at most
+ * {@link #MAX_BODY_BYTES}) is read ({@link IsapiAlertBody}), the alert's MAC/serial checked, turned into
+ * the event a CloudEvents camera would send ({@link IsapiFrames}) and admitted exactly as
+ * {@code /v1/events} admits one (rates, sizes, times). {@code 200} only once the event is durable.
+ */
+final class IsapiAlarmHost {
+
+    static final String PATH = "/isapi/alarms/:secret";
+    /** An alert with a 4 MP JPEG is some 0.5 MB; twice the largest seen, and no more, is read. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private final IngestServices services;
+    private final IngestMetrics metrics;
+
+    IsapiAlarmHost(IngestServices services) {
+        this.services = services;
+        this.metrics = services.httpMetrics();
+    }
+
+    void handle(RoutingContext ctx) {
+        long received = System.nanoTime();
+        String address = ctx.request().remoteAddress() == null ? "an unknown address" : ctx.request().remoteAddress().hostAddress();
+        Optional<Rejection> throttled = services.logins().throttled(LoginGuard.HTTP, address);
+        if (throttled.isPresent()) {
+            refuse(ctx, throttled.get());
+            return;
+        }
+        Optional<IsapiCameras.IsapiCamera> camera = services.isapiCameras().bySecret(ctx.pathParam("secret"));
+        if (camera.isEmpty()) {
+            services.logins().failed(LoginGuard.HTTP, address, null, "unknown ISAPI alarm-host secret");
+            refuse(ctx, Rejection.of(Rejection.Reason.UNKNOWN_ALARM_SECRET,
+                    "post to /isapi/alarms/<the camera's alarm-host secret>; see docs/devices-hikvision.md"));
+            return;
+        }
+        Optional<Rejection> behind = services.guard().pipelineBehind();
+        if (behind.isPresent()) {
+            refuse(ctx, behind.get());
+            return;
+        }
+        readBody(ctx).onSuccess(body -> {
+            if (body != null) {
+                admit(ctx, camera.get(), body, address, received);
+            }
+        });
+    }
+
+    /** The body, read up to the limit; null (and the request answered) when it is larger. */
+    private Future<byte[]> readBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY_BYTES) {
+            tooLarge(ctx);
+            return Future.succeededFuture(null);
+        }
+        Buffer body = Buffer.buffer();
+        io.vertx.core.Promise<byte[]> read = io.vertx.core.Promise.promise();
+        request.handler(chunk -> {
+            if (read.future().isComplete()) {
+                return;
+            }
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                tooLarge(ctx);
+                read.tryComplete(null);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(v -> read.tryComplete(body.getBytes()));
+        request.exceptionHandler(e -> read.tryComplete(null));
+        request.resume();
+        return read.future();
+    }
+
+    private void admit(RoutingContext ctx, IsapiCameras.IsapiCamera camera, byte[] body, String address, long received) {
+        IsapiAlertBody read;
+        Optional<DeviceEvent> event;
+        Instant now = services.clock().instant();
+        try {
+            read = IsapiAlertBody.read(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+            Optional<String> mismatch = IsapiCameras.mismatch(camera, read.alert());
+            if (mismatch.isPresent()) {
+                services.logins().failed(LoginGuard.HTTP, address, camera.device().id(), "ISAPI alert from another camera");
+                refuse(ctx, Rejection.of(Rejection.Reason.NOT_THIS_CAMERA, mismatch.get()));
+                return;
+            }
+            event = IsapiFrames.toEvent(camera.device().id(), read.alert(), services.townZone(), now);
+        } catch (IsapiAlertReader.UnreadableAlert e) {
+            services.guard().chargeRefused(camera.device().id(), body.length, 1);
+            refuse(ctx, Rejection.of(Rejection.Reason.INVALID_ALERT, e.getMessage() + "; nothing was stored"));
+            return;
+        } catch (IsapiAlertBody.UnsupportedType e) {
+            services.guard().chargeRefused(camera.device().id(), body.length, 1);
+            refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + IsapiAlertBody.SUPPORTED));
+            return;
+        }
+        if (event.isEmpty()) {
+            HttpReplies.json(ctx, 200, new JsonObject().put("accepted", 0).put("duplicates", 0).put("ignored", read.alert().eventType()));
+            return;
+        }
+        var admitted = services.admission().admit(camera.device(), BodyShape.SINGLE, EventCodec.encode(event.get()), now);
+        if (!admitted.accepted()) {
+            refuse(ctx, admitted.rejection());
+            return;
+        }
+        append(ctx, admitted.entries()).onComplete(result -> {
+            read.picture().ifPresent(p -> services.isapiPictures().received(camera.device().id(), event.get().id(), p.contentType(), p.body()));
+            metrics.acknowledged(result, received);
+            HttpReplies.json(ctx, 200, new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
+        }, failure -> refuse(ctx, Rejection.ofAppendFailure(failure)));
+    }
+
+    private Future<AppendResult> append(RoutingContext ctx, List<LogEntry> entries) {
+        RecordLog log = services.eventLog();
+        CompletableFuture<AppendResult> appended;
+        try {
+            appended = log.append(entries);
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        return Future.fromCompletionStage(appended, ctx.vertx().getOrCreateContext());
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE, "an alarm-host request may be at most " + MAX_BODY_BYTES
+                + " bytes; lower the camera's picture quality"));
+    }
+
+    private void refuse(RoutingContext ctx, Rejection rejection) {
+        metrics.rejected(rejection.reason());
+        HttpReplies.problem(ctx, rejection);
+    }
+}

@@ -122,6 +122,23 @@ public final class IsapiAlerts {
         return out.toByteArray();
     }
 
+    /**
+     * The demo town written to {@code file} with cam-0111's ISAPI address at {@code address} (a fake camera on a
+     * random port) and its z-parking grace period {@code grace} (e.g. {@code 3s}); returns the file's path.
+     */
+    public static java.nio.file.Path demoTown(java.nio.file.Path file, String address, String grace) throws java.io.IOException {
+        String town;
+        try (var in = IsapiAlerts.class.getClassLoader().getResourceAsStream("towns/demo-town.yaml")) {
+            town = new String(java.util.Objects.requireNonNull(in, "the demo town is on the classpath (module common)").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        int start = town.indexOf("  - id: " + CAMERA + "\n");
+        int end = town.indexOf("  - id: ", start + 1);
+        String block = town.substring(start, end).replace("address: http://127.0.0.1:8071", "address: " + address)
+                .replace("grace: 30s", "grace: " + grace);
+        return java.nio.file.Files.writeString(file, town.substring(0, start) + block + town.substring(end));
+    }
+
     public static String multipartContentType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
     }

@@ -1,7 +1,9 @@
 package io.gridwarden.ingest;
 
+import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.RecordLog;
@@ -23,12 +25,18 @@ import java.util.concurrent.CompletableFuture;
  * {@link #MAX_BODY_BYTES}) is read ({@link IsapiAlertBody}), the alert's MAC/serial checked, turned into
  * the event a CloudEvents camera would send ({@link IsapiFrames}) and admitted exactly as
  * {@code /v1/events} admits one (rates, sizes, times). {@code 200} only once the event is durable.
+ *
+ * <p>A picture attached to a smart event ({@code multipart/form-data}) is stored in the evidence store
+ * ({@link EvidenceStore}, on a worker) before the frame is made, and the frame names it in
+ * {@code data.evidence}. A picture the store refuses (full, too large, not a JPEG/PNG, or no store) costs
+ * the frame its evidence, never the alert: the store counts what it refused.
  */
 final class IsapiAlarmHost {
 
     static final String PATH = "/isapi/alarms/:secret";
-    /** An alert with a 4 MP JPEG is some 0.5 MB; twice the largest seen, and no more, is read. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** An alert with a 4 MP JPEG is some 0.5 MB; a picture of the evidence store's default bound (2 MiB) and the alert, no more, is read. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+    private static final System.Logger LOG = System.getLogger(IsapiAlarmHost.class.getName());
 
     private final IngestServices services;
     private final IngestMetrics metrics;
@@ -118,16 +126,35 @@ final class IsapiAlarmHost {
             HttpReplies.json(ctx, 200, new JsonObject().put("accepted", 0).put("duplicates", 0).put("ignored", read.alert().eventType()));
             return;
         }
-        var admitted = services.admission().admit(camera.device(), BodyShape.SINGLE, EventCodec.encode(event.get()), now);
-        if (!admitted.accepted()) {
-            refuse(ctx, admitted.rejection());
-            return;
+        withEvidence(ctx, event.get(), read.picture()).onSuccess(frame -> {
+            var admitted = services.admission().admit(camera.device(), BodyShape.SINGLE, EventCodec.encode(frame), now);
+            if (!admitted.accepted()) {
+                refuse(ctx, admitted.rejection());
+                return;
+            }
+            append(ctx, admitted.entries()).onComplete(result -> {
+                metrics.acknowledged(result, received);
+                HttpReplies.json(ctx, 200, new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
+            }, failure -> refuse(ctx, Rejection.ofAppendFailure(failure)));
+        });
+    }
+
+    /**
+     * The one place an alert's picture goes: into the evidence store, its ref onto the frame. The event keeps its
+     * id either way (the id is the alert's), so a re-sent alert stays a duplicate whether or not its picture was kept.
+     */
+    private Future<DeviceEvent> withEvidence(RoutingContext ctx, DeviceEvent event, Optional<IsapiMultipart.Part> picture) {
+        if (picture.isEmpty() || !(event.data() instanceof Detection frame) || frame.objects().isEmpty()) {
+            return Future.succeededFuture(event);
         }
-        append(ctx, admitted.entries()).onComplete(result -> {
-            read.picture().ifPresent(p -> services.isapiPictures().received(camera.device().id(), event.get().id(), p.contentType(), p.body()));
-            metrics.acknowledged(result, received);
-            HttpReplies.json(ctx, 200, new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
-        }, failure -> refuse(ctx, Rejection.ofAppendFailure(failure)));
+        EvidenceStore store = services.evidence();
+        return ctx.vertx().executeBlocking(() -> store.put(picture.get().body(), picture.get().contentType()), false)
+                .map(ref -> new DeviceEvent(event.id(), event.source(), event.type(), event.time(), event.ingestTime(),
+                        new Detection(frame.objects(), frame.snapshot(), ref.value())))
+                .recover(refused -> {
+                    LOG.log(System.Logger.Level.DEBUG, "picture of " + event.id() + " not kept: " + refused.getMessage());
+                    return Future.succeededFuture(event);
+                });
     }
 
     private Future<AppendResult> append(RoutingContext ctx, List<LogEntry> entries) {

@@ -75,7 +75,14 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         PIPELINE_BEHIND(503, "pipeline-behind", "The stream jobs have fallen behind"),
         STORAGE_FULL(503, "storage-full", "The event log's disk is full"),
         LOG_FAILURE(500, "log-failure", "The events could not be stored"),
-        INTERNAL(500, "internal-error", "Unexpected error in ingest");
+        INTERNAL(500, "internal-error", "Unexpected error in ingest"),
+        NOT_A_CAMERA(403, "not-a-camera", "Only cameras send pictures"),
+        EVIDENCE_TOO_LARGE(413, "evidence-too-large", "The picture is too large"),
+        EVIDENCE_NOT_AN_IMAGE(415, "evidence-not-an-image", "The picture is not a JPEG or PNG"),
+        EVIDENCE_MEDIA_TYPE_MISMATCH(415, "evidence-media-type-mismatch", "The picture is not of its Content-Type"),
+        EVIDENCE_STORE_FULL(507, "evidence-store-full", "The evidence store is full"),
+        EVIDENCE_DISABLED(501, "evidence-disabled", "This ingest keeps no pictures"),
+        EVIDENCE_WRITE_FAILED(500, "evidence-write-failed", "The picture could not be stored");
 
         private static final String TYPE_PREFIX = "urn:gridwarden:problem:";
 

@@ -2,7 +2,11 @@ package io.gridwarden.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.common.evidence.EvidenceRef;
+import io.gridwarden.evidence.files.EvidenceLimits;
+import io.gridwarden.evidence.files.FileEvidenceStore;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.log.LogRecord;
@@ -24,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,18 +44,14 @@ class IsapiAlarmHostTest {
     private static final String PATH = "/isapi/alarms/";
     private RocksRecordLog log;
     private WebClient client;
-    private final List<byte[]> pictures = new CopyOnWriteArrayList<>();
-    private final List<String> pictureEvents = new CopyOnWriteArrayList<>();
+    private FileEvidenceStore evidence;
 
     @BeforeEach
     void deploy(Vertx vertx, VertxTestContext testContext, @TempDir Path dataDir) {
         log = RocksRecordLog.open(LogSpec.of(dataDir.resolve("events"), 2));
         IngestConfig config = IngestConfig.defaults().withHost("127.0.0.1").withHttpPort(0);
-        IngestServices services = IngestServices.create(config, IngestFixtures.TOWN, log, new PrometheusRegistry())
-                .withIsapiPictures((camera, event, type, picture) -> {
-                    pictures.add(picture);
-                    pictureEvents.add(event);
-                });
+        evidence = FileEvidenceStore.open(dataDir.resolve("evidence"), EvidenceLimits.defaults(), java.time.Clock.systemUTC());
+        IngestServices services = IngestServices.create(config, IngestFixtures.TOWN, log, new PrometheusRegistry()).withEvidence(evidence);
         var verticle = new IngestVerticle(services);
         vertx.deployVerticle(verticle).onComplete(testContext.succeeding(id -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.actualPort()));
@@ -64,6 +63,7 @@ class IsapiAlarmHostTest {
     void close(Vertx vertx, VertxTestContext testContext) {
         vertx.close().onComplete(done -> {
             log.close();
+            evidence.close();
             testContext.completeNow();
         });
     }
@@ -105,15 +105,16 @@ class IsapiAlarmHostTest {
     }
 
     @Test
-    @DisplayName("A multipart alert with its JPEG is stored, and the picture handed to the picture hook")
-    void shouldHandTheMultipartPictureOn() throws Exception {
+    @DisplayName("A multipart alert's JPEG goes into the evidence store and the frame names it in data.evidence")
+    void shouldKeepTheMultipartPictureAsTheFramesEvidence() throws Exception {
         byte[] body = IsapiAlerts.multipart(IsapiAlerts.xml("parking", IsapiAlerts.MAC, Instant.now(), 1, "vehicle"), IsapiAlerts.JPEG);
 
         HttpResponse<Buffer> reply = post(IsapiAlerts.SECRET, IsapiAlerts.multipartContentType(), body);
 
         assertThat(reply.statusCode()).as(reply.bodyAsString()).isEqualTo(200);
-        assertThat(pictures).singleElement().isEqualTo(IsapiAlerts.JPEG);
-        assertThat(pictureEvents).containsExactly(stored().get(0).id());
+        String ref = ((Detection) stored().get(0).data()).evidence();
+        assertThat(ref).startsWith("sha256:");
+        assertThat(evidence.get(new EvidenceRef(ref))).hasValueSatisfying(e -> assertThat(e.content()).isEqualTo(IsapiAlerts.JPEG));
     }
 
     @Test

@@ -37,15 +37,20 @@ class IsapiSpeakerTest {
         return AlertingFixtures.voiceWarning(AlertingFixtures.violation("t-" + System.nanoTime(), camera, jurisdiction, ViolationStatus.WARNED), expires);
     }
 
+    /** Alerting over the demo town with cam-0111 at {@code camera}, and a voice warning for cam-0111 appended to its action log. */
+    private Action deployAndWarn(AlertingHarness harness, FakeIsapiCamera camera) throws Exception {
+        Town town = Town.load(IsapiAlerts.demoTown(dir.resolve("town.yaml"), camera.address(), "30s").toString());
+        harness.deploy(AlertingFixtures.config(dir.resolve("alerting"), null), town);
+        Action warning = warningFor(IsapiAlerts.CAMERA, "xintangbian", Instant.now().plusSeconds(600));
+        harness.append(warning);
+        return warning;
+    }
+
     @Test
     @DisplayName("A voice warning is played through the camera's ISAPI audio alarm under Digest, and acknowledged played in the event log")
     void shouldPlayTheClipUnderDigestAndRecordAPlayedAck() throws Exception {
         try (var camera = new FakeIsapiCamera("admin", "demo-isapi"); var harness = new AlertingHarness(Vertx.vertx(), dir)) {
-            Town town = Town.load(IsapiAlerts.demoTown(dir.resolve("town.yaml"), camera.address(), "30s").toString());
-            harness.deploy(AlertingFixtures.config(dir.resolve("alerting"), null), town);
-            Action warning = warningFor(IsapiAlerts.CAMERA, "xintangbian", Instant.now().plusSeconds(600));
-
-            harness.append(warning);
+            Action warning = deployAndWarn(harness, camera);
 
             eventually("the camera's played ack is in the event log", () -> ackOf(harness, warning.command().id()).isPresent());
             assertThat(ackOf(harness, warning.command().id())).hasValueSatisfying(a -> assertThat(a.result()).isEqualTo("played"));
@@ -66,11 +71,7 @@ class IsapiSpeakerTest {
     @DisplayName("A camera answering an ISAPI error yields a failed ack with the camera's statusString")
     void shouldRecordAFailedAckWhenTheCameraRefuses() throws Exception {
         try (var camera = new FakeIsapiCamera("admin", "demo-isapi").refusingToPlay(); var harness = new AlertingHarness(Vertx.vertx(), dir)) {
-            Town town = Town.load(IsapiAlerts.demoTown(dir.resolve("town.yaml"), camera.address(), "30s").toString());
-            harness.deploy(AlertingFixtures.config(dir.resolve("alerting"), null), town);
-            Action warning = warningFor(IsapiAlerts.CAMERA, "xintangbian", Instant.now().plusSeconds(600));
-
-            harness.append(warning);
+            Action warning = deployAndWarn(harness, camera);
 
             eventually("the camera's failed ack is in the event log", () -> ackOf(harness, warning.command().id()).isPresent());
             assertThat(ackOf(harness, warning.command().id())).hasValueSatisfying(a -> {

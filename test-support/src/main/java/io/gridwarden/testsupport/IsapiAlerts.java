@@ -34,19 +34,7 @@ public final class IsapiAlerts {
      * AcuSense firmware, the target's {@code TargetRect}.
      */
     public static String xml(String eventType, String mac, Instant at, int postCount, String target) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <EventNotificationAlert version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">
-                <ipAddress>10.20.1.111</ipAddress>
-                <portNo>80</portNo>
-                <protocol>HTTP</protocol>
-                <macAddress>%s</macAddress>
-                <channelID>1</channelID>
-                <dateTime>%s</dateTime>
-                <activePostCount>%d</activePostCount>
-                <eventType>%s</eventType>
-                <eventState>active</eventState>
-                <eventDescription>%s alarm</eventDescription>
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + head("http://www.isapi.org/ver20/XMLSchema", mac, at, postCount, eventType, "active") + """
                 <channelName>Camera 01</channelName>
                 <DetectionRegionList>
                 <DetectionRegionEntry>
@@ -64,7 +52,24 @@ public final class IsapiAlerts {
                 </DetectionRegionList>
                 <targetType>%s</targetType>
                 </EventNotificationAlert>
-                """.formatted(mac, dateTime(at), postCount, eventType, eventType, target, target);
+                """.formatted(target, target);
+    }
+
+    /** The opening of an alert: the root element and the members every alert carries, as the guides list them. */
+    private static String head(String namespace, String mac, Instant at, int postCount, String eventType, String state) {
+        return """
+                <EventNotificationAlert version="2.0" xmlns="%s">
+                <ipAddress>10.20.1.111</ipAddress>
+                <portNo>80</portNo>
+                <protocol>HTTP</protocol>
+                <macAddress>%s</macAddress>
+                <channelID>1</channelID>
+                <dateTime>%s</dateTime>
+                <activePostCount>%d</activePostCount>
+                <eventType>%s</eventType>
+                <eventState>%s</eventState>
+                <eventDescription>%s alarm</eventDescription>
+                """.formatted(namespace, mac, dateTime(at), postCount, eventType, state, eventType);
     }
 
     /** The same kind of alert in the JSON form (newer firmware), without a TargetRect: placed by its region. */
@@ -81,20 +86,7 @@ public final class IsapiAlerts {
 
     /** The keep-alive cameras send every 10 s on firmware 5.5 and later: {@code videoloss}, {@code inactive}. */
     public static String heartbeat(String mac, Instant at) {
-        return """
-                <EventNotificationAlert version="2.0" xmlns="http://www.isapi.com/ver20/XMLSchema">
-                <ipAddress>10.20.1.111</ipAddress>
-                <portNo>80</portNo>
-                <protocol>HTTP</protocol>
-                <macAddress>%s</macAddress>
-                <channelID>1</channelID>
-                <dateTime>%s</dateTime>
-                <activePostCount>0</activePostCount>
-                <eventType>videoloss</eventType>
-                <eventState>inactive</eventState>
-                <eventDescription>videoloss alarm</eventDescription>
-                </EventNotificationAlert>
-                """.formatted(mac, dateTime(at));
+        return head("http://www.isapi.com/ver20/XMLSchema", mac, at, 0, "videoloss", "inactive") + "</EventNotificationAlert>\n";
     }
 
     /** An alert with a DOCTYPE whose external entity would read {@code file}: what an XXE attack sends. */

@@ -100,33 +100,31 @@ final class IsapiAlarmHost {
         return read.future();
     }
 
+    /** The alert read, checked against its camera, and what it becomes (empty: nothing). */
+    private record Decoded(IsapiAlertBody body, Optional<DeviceEvent> event) {}
+
     private void admit(RoutingContext ctx, IsapiCameras.IsapiCamera camera, byte[] body, String address, long received) {
-        IsapiAlertBody read;
-        Optional<DeviceEvent> event;
         Instant now = services.clock().instant();
-        try {
-            read = IsapiAlertBody.read(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
-            Optional<String> mismatch = IsapiCameras.mismatch(camera, read.alert());
-            if (mismatch.isPresent()) {
-                services.logins().failed(LoginGuard.HTTP, address, camera.device().id(), "ISAPI alert from another camera");
-                refuse(ctx, Rejection.of(Rejection.Reason.NOT_THIS_CAMERA, mismatch.get()));
-                return;
+        String id = camera.device().id();
+        Optional<Rejection> over = services.guard().chargeBytes(id, body.length); // the raw body, before any parsing
+        if (over.isPresent()) {
+            refuse(ctx, over.get());
+            return;
+        }
+        Decoded decoded = decode(ctx, camera, body, address, now);
+        if (decoded == null) {
+            return;
+        }
+        if (decoded.event().isEmpty()) {
+            over = services.guard().chargeEvents(id, 1); // an alert acted on is charged as its event, by admission
+            if (over.isPresent()) {
+                refuse(ctx, over.get());
+            } else {
+                HttpReplies.json(ctx, 200, new JsonObject().put("accepted", 0).put("duplicates", 0).put("ignored", decoded.body().alert().eventType()));
             }
-            event = IsapiFrames.toEvent(camera.device().id(), read.alert(), services.townZone(), now);
-        } catch (IsapiAlertReader.UnreadableAlert e) {
-            services.guard().chargeRefused(camera.device().id(), body.length, 1);
-            refuse(ctx, Rejection.of(Rejection.Reason.INVALID_ALERT, e.getMessage() + "; nothing was stored"));
-            return;
-        } catch (IsapiAlertBody.UnsupportedType e) {
-            services.guard().chargeRefused(camera.device().id(), body.length, 1);
-            refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + IsapiAlertBody.SUPPORTED));
             return;
         }
-        if (event.isEmpty()) {
-            HttpReplies.json(ctx, 200, new JsonObject().put("accepted", 0).put("duplicates", 0).put("ignored", read.alert().eventType()));
-            return;
-        }
-        withEvidence(ctx, event.get(), read.picture()).onSuccess(frame -> {
+        withEvidence(ctx, decoded.event().get(), decoded.body().picture()).onSuccess(frame -> {
             var admitted = services.admission().admit(camera.device(), BodyShape.SINGLE, EventCodec.encode(frame), now);
             if (!admitted.accepted()) {
                 refuse(ctx, admitted.rejection());
@@ -137,6 +135,28 @@ final class IsapiAlarmHost {
                 HttpReplies.json(ctx, 200, new JsonObject().put("accepted", result.accepted()).put("duplicates", result.duplicates()));
             }, failure -> refuse(ctx, Rejection.ofAppendFailure(failure)));
         });
+    }
+
+    /** The alert and its event; null when it is refused (and the camera answered). */
+    private Decoded decode(RoutingContext ctx, IsapiCameras.IsapiCamera camera, byte[] body, String address, Instant now) {
+        String id = camera.device().id();
+        try {
+            IsapiAlertBody read = IsapiAlertBody.read(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+            Optional<String> mismatch = IsapiCameras.mismatch(camera, read.alert());
+            if (mismatch.isPresent()) {
+                services.logins().failed(LoginGuard.HTTP, address, id, "ISAPI alert from another camera");
+                refuse(ctx, Rejection.of(Rejection.Reason.NOT_THIS_CAMERA, mismatch.get()));
+                return null;
+            }
+            return new Decoded(read, IsapiFrames.toEvent(id, read.alert(), services.townZone(), now));
+        } catch (IsapiAlertReader.UnreadableAlert e) {
+            services.guard().chargeRefusedEvents(id, 1);
+            refuse(ctx, Rejection.of(Rejection.Reason.INVALID_ALERT, e.getMessage() + "; nothing was stored"));
+        } catch (IsapiAlertBody.UnsupportedType e) {
+            services.guard().chargeRefusedEvents(id, 1);
+            refuse(ctx, Rejection.of(Rejection.Reason.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + IsapiAlertBody.SUPPORTED));
+        }
+        return null;
     }
 
     /**

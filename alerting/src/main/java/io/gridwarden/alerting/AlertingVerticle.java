@@ -16,10 +16,15 @@ import io.gridwarden.alerting.api.StatsRoutes;
 import io.gridwarden.alerting.api.StreamPositions;
 import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
+import io.gridwarden.alerting.delivery.CameraAcks;
 import io.gridwarden.alerting.delivery.CommandDelivery;
+import io.gridwarden.alerting.delivery.EventLogCameraAcks;
+import io.gridwarden.alerting.delivery.ExpiredWarnings;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
 import io.gridwarden.alerting.delivery.MqttSessionChannel;
 import io.gridwarden.alerting.delivery.WebhookChannel;
+import io.gridwarden.alerting.isapi.IsapiCameraAccess;
+import io.gridwarden.alerting.isapi.IsapiSpeakerChannel;
 import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.tail.ActionTailer;
@@ -45,7 +50,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Alerting: follows the action log, delivers commands to devices (MQTT session first, then webhook),
+ * Alerting: follows the action log, delivers commands to devices (MQTT session first, then an ISAPI
+ * camera's own speaker, then webhook),
  * keeps the violation store and serves the operations API and dashboard on {@code httpPort}. Manual
  * assign/close go to the event log. The action log has a single partition, {@link #ACTION_PARTITION}.
  */
@@ -73,6 +79,8 @@ public final class AlertingVerticle extends VerticleBase {
     private AlertStream alertStream;
     private HttpServer server;
     private Router router;
+    private IsapiCameraAccess isapiCameras;
+    private CameraAcks cameraAcks;
     private long sweepTimer = -1;
     private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
 
@@ -110,6 +118,7 @@ public final class AlertingVerticle extends VerticleBase {
             store = ViolationStore.open(config.dataDir().resolve("violations"));
             positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
             audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
+            isapiCameras = IsapiCameraAccess.resolve(town, System::getenv);
             return null;
         }).compose(v -> {
             wire();
@@ -151,6 +160,15 @@ public final class AlertingVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Where acknowledgements made on a device's behalf go (an ISAPI camera's answer, an expired voice warning);
+     * default: appended to the event log given at construction. Set before deployment.
+     */
+    public AlertingVerticle withCameraAcks(CameraAcks acks) {
+        this.cameraAcks = acks;
+        return this;
+    }
+
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
@@ -169,12 +187,15 @@ public final class AlertingVerticle extends VerticleBase {
     private void wire() {
         String gateway = config.commandGatewayOverride() != null ? config.commandGatewayOverride() : town.commandGateway().orElse(null);
         webClient = WebClient.create(vertx);
+        CameraAcks acks = cameraAcks != null ? cameraAcks : eventLog == null ? CameraAcks.NONE : new EventLogCameraAcks(eventLog, context, clock);
+        ExpiredWarnings expiredWarnings = new ExpiredWarnings(acks);
         delivery = new CommandDelivery(vertx, List.of(
                 new MqttSessionChannel(sessions, context, config.deliveryTimeout()),
+                new IsapiSpeakerChannel(webClient, isapiCameras, acks, config.deliveryTimeout()),
                 new WebhookChannel(webClient, town, gateway, config.deliveryTimeout())),
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
-                new DeliveryTimeline(vertx, store, clock));
-        tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock);
+                new DeliveryTimeline(vertx, store, clock, expiredWarnings));
+        tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock, expiredWarnings);
         alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), positions,
                 config.limits().maxStreamsPerOperator(), config.limits().maxStreams(), metrics, access);
     }

@@ -1,6 +1,7 @@
 package io.gridwarden.alerting;
 
 import io.gridwarden.alerting.delivery.DeliveryOutcomes;
+import io.gridwarden.alerting.delivery.ExpiredWarnings;
 import io.gridwarden.alerting.delivery.Expiry;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.view.TimelineEntry;
@@ -11,18 +12,21 @@ import java.time.Clock;
 /**
  * Writes each delivery's outcome onto its violation's timeline (on a worker) and clears it from the
  * pending commands, except a command taken but still awaiting its acknowledgement: that one stays
- * pending, so a restart sends it again until the device acknowledges it.
+ * pending, so a restart sends it again until the device acknowledges it. A voice warning that expired
+ * undelivered is also answered {@code failed} on the camera's behalf ({@link ExpiredWarnings}).
  */
 final class DeliveryTimeline implements DeliveryOutcomes {
 
     private final Vertx vertx;
     private final ViolationStore store;
     private final Clock clock;
+    private final ExpiredWarnings expiredWarnings;
 
-    DeliveryTimeline(Vertx vertx, ViolationStore store, Clock clock) {
+    DeliveryTimeline(Vertx vertx, ViolationStore store, Clock clock, ExpiredWarnings expiredWarnings) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
+        this.expiredWarnings = expiredWarnings;
     }
 
     @Override
@@ -41,6 +45,7 @@ final class DeliveryTimeline implements DeliveryOutcomes {
 
     @Override
     public void expired(String target, Command command) {
+        expiredWarnings.expired(target, command);
         record(command, new TimelineEntry("expired", clock.instant(),
                 command.type() + " " + command.id() + " to " + target + " expired before it could be delivered", officerOf(target, command)));
     }

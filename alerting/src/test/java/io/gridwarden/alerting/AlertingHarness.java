@@ -77,6 +77,14 @@ public final class AlertingHarness implements AutoCloseable {
         return verticle;
     }
 
+    /** Deploys on this harness's event log for a town of the test's own (an ISAPI camera's address, say). */
+    public AlertingVerticle deploy(AlertingConfig config, Town town) throws Exception {
+        registry = new PrometheusRegistry();
+        verticle = new AlertingVerticle(config, town, log, events, DeviceSessions.NONE, registry);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
     /** Deploys on this harness's event log, without device sessions, reading time from {@code clock}. */
     public AlertingVerticle deploy(AlertingConfig config, java.time.Clock clock) throws Exception {
         registry = new PrometheusRegistry();

@@ -2,6 +2,7 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Town;
@@ -32,6 +33,9 @@ public final class IngestServices {
     private final IngestReadiness readiness;
     private final CommandAcks commandAcks;
     private final Clock clock;
+    private final IsapiCameras isapiCameras;
+    private final java.time.ZoneId townZone;
+    private volatile EvidenceStore evidence = EvidenceStore.disabled();
 
     IngestServices(IngestConfig config, Town town, RecordLog eventLog, PrometheusRegistry registry, IngestGuard guard,
                    IngestReadiness readiness, CommandIds commandIds, Clock clock) {
@@ -51,7 +55,10 @@ public final class IngestServices {
         this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
         this.frigate = new FrigateAdmission(town, guard, new FrigateMetrics(registry));
         this.clock = clock;
+        this.isapiCameras = new IsapiCameras(town);
+        this.townZone = town.timezone();
     }
+
 
     /**
      * Services for a process running both endpoints (HTTP and MQTT): it is ready once both listen.
@@ -73,6 +80,23 @@ public final class IngestServices {
     public IngestServices dependOn(ReadinessDependency dependency) {
         readiness.dependOn(dependency);
         return this;
+    }
+
+    /**
+     * Keeps pictures that come with alerts in {@code store} (set before deployment); without it every picture is
+     * refused. The store is the caller's to close.
+     */
+    public IngestServices withEvidence(EvidenceStore store) {
+        this.evidence = java.util.Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Where pictures that come with alerts are kept: {@code put} them from a worker thread (it writes to disk),
+     * then set the ref as the frame's {@code data.evidence} ({@link EvidenceStore} says how).
+     */
+    public EvidenceStore evidence() {
+        return evidence;
     }
 
     /** The devices' MQTT sessions; hand it to alerting. Usable before deployment (then nobody is connected). */
@@ -138,5 +162,13 @@ public final class IngestServices {
 
     Clock clock() {
         return clock;
+    }
+
+    IsapiCameras isapiCameras() {
+        return isapiCameras;
+    }
+
+    java.time.ZoneId townZone() {
+        return townZone;
     }
 }

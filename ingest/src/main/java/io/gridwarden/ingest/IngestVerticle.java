@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
  * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
- * durable. Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
+ * durable; {@code POST /v1/evidence} takes a camera's picture ({@link EvidenceUploads}). Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
  * {@link IngestReadiness}) and {@code /metrics}. With {@link IngestConfig#tls()} set, only over HTTPS. Several instances may share one port and one
  * {@link IngestServices}: Vert.x spreads connections over them.
  *
@@ -52,6 +52,7 @@ public final class IngestVerticle extends VerticleBase {
     private final IngestMetrics metrics;
     private final IngestGuard guard;
     private final Clock clock;
+    private final EvidenceUploads uploads;
     private volatile HttpServer server;
     private volatile boolean stopping;
 
@@ -72,6 +73,7 @@ public final class IngestVerticle extends VerticleBase {
         this.guard = services.guard();
         this.clock = services.clock();
         this.metrics = services.httpMetrics();
+        this.uploads = new EvidenceUploads(services);
     }
 
     @Override
@@ -110,6 +112,13 @@ public final class IngestVerticle extends VerticleBase {
         router.post(EVENTS_PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
                 .handler(this::postEvents);
+        router.post(IsapiAlarmHost.PATH).handler(new IsapiAlarmHost(services)::handle); // reads its own bounded body
+        router.post(EvidenceUploads.PATH).handler(this::markReceived);
+        router.post(EvidenceUploads.PATH).handler(this::authenticate);
+        router.post(EvidenceUploads.PATH).handler(this::checkUpload); // before the body: only a camera's picture is read
+        router.post(EvidenceUploads.PATH)
+                .handler(BodyHandler.create(false).setBodyLimit(uploads.bodyLimit()))
+                .handler(this::postEvidence);
         router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
@@ -152,10 +161,32 @@ public final class IngestVerticle extends VerticleBase {
     /** The body handler stopped reading at the limit: the device is charged what was read, as for any refused request. */
     private void tooLarge(RoutingContext ctx) {
         Device device = ctx.get(DEVICE);
+        boolean picture = EvidenceUploads.PATH.equals(ctx.request().path());
+        long limit = picture ? uploads.bodyLimit() : config.maxBodyBytes();
         if (device != null) {
-            guard.chargeRefused(device.id(), config.maxBodyBytes(), 1);
+            guard.chargeRefused(device.id(), limit, 1);
         }
-        refuse(ctx, Rejection.of(Rejection.Reason.TOO_LARGE, "a request body may be at most " + config.maxBodyBytes() + " bytes; split the batch"));
+        refuse(ctx, picture ? Rejection.of(Rejection.Reason.EVIDENCE_TOO_LARGE, "a picture may be at most " + limit + " bytes; send a smaller one")
+                : Rejection.of(Rejection.Reason.TOO_LARGE, "a request body may be at most " + limit + " bytes; split the batch"));
+    }
+
+    /** Before a picture's body is read: a camera, a picture type, a store that keeps pictures. */
+    private void checkUpload(RoutingContext ctx) {
+        Device device = ctx.get(DEVICE);
+        Optional<Rejection> refused = uploads.checkHeaders(device, ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (refused.isPresent()) {
+            guard.chargeRefused(device.id(), 0, 1);
+            refuse(ctx, refused.get());
+            return;
+        }
+        ctx.next();
+    }
+
+    private void postEvidence(RoutingContext ctx) {
+        uploads.upload(vertx, ctx.get(DEVICE), ctx).onComplete(
+                ref -> HttpReplies.json(ctx, 201, EvidenceUploads.created(ref)),
+                failure -> refuse(ctx, failure instanceof EvidenceUploads.Refused refused ? refused.rejection
+                        : Rejection.of(Rejection.Reason.INTERNAL, "see the ingest log")));
     }
 
     private void postEvents(RoutingContext ctx) {

@@ -10,10 +10,15 @@ final class MqttReasonCodes {
 
     static MqttPubAckReasonCode pubAck(Rejection.Reason reason) {
         return switch (reason) {
-            case INVALID_EVENTS, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
-            case UNAUTHORIZED, FORBIDDEN, NOT_COMMAND_TARGET -> MqttPubAckReasonCode.NOT_AUTHORIZED;
+            case INVALID_EVENTS, INVALID_ALERT, BATCH_TOO_LARGE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case UNAUTHORIZED, UNKNOWN_ALARM_SECRET, FORBIDDEN, NOT_THIS_CAMERA, NOT_COMMAND_TARGET -> MqttPubAckReasonCode.NOT_AUTHORIZED;
             case OVERLOADED, RATE_LIMITED, LOGIN_THROTTLED, PIPELINE_BEHIND, STORAGE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
             case LOG_FAILURE, INTERNAL -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
+            // pictures are uploaded over HTTP only; these never reach an MQTT client, mapped for completeness
+            case NOT_A_CAMERA -> MqttPubAckReasonCode.NOT_AUTHORIZED;
+            case EVIDENCE_TOO_LARGE, EVIDENCE_NOT_AN_IMAGE, EVIDENCE_MEDIA_TYPE_MISMATCH -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
+            case EVIDENCE_STORE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
+            case EVIDENCE_DISABLED, EVIDENCE_WRITE_FAILED -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
         };
     }
 

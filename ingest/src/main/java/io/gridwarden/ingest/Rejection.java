@@ -60,6 +60,9 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
     /** The kinds of refusal; {@code label} is both the metric label and the problem type's last segment. */
     enum Reason {
         INVALID_EVENTS(400, "invalid-events", "The request holds invalid events"),
+        INVALID_ALERT(400, "invalid-isapi-alert", "The body is not an ISAPI alert gridwarden can read"),
+        UNKNOWN_ALARM_SECRET(401, "unknown-alarm-secret", "The alarm-host URL names no camera of this town"),
+        NOT_THIS_CAMERA(403, "alert-not-from-camera", "The alert's MAC address or serial is not the camera's"),
         BATCH_TOO_LARGE(400, "batch-too-large", "The batch holds too many events"),
         UNAUTHORIZED(401, "unauthorized", "Missing or unknown device credentials"),
         FORBIDDEN(403, "source-mismatch", "An event's source is not the authenticated device"),
@@ -72,7 +75,14 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         PIPELINE_BEHIND(503, "pipeline-behind", "The stream jobs have fallen behind"),
         STORAGE_FULL(503, "storage-full", "The event log's disk is full"),
         LOG_FAILURE(500, "log-failure", "The events could not be stored"),
-        INTERNAL(500, "internal-error", "Unexpected error in ingest");
+        INTERNAL(500, "internal-error", "Unexpected error in ingest"),
+        NOT_A_CAMERA(403, "not-a-camera", "Only cameras send pictures"),
+        EVIDENCE_TOO_LARGE(413, "evidence-too-large", "The picture is too large"),
+        EVIDENCE_NOT_AN_IMAGE(415, "evidence-not-an-image", "The picture is not a JPEG or PNG"),
+        EVIDENCE_MEDIA_TYPE_MISMATCH(415, "evidence-media-type-mismatch", "The picture is not of its Content-Type"),
+        EVIDENCE_STORE_FULL(507, "evidence-store-full", "The evidence store is full"),
+        EVIDENCE_DISABLED(501, "evidence-disabled", "This ingest keeps no pictures"),
+        EVIDENCE_WRITE_FAILED(500, "evidence-write-failed", "The picture could not be stored");
 
         private static final String TYPE_PREFIX = "urn:gridwarden:problem:";
 

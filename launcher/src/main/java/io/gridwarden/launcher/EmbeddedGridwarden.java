@@ -5,6 +5,9 @@ import io.gridwarden.alerting.AlertingVerticle;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.log.LogMetrics;
+import io.gridwarden.evidence.files.EvidenceLimits;
+import io.gridwarden.evidence.files.EvidenceMetrics;
+import io.gridwarden.evidence.files.FileEvidenceStore;
 import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.common.log.RecordLog;
@@ -46,15 +49,17 @@ final class EmbeddedGridwarden implements AutoCloseable {
     private final JobClient job;
     private final EnforcementJobWatch jobWatch;
     private final DemoTownSimulator simulator;
+    private final FileEvidenceStore evidence;
 
     private EmbeddedGridwarden(LogSpec eventLogSpec, LogSpec actionLogSpec, Vertx vertx, JobClient job, EnforcementJobWatch jobWatch,
-            DemoTownSimulator simulator) {
+            DemoTownSimulator simulator, FileEvidenceStore evidence) {
         this.eventLogSpec = eventLogSpec;
         this.actionLogSpec = actionLogSpec;
         this.vertx = vertx;
         this.job = job;
         this.jobWatch = jobWatch;
         this.simulator = simulator;
+        this.evidence = evidence;
     }
 
     static LogSpec eventLogSpec(Path dataDir, int partitions) {
@@ -107,6 +112,11 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
         // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
         IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry, commandIds);
+        // pictures that come with alerts, under the data directory; alerting serves them from the same store
+        FileEvidenceStore evidence = FileEvidenceStore.open(s.dataDir().resolve("evidence"), EvidenceLimits.defaults(), Clock.systemUTC())
+                .sweepPeriodically();
+        EvidenceMetrics.track(registry, evidence);
+        ingest.withEvidence(evidence);
         if (jobWatch != null) {
             ingest.dependOn(jobWatch);
         }
@@ -120,7 +130,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
         if (s.ingestOnly()) {
             LOG.info("gridwarden ingest alone is running: devices → {}/v1/events and {} ({} instances each);"
                     + " no jobs, no alerting", ingestUrl, mqttUrls, s.ingestInstances());
-            return new EmbeddedGridwarden(events, actions, vertx, null, null, null);
+            return new EmbeddedGridwarden(events, actions, vertx, null, null, null, evidence);
         }
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
@@ -139,7 +149,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
         if (s.flinkWebPort() != null) {
             LOG.info("Flink's REST API and web UI (unauthenticated): http://127.0.0.1:{}/", s.flinkWebPort());
         }
-        return new EmbeddedGridwarden(events, actions, vertx, job, jobWatch, simulator);
+        return new EmbeddedGridwarden(events, actions, vertx, job, jobWatch, simulator, evidence);
     }
 
     private static <T> T await(Future<T> future) throws Exception {
@@ -165,5 +175,6 @@ final class EmbeddedGridwarden implements AutoCloseable {
         }
         LogRegistry.release(eventLogSpec);
         LogRegistry.release(actionLogSpec);
+        evidence.close();
     }
 }

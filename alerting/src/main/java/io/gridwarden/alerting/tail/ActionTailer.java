@@ -3,6 +3,7 @@ package io.gridwarden.alerting.tail;
 import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.delivery.CommandDelivery;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
+import io.gridwarden.alerting.delivery.ExpiredWarnings;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.log.LogRecord;
@@ -39,6 +40,7 @@ public final class ActionTailer {
     private final CommandDelivery delivery;
     private final AlertingMetrics metrics;
     private final PageApplier applier;
+    private final ExpiredWarnings expiredWarnings;
     private final Promise<Void> caughtUp = Promise.promise();
     private long cursor;
     private long startedAt = -1;
@@ -49,7 +51,7 @@ public final class ActionTailer {
     private long acknowledgeTimer = -1;
 
     public ActionTailer(Context context, RecordLog log, int partition, ViolationStore store, CommandDelivery delivery,
-                        DeliveredCommands delivered, AlertingMetrics metrics, Clock clock) {
+                        DeliveredCommands delivered, AlertingMetrics metrics, Clock clock, ExpiredWarnings expiredWarnings) {
         this.context = context;
         this.log = log;
         this.partition = partition;
@@ -57,6 +59,7 @@ public final class ActionTailer {
         this.delivery = delivery;
         this.metrics = metrics;
         this.applier = new PageApplier(store, delivered, metrics, clock);
+        this.expiredWarnings = expiredWarnings;
     }
 
     /** Resumes after the store's last applied offset; completes once the log as it was has been read through. */
@@ -151,6 +154,10 @@ public final class ActionTailer {
     private void run(List<PageApplier.Step> steps, int from, Runnable then) {
         for (int i = from; i < steps.size() && !stopped; i++) {
             PageApplier.Step step = steps.get(i);
+            if (step.expired()) {
+                expiredWarnings.expired(step.command().target(), step.command().command());
+                continue;
+            }
             if (step.command() != null && !delivery.hasCapacity()) {
                 int resumeAt = i;
                 delivery.whenCapacity().onComplete(v -> run(steps, resumeAt, then));

@@ -22,8 +22,15 @@ final class PageApplier {
 
     private static final System.Logger LOG = System.getLogger(PageApplier.class.getName());
 
-    /** One delivery step: {@code command} to submit, or else {@code ackedCommand} to stop. */
-    record Step(Action command, String ackedCommand) {}
+    /**
+     * One delivery step: {@code command} to submit, or else {@code ackedCommand} to stop; with {@code expired},
+     * {@code command} expired before it was sent and is only to be reported ({@code ExpiredWarnings}).
+     */
+    record Step(Action command, String ackedCommand, boolean expired) {
+        Step(Action command, String ackedCommand) {
+            this(command, ackedCommand, false);
+        }
+    }
 
     /** What a page led to, and where the next one starts. */
     record Page(List<Step> steps, long next, boolean full) {}
@@ -48,6 +55,9 @@ final class PageApplier {
                 steps.add(new Step(pending, null));
             } else {
                 store.removePending(pending.command().id());
+                if (!delivered.contains(pending.command().id())) {
+                    steps.add(new Step(pending, null, true)); // expired undelivered while alerting was down
+                }
             }
         }
         return steps;
@@ -87,6 +97,7 @@ final class PageApplier {
             metrics.expired(command.type());
             page.note(action.violation().id(), new TimelineEntry("expired", clock.instant(), command.type() + " " + command.id()
                     + " to " + action.target() + " expired before it could be delivered", officerOf(action)));
+            steps.add(new Step(action, null, true));
         } else {
             page.pending(action);
             steps.add(new Step(action, null));

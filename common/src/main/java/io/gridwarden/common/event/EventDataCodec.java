@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridwarden.common.evidence.EvidenceRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,11 @@ final class EventDataCodec {
             }
         }
         String snapshot = fields.optionalText("snapshot", EventLimits.SNAPSHOT);
-        return fields.clean() ? new Detection(objects, snapshot) : null;
+        String evidence = fields.optionalText("evidence", EventLimits.EVIDENCE);
+        if (evidence != null && fields.bounded() && !EvidenceRef.isValid(evidence)) {
+            fields.problem("/evidence", "must be an evidence ref: 'sha256:' and 64 lower-case hex digits, as POST /v1/evidence answers");
+        }
+        return fields.clean() ? new Detection(objects, snapshot, evidence) : null;
     }
 
     private static EventData readReading(FieldReader fields) {
@@ -129,6 +134,9 @@ final class EventDataCodec {
             }
             if (d.snapshot() != null) {
                 node.put("snapshot", d.snapshot());
+            }
+            if (d.evidence() != null) {
+                node.put("evidence", d.evidence());
             }
         } else if (data instanceof Reading r) {
             node.put("metric", r.metric()).put("value", r.value());

@@ -23,6 +23,8 @@ public final class EventLimits {
     public static final int LABEL = 32;
     /** {@code data.snapshot}: a URL of the frame's picture. */
     public static final int SNAPSHOT = 1024;
+    /** {@code data.evidence}: the ref of the frame's picture in the evidence store ({@code sha256:} and 64 hex digits). */
+    public static final int EVIDENCE = 71;
     /** {@code data.metric} of a reading, e.g. {@code water_level_m}. */
     public static final int METRIC = 64;
     /** {@code data.command} of a command acknowledgement: the id of the command it answers. */

@@ -2,6 +2,7 @@ package io.gridwarden.common.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gridwarden.common.evidence.EvidenceRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,8 @@ final class StreamingDataReader {
         List<DetectedObject> objects = null;
         String snapshot = null;
         boolean sawSnapshot = false;
+        String evidence = null;
+        boolean sawEvidence = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
@@ -89,11 +92,20 @@ final class StreamingDataReader {
                 if (snapshot != null && snapshot.length() > limits.snapshot) {
                     return null;
                 }
+            } else if (name.equals("evidence")) {
+                if (sawEvidence || (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL)) {
+                    return null;
+                }
+                sawEvidence = true;
+                evidence = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if (evidence != null && limits != Limits.NONE && !EvidenceRef.isValid(evidence)) {
+                    return null;
+                }
             } else {
                 parser.skipChildren();
             }
         }
-        return objects == null ? null : new Detection(objects, snapshot);
+        return objects == null ? null : new Detection(objects, snapshot, evidence);
     }
 
     private static List<DetectedObject> readObjects(JsonParser parser, Limits limits) throws IOException {

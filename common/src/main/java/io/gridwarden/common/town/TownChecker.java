@@ -11,6 +11,8 @@ import java.util.Set;
 final class TownChecker {
 
     private static final Set<String> ROLES = Set.of("viewer", "dispatcher", "admin");
+    /** Inline ISAPI passwords are allowed only for the demo's published credentials, which all begin so. */
+    static final String DEMO_PASSWORD_PREFIX = "demo-";
     private final Town town;
 
     TownChecker(Town town) {
@@ -61,6 +63,9 @@ final class TownChecker {
         require(town.jurisdictionIndex().containsKey(c.jurisdiction()), "camera " + c.id() + " is in unknown jurisdiction " + c.jurisdiction());
         require(c.tokenHash() != null, "camera " + c.id() + " needs a tokenHash (sha256:…)");
         require(Math.abs(c.lat()) <= 90 && Math.abs(c.lon()) <= 180, "camera " + c.id() + " has coordinates out of range");
+        if (c.isapi() != null) {
+            checkIsapi(c);
+        }
         for (Zone z : nullSafe(c.zones())) {
             require(z != null, "camera " + c.id() + " has an empty zone; remove it");
             require(!hasEmpty(z.activeHours()), "camera " + c.id() + " zone " + z.id() + " has empty active hours; remove them");
@@ -71,6 +76,23 @@ final class TownChecker {
                 throw new TownFileException("camera " + c.id() + " zone " + z.id() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** An ISAPI camera: where its speaker is, one password source, its alarm-host secret and how its alerts name it. */
+    private void checkIsapi(Camera c) {
+        TownFile.Isapi i = c.isapi();
+        String at = "camera " + c.id() + " isapi: ";
+        require(i.address() != null && i.address().matches("https?://[^/\\s]+/?"), at + "address must be the camera's base URL, e.g. http://10.0.0.11");
+        require(i.user() != null && !i.user().isBlank(), at + "needs the user alerting signs in as (user: admin)");
+        long sources = java.util.stream.Stream.of(i.password(), i.passwordFile(), i.passwordEnv()).filter(Objects::nonNull).count();
+        require(sources == 1, at + "give exactly one of passwordFile, passwordEnv or (demo only) password");
+        require(i.password() == null || i.password().startsWith(DEMO_PASSWORD_PREFIX), at + "an inline password is only for the demo's"
+                + " published credentials (they begin with " + DEMO_PASSWORD_PREFIX + "); put a real one in passwordFile or passwordEnv");
+        require(i.alarmSecretHash() != null && i.alarmSecretHash().startsWith("sha256:"), at + "needs alarmSecretHash (sha256:…) of its alarm-host URL secret");
+        require(i.mac() != null || i.serial() != null, at + "needs mac or serial: an alert is accepted only when it names the camera");
+        require(i.audioVolume() == null || (i.audioVolume() >= 1 && i.audioVolume() <= 100), at + "audioVolume is 1..100");
+        (i.clips() == null ? java.util.Map.<String, Integer>of() : i.clips()).forEach((clip, id) ->
+                require(id != null && id >= 1, at + "clip " + clip + " needs a positive audio id"));
     }
 
     /** A bare "-" or "~" in a YAML list reads as a null entry. */

@@ -60,9 +60,27 @@ public record TownFile(
     /** The voice warning a camera plays, and how long the offender has to leave. */
     public record Warning(String text, String clip, Integer repeat, Duration grace) {}
 
+    /** A camera; {@code isapi} is set for a Hikvision camera gridwarden talks ISAPI with (null: CloudEvents or MQTT only). */
     public record Camera(
             String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
-            List<Zone> zones) {}
+            List<Zone> zones, Isapi isapi) {}
+
+    /**
+     * How gridwarden talks to a Hikvision camera over ISAPI (docs/devices-hikvision.md).
+     *
+     * @param address         the camera's own HTTP(S) base URL, for its speaker (e.g. {@code http://10.0.0.11})
+     * @param user            the ISAPI user alerting signs in as (HTTP Digest)
+     * @param password        inline password: only the demo's published ones, which begin with {@code demo-}
+     * @param passwordFile    a file holding the password (first line), read by alerting at start
+     * @param passwordEnv     an environment variable holding the password, read by alerting at start
+     * @param alarmSecretHash {@code sha256:<hex>} of the secret in the camera's alarm-host URL path
+     * @param mac             the MAC address the camera's alerts carry ({@code macAddress})
+     * @param serial          the serial number or device id the camera's alerts carry, when its firmware sends one
+     * @param audioVolume     the volume the clip plays at (1–100 as the camera counts it); null: the camera's setting
+     * @param clips           warning clip name (a category's {@code warning.clip}) → the camera's audio id
+     */
+    public record Isapi(String address, String user, String password, String passwordFile, String passwordEnv,
+            String alarmSecretHash, String mac, String serial, Integer audioVolume, java.util.Map<String, Integer> clips) {}
 
     /** An area of a camera's image (polygon of normalised points) watched for one category, with optional overrides. */
     public record Zone(String id, String category, List<List<Double>> polygon, Duration dwell, Duration grace,

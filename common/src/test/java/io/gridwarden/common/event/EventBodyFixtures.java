@@ -131,6 +131,11 @@ final class EventBodyFixtures {
                     "confidence", number("0.9"), "box", box()));
         }
         String array = rare() ? pick("null", "{}", "\"x\"") : "[" + String.join(",", objects) + "]";
+        if (random.nextInt(100) < 20) { // a frame with a stored picture: a ref, or rarely something like one
+            String evidence = rare() ? pick("null", "5", "\"\"", "\"sha256:abc\"", "\"SHA256:" + "a".repeat(64) + "\"",
+                    "\"sha256:" + "A".repeat(64) + "\"", "\"sha256:" + "0".repeat(65) + "\"") : "\"sha256:" + "0123456789abcdef".repeat(4) + "\"";
+            return object("objects", array, "snapshot", text("http://cam-0001.local/snap/1.jpg"), "evidence", evidence);
+        }
         return object("objects", array, "snapshot", rare() ? pick("null", "5", "\"\"") : text("http://cam-0001.local/snap/1.jpg"));
     }
 

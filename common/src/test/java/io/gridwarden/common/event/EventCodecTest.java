@@ -38,6 +38,26 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldKeepTheRefOfAFramesStoredPicture() {
+        String ref = "sha256:" + "0123456789abcdef".repeat(4);
+        ParsedEvents parsed = parse(detection("e-1", "[0.4, 0.5, 0.1, 0.2]").replace("\"snapshot\"", "\"evidence\":\"" + ref + "\",\"snapshot\""));
+
+        Detection data = (Detection) parsed.events().get(0).data();
+        assertThat(data.evidence()).isEqualTo(ref);
+        Detection stored = (Detection) EventCodec.decode(EventCodec.encode(parsed.events().get(0))).data();
+        assertThat(stored.evidence()).isEqualTo(ref);
+    }
+
+    @Test
+    void shouldRefuseAnEvidenceThatIsNotARef() {
+        for (String bad : new String[] {"\"http://x/1.jpg\"", "\"sha256:" + "A".repeat(64) + "\"", "\"sha256:abc\"", "7"}) {
+            ParsedEvents parsed = parse(detection("e-1", "[0.4, 0.5, 0.1, 0.2]").replace("\"snapshot\"", "\"evidence\":" + bad + ",\"snapshot\""));
+
+            assertThat(parsed.problems()).as(bad).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("/data/evidence"));
+        }
+    }
+
+    @Test
     void shouldNameTheIndexAndFieldOfEachBadEventInABatch() {
         ParsedEvents parsed = parse("[" + detection("e-1", "[0.4, 0.5, 0.1, 0.2]") + "," + detection("e-2", "[0.4, 1.7, 0.1, 0.2]") + "]");
 

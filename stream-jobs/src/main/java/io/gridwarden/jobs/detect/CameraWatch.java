@@ -75,7 +75,7 @@ public final class CameraWatch {
                 if (prior == null && !schedules.get(rule.zone()).activeAt(frame.time())) {
                     continue; // outside the rule's hours no new presence is counted
                 }
-                TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot());
+                TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot(), frame.evidence());
                 store(tracks, key, next);
                 seen.add(key);
                 if (prior == null) {

@@ -33,14 +33,21 @@ public final class DwellTracker {
 
     /** The object stands in the zone in a frame at {@code at}. {@code prior} is null for a new arrival. */
     public TrackState seen(TrackState prior, ZoneRule rule, DetectedObject object, long at, String snapshot) {
+        return seen(prior, rule, object, at, snapshot, null);
+    }
+
+    /** As above, the frame's stored picture being {@code evidence} (null: none). */
+    public TrackState seen(TrackState prior, ZoneRule rule, DetectedObject object, long at, String snapshot, String evidence) {
         if (prior == null) {
-            return new TrackState(rule.zone(), object.track(), object.label(), at, at, TrackState.NOT_MISSING, snapshot, null);
+            return new TrackState(rule.zone(), object.track(), object.label(), at, at, TrackState.NOT_MISSING, snapshot, null,
+                    evidence, evidence);
         }
         if (at < prior.lastSeen()) {
             return prior; // an older frame arriving late says nothing new
         }
         return new TrackState(prior.zone(), prior.track(), prior.label(), prior.firstSeen(), at, TrackState.NOT_MISSING,
-                snapshot == null ? prior.snapshot() : snapshot, prior.violation());
+                snapshot == null ? prior.snapshot() : snapshot, prior.violation(),
+                prior.firstEvidence() == null ? evidence : prior.firstEvidence(), evidence == null ? prior.evidence() : evidence);
     }
 
     /** A frame at {@code at} did not show the object in the zone. */
@@ -49,7 +56,7 @@ public final class DwellTracker {
             return state;
         }
         return new TrackState(state.zone(), state.track(), state.label(), state.firstSeen(), state.lastSeen(), at,
-                state.snapshot(), state.violation());
+                state.snapshot(), state.violation(), state.firstEvidence(), state.evidence());
     }
 
     /**

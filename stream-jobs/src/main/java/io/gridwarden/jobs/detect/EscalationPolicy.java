@@ -79,7 +79,8 @@ public final class EscalationPolicy {
                         "left within the grace period");
                 return new Step(null, List.of(Action.update(resolved)), null, -1);
             }
-            return dispatch(rule, track, violation, due, "still there after the warning", List.of(), null);
+            // the picture of the latest frame before the re-check shows it still there
+            return dispatch(rule, track, violation.withEvidence(track.evidence()), due, "still there after the warning", List.of(), null);
         }
         // Dispatched: assignment owns it now; remember the object so it is not reported twice.
         return new Step(track, List.of(), null, -1);
@@ -94,7 +95,8 @@ public final class EscalationPolicy {
         Violation detected = new Violation(ActionIds.violation(rule.camera(), rule.zone(), track.track(), Instant.ofEpochMilli(track.firstSeen())),
                 rule.category(), ViolationStatus.DETECTED, rule.camera(), null, rule.zone(), rule.jurisdiction(), rule.grid(),
                 track.track(), track.label(), rule.lat(), rule.lon(), when, null, null, null, track.snapshot(), when,
-                (rule.urgent() ? URGENT_NOTE : "") + "in the zone for " + rule.dwell().toSeconds() + " s");
+                (rule.urgent() ? URGENT_NOTE : "") + "in the zone for " + rule.dwell().toSeconds() + " s")
+                .withEvidence(track.firstEvidence()).withEvidence(track.evidence()); // its arrival, and the frame at dwell end
         Action detectedUpdate = Action.update(detected);
         if (rule.urgent() || !rule.warnsFirst()) {
             // Urgent offences (open burning) are never warned first, whatever the category says.

@@ -2,6 +2,7 @@ package io.gridwarden.jobs.detect;
 
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.Detection;
+import io.gridwarden.common.evidence.EvidenceRef;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.CommandAck;
 import io.gridwarden.common.event.EventData;
@@ -103,7 +104,9 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
         EventData data = event.data();
         if (data instanceof Detection d) {
             frames.inc();
-            out.collect(new CameraFrame(event.source(), time, d.snapshot(), d.objects()));
+            // ingest checked the ref's form; a stored event is read unbounded, so only a ref is passed on
+            String evidence = EvidenceRef.isValid(d.evidence()) ? d.evidence() : null;
+            out.collect(new CameraFrame(event.source(), time, d.snapshot(), d.objects(), evidence));
         } else if (data instanceof OfficerStatus status) {
             var officer = town.officer(event.source());
             if (officer.isEmpty()) {

@@ -10,11 +10,19 @@ import io.gridwarden.common.action.Violation;
  * @param missingSince the first frame after {@code lastSeen} without it, or -1 if the latest frame had it
  * @param snapshot the latest snapshot that showed it, as evidence
  * @param violation its violation once the dwell time is reached, else null
+ * @param firstEvidence the stored picture ({@code sha256:} ref) of the first frame that showed it with one, else null
+ * @param evidence the stored picture of the latest frame that showed it with one, else null
  */
 public record TrackState(String zone, String track, String label, long firstSeen, long lastSeen, long missingSince,
-        String snapshot, Violation violation) {
+        String snapshot, Violation violation, String firstEvidence, String evidence) {
 
     public static final long NOT_MISSING = -1;
+
+    /** A track without stored pictures. */
+    public TrackState(String zone, String track, String label, long firstSeen, long lastSeen, long missingSince, String snapshot,
+            Violation violation) {
+        this(zone, track, label, firstSeen, lastSeen, missingSince, snapshot, violation, null, null);
+    }
 
     public String key() {
         return key(zone, track);
@@ -25,6 +33,6 @@ public record TrackState(String zone, String track, String label, long firstSeen
     }
 
     public TrackState withViolation(Violation next) {
-        return new TrackState(zone, track, label, firstSeen, lastSeen, missingSince, snapshot, next);
+        return new TrackState(zone, track, label, firstSeen, lastSeen, missingSince, snapshot, next, firstEvidence, evidence);
     }
 }

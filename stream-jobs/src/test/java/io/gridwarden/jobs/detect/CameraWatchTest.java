@@ -16,6 +16,7 @@ import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.jobs.model.CameraFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,25 @@ class CameraWatchTest {
             assertThat(request.unit()).isEqualTo("hecun");
             assertThat(request.at()).isEqualTo(T0 + 4_000);
         });
+    }
+
+    @Test
+    void shouldKeepThePicturesOfTheArrivalTheDetectionAndTheRecheck() {
+        String arrival = "sha256:" + "a".repeat(64);
+        String atDwellEnd = "sha256:" + "b".repeat(64);
+        String atRecheck = "sha256:" + "c".repeat(64);
+        watch.onFrame(tracks, new CameraFrame(CAMERA, T0, null, List.of(parkedCar("t-1")), arrival));
+        watch.onFrame(tracks, new CameraFrame(CAMERA, T0 + 1_000, null, List.of(parkedCar("t-1")), null));
+        watch.onFrame(tracks, new CameraFrame(CAMERA, T0 + 1_900, null, List.of(parkedCar("t-1")), atDwellEnd));
+
+        CameraWatch.Outcome detected = watch.onTime(tracks, T0 + 2_000);
+        watch.onFrame(tracks, new CameraFrame(CAMERA, T0 + 3_000, null, List.of(parkedCar("t-1")), atRecheck));
+        watch.onFrame(tracks, new CameraFrame(CAMERA, T0 + 4_000, null, List.of(parkedCar("t-1")), null));
+        CameraWatch.Outcome dispatched = watch.onTime(tracks, T0 + 4_000);
+
+        assertThat(detected.actions()).allSatisfy(a -> assertThat(a.violation().evidence()).containsExactly(arrival, atDwellEnd));
+        assertThat(dispatched.dispatches()).singleElement()
+                .satisfies(r -> assertThat(r.violation().evidence()).containsExactly(arrival, atDwellEnd, atRecheck));
     }
 
     @Test

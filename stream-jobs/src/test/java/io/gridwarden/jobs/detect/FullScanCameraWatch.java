@@ -53,7 +53,7 @@ final class FullScanCameraWatch {
                 if (prior == null && !schedules.get(rule.zone()).activeAt(frame.time())) {
                     continue;
                 }
-                TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot());
+                TrackState next = tracker.seen(prior, rule, object, frame.time(), frame.snapshot(), frame.evidence());
                 tracks.put(key, next);
                 seen.add(key);
                 if (prior == null) {

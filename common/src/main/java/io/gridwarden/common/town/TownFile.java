@@ -11,6 +11,7 @@ import java.util.List;
  *     {@code commandUrl}, as {@code <base>/devices/<id>/commands} (a vendor's device platform, or the
  *     demo's simulator); may be null
  * @param limits what one device's event may carry; may be null (the defaults of {@link Town})
+ * @param map    an outline of the town for maps drawn without internet; may be null (maps are schematic)
  */
 public record TownFile(
         String name,
@@ -24,7 +25,11 @@ public record TownFile(
         List<Sensor> sensors,
         List<Officer> officers,
         List<Operator> operators,
-        Limits limits) {
+        Limits limits,
+        MapSource map) {
+
+    /** Where the town's outline is: a GeoJSON file, relative to the town file ({@link TownMap}). */
+    public record MapSource(String outline) {}
 
     /** What one device's event may carry; a missing entry takes its default. */
     public record Limits(Integer maxObjectsPerFrame) {}

@@ -14,6 +14,7 @@ import io.gridwarden.alerting.api.Problems;
 import io.gridwarden.alerting.api.SecurityHeaders;
 import io.gridwarden.alerting.api.StatsRoutes;
 import io.gridwarden.alerting.api.StreamPositions;
+import io.gridwarden.alerting.api.TownMapRoutes;
 import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
 import io.gridwarden.alerting.delivery.CommandDelivery;
@@ -198,7 +199,9 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/metrics").handler(this::metrics);
         OperatorAuth operators = new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock);
         router.get("/v1/officer/*").handler(operators.officers());
+        TownMapRoutes townMap = new TownMapRoutes(town);
         router.get("/v1/officer/assignments").handler(new OfficerRoutes(store, config.handsetEvents())::assignments);
+        router.get("/v1/officer/map").handler(townMap::forOfficer);
         router.route("/v1/officer/*").handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
         router.route("/v1/*").handler(operators);
         router.get("/v1/alerts/stream").handler(alertStream::handle);
@@ -209,6 +212,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.post("/v1/violations/:id/close").handler(manual::close);
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
+        router.get("/v1/town/map").handler(townMap::forOperator);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
         router.get(OFFICER_PAGE).handler(ctx -> ctx.redirect(OFFICER_PAGE + "/"));
         router.get(OFFICER_PAGE + "/*").handler(StaticHandler.create("officer").setCachingEnabled(false).setIndexPage("index.html"));

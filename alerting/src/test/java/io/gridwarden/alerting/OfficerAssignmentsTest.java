@@ -90,6 +90,23 @@ class OfficerAssignmentsTest {
         assertThat(problem(harness.get("/v1/town", "demo-off-01"))).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("The town's outline: tanshi's viewer gets tanshi's boundary and the town-wide roads and rivers; an officer gets every shape")
+    void mapIsScopedForOperators() throws Exception {
+        JsonArray viewer = harness.get("/v1/town/map", AlertingFixtures.TANSHI_VIEWER_TOKEN).bodyAsJsonObject().getJsonArray("shapes");
+        JsonArray officer = harness.get("/v1/officer/map", "demo-off-21").bodyAsJsonObject().getJsonArray("shapes");
+
+        assertThat(jurisdictions(viewer)).containsExactly("tanshi");
+        assertThat(viewer.size()).isGreaterThan(1);
+        assertThat(jurisdictions(officer)).containsExactly("hecun", "tanshi", "daqiao", "xintangbian");
+        assertThat(problem(harness.get("/v1/town/map", "demo-off-21"))).isEqualTo(401);
+    }
+
+    private static List<String> jurisdictions(JsonArray shapes) {
+        return IntStream.range(0, shapes.size()).mapToObj(shapes::getJsonObject).filter(s -> s.getString("jurisdiction") != null)
+                .map(s -> s.getString("jurisdiction")).toList();
+    }
+
     private Violation dispatched(String track, String officer, Instant seen) {
         Violation v = AlertingFixtures.violation(track, "cam-0001", "hecun", ViolationStatus.DISPATCHED, seen).withOfficer(officer);
         harness.append(Action.update(v));

@@ -214,7 +214,13 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
         router.get("/v1/town/map").handler(townMap::forOperator);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
-        router.get(OFFICER_PAGE).handler(ctx -> ctx.redirect(OFFICER_PAGE + "/"));
+        router.get(OFFICER_PAGE).handler(ctx -> { // Vert.x matches "/officer/" here too
+            if (ctx.request().path().equals(OFFICER_PAGE)) {
+                ctx.redirect(OFFICER_PAGE + "/");
+            } else {
+                ctx.next();
+            }
+        });
         router.get(OFFICER_PAGE + "/*").handler(StaticHandler.create("officer").setCachingEnabled(false).setIndexPage("index.html"));
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().last().handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));

@@ -11,11 +11,10 @@ import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Camera;
+import io.gridwarden.testsupport.HeadlessChromium;
 import io.vertx.core.Vertx;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,20 +24,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in a real headless Chromium against a running alerting on real logs. */
 class DashboardBrowserTest {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Town TOWN = Town.demo();
 
@@ -50,19 +43,11 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        assertThat(CHROMIUM).as("headless Chromium is needed for the dashboard test: apt-get install chromium chromium-driver").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed for the dashboard test: apt-get install chromium chromium-driver").exists();
         vertx = Vertx.vertx();
         harness = new AlertingHarness(vertx, dir);
         seedDemoDay();
         harness.deploy(null);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")), "--lang=zh-CN");
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1600, 1000));
+        browser = HeadlessChromium.start(dir, 1600, 1000);
     }
 
     @AfterEach
@@ -106,9 +91,7 @@ class DashboardBrowserTest {
                 .anyMatch(e -> e.type() == EventType.OPS_ASSIGN && e.data().equals(new ManualAssign(live.id(), live.camera(), "off-09", "demo-dispatcher-hecun"))));
         wait.until(d -> !d.findElement(By.id("k-warned")).getText().equals("–"));
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, SCREENSHOT);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
         assertThat(consoleMessages()).as("the page runs under its Content-Security-Policy without violations")
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
@@ -144,8 +127,7 @@ class DashboardBrowserTest {
     }
 
     private List<String> consoleMessages() {
-        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        return HeadlessChromium.consoleMessages(browser);
     }
 
     /** A plausible morning in hecun: seven violations at different stages, each with its whole history, and officers on the map. */

@@ -102,6 +102,23 @@ class OfficerAssignmentsTest {
         assertThat(problem(harness.get("/v1/town/map", "demo-off-21"))).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("The page is served with a CSP that lets it connect to ingest's origin only besides its own; the dashboard's CSP does not")
+    void officerPageMayConnectToIngestOnly() throws Exception {
+        HttpResponse<Buffer> redirect = harness.get("/officer", null);
+        HttpResponse<Buffer> page = harness.get("/officer/", null);
+        HttpResponse<Buffer> dashboard = harness.get("/", null);
+
+        assertThat(redirect.bodyAsString()).as("/officer leads to the page").isEqualTo(page.bodyAsString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.bodyAsString()).contains("id=\"token\"").doesNotContain("<script>");
+        assertThat(page.getHeader("Content-Security-Policy")).contains("connect-src 'self' http://127.0.0.1:18080;").contains("script-src 'self';");
+        assertThat(dashboard.getHeader("Content-Security-Policy")).contains("connect-src 'self';");
+        for (String file : List.of("/officer/officer.js", "/officer/outbox.js", "/officer/sw.js", "/townmap.js")) {
+            assertThat(harness.get(file, null).statusCode()).as(file).isEqualTo(200);
+        }
+    }
+
     private static List<String> jurisdictions(JsonArray shapes) {
         return IntStream.range(0, shapes.size()).mapToObj(shapes::getJsonObject).filter(s -> s.getString("jurisdiction") != null)
                 .map(s -> s.getString("jurisdiction")).toList();

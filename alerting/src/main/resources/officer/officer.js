@@ -147,6 +147,10 @@
   // ---- cards -------------------------------------------------------------------------------------
   function render() {
     const list = $('assignments');
+    // redraw only on a change, so a note being typed keeps its focus
+    const signature = JSON.stringify([state.assignments, state.shapes.length, state.tapped, state.outbox ? state.outbox.list() : []]);
+    if (signature === state.drawn) return;
+    state.drawn = signature;
     $('empty').hidden = state.assignments.length > 0;
     const notes = {};
     list.querySelectorAll('li[data-id] textarea').forEach((t) => { notes[t.closest('li').dataset.id] = t.value; });

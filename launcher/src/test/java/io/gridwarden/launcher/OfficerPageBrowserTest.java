@@ -61,7 +61,7 @@ class OfficerPageBrowserTest {
                     assignments.add(command);
                 }
             });
-             var gridwarden = new GridwardenProcess(dir.resolve("data"), inbox.baseUrl(), dir.resolve("gridwarden.log"))
+             var gridwarden = new GridwardenProcess(dir.resolve("data"), inbox.baseUrl(), output())
                      .start(List.of("--town", bannerTown().toString()))) {
             ChromeDriver phone = HeadlessChromium.start(dir, 390, 844);
             try {
@@ -84,7 +84,7 @@ class OfficerPageBrowserTest {
                 phone.findElement(By.id("login-button")).click();
                 By card = By.cssSelector("li[data-id='" + violation + "']");
                 wait.until(d -> !d.findElements(card).isEmpty());
-                assertThat(phone.findElement(card).getAttribute("data-status")).isEqualTo("dispatched");
+                assertThat(cardStatus(phone, violation)).isEqualTo("dispatched");
                 assertThat(phone.findElement(card).getText()).contains("Illegal advertising").contains(CAMERA);
                 assertThat(phone.findElements(By.cssSelector("li[data-id='" + violation + "'] svg .shape.boundary")))
                         .as("the town's outline under the spot").isNotEmpty();
@@ -93,7 +93,7 @@ class OfficerPageBrowserTest {
 
                 tap(phone, card, "accepted", "on my way");
                 awaitStatus(gridwarden, violation, "accepted");
-                wait.until(d -> "accepted".equals(d.findElement(card).getAttribute("data-status")));
+                wait.until(d -> "accepted".equals(cardStatus(phone, violation)));
                 HeadlessChromium.screenshot(phone, SCREENSHOT);
 
                 phone.setNetworkConditions(offline(true));
@@ -112,6 +112,15 @@ class OfficerPageBrowserTest {
                 phone.quit();
             }
         }
+    }
+
+    private static Path output() throws java.io.IOException {
+        return Files.createDirectories(Path.of("target", "e2e")).resolve(OfficerPageBrowserTest.class.getSimpleName() + "-" + System.nanoTime() + ".log");
+    }
+
+    /** The status the page shows on the violation's card (read in one go: the page redraws cards as news comes). */
+    private static Object cardStatus(ChromeDriver phone, String violation) {
+        return phone.executeScript("const c = document.querySelector(`li[data-id='${arguments[0]}']`); return c && c.dataset.status", violation);
     }
 
     /** Types a note on the card and taps the answer's button. */

@@ -63,8 +63,7 @@
     state.me = first.officer;
     state.events = first.events || null;
     state.outbox = window.gridwardenOutbox.open(state.me.id, localStorage);
-    $('who').textContent = state.me.name + ' (' + state.me.id + ')';
-    $('unit').textContent = state.me.unit;
+    who(state.me);
     $('login').hidden = true;
     $('app').hidden = false;
     show(first);
@@ -80,6 +79,10 @@
 
   async function tick() {
     flush();
+    refresh();
+  }
+
+  async function refresh() {
     try {
       show(await api('/v1/officer/assignments'));
     } catch (e) {
@@ -93,6 +96,12 @@
     state.assignments = body.assignments || [];
     sessionStorage.setItem(LAST, JSON.stringify(body));
     render();
+  }
+
+  function who(me) {
+    $('who').textContent = me.id;
+    $('who').title = me.name;
+    $('unit').textContent = me.unit;
   }
 
   function online(up) {
@@ -130,6 +139,7 @@
       body: JSON.stringify(event), cache: 'no-store',
     }).then((r) => r.status));
     if (outcome.stalled === 'offline') online(false);
+    if (outcome.sent) setTimeout(refresh, 1500); // the answer's effect, without waiting for the next poll
     if (outcome.dropped.length) {
       $('send-error').textContent = outcome.dropped.map((d) => d.event.data.result || d.event.type).join(', ') + ' refused by gridwarden ('
         + outcome.dropped.map((d) => d.status).join(', ') + ')';
@@ -205,7 +215,7 @@
       const body = JSON.parse(last); // offline: the page shell came from the service worker, the list from this session
       state.me = body.officer; state.events = body.events || null;
       state.outbox = window.gridwardenOutbox.open(state.me.id, localStorage);
-      $('who').textContent = state.me.name + ' (' + state.me.id + ')';
+      who(state.me);
       $('login').hidden = true; $('app').hidden = false;
       show(body); online(false);
       state.timer = setInterval(tick, POLL_MS);

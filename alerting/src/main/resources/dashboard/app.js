@@ -270,17 +270,22 @@
   // ---- map ---------------------------------------------------------------------------------------
   async function refreshTown() {
     state.town = await api('/v1/town');
-    if (!state.outline) {
-      state.outline = await api('/v1/town/map').then((m) => m.shapes).catch(() => []); // none: the schematic map
-    }
     drawMap();
+  }
+
+  /** The town file's outline, fetched once (the first drawing is schematic until it arrives); none: schematic. */
+  function loadOutline() {
+    state.outline = [];
+    api('/v1/town/map').then((m) => { state.outline = m.shapes || []; if (state.outline.length) drawMap(); }).catch(() => {});
   }
 
   function drawMap() {
     const map = $('map');
     const t = state.town;
-    const outline = state.outline || [];
-    const shapePoints = window.gridwardenMap.pointsOf(outline).map((p) => ({ lon: p[0], lat: p[1] }));
+    if (!state.outline) loadOutline();
+    const outline = state.outline;
+    // frame the jurisdictions' boundaries and the devices; roads and rivers may run off the edge
+    const shapePoints = window.gridwardenMap.pointsOf(outline.filter((s) => s.kind === 'boundary')).map((p) => ({ lon: p[0], lat: p[1] }));
     const points = [...t.cameras, ...t.sensors, ...t.officers.filter((o) => o.lat != null), ...shapePoints];
     if (!points.length) { map.replaceChildren(); return; }
     const lats = points.map((p) => p.lat), lons = points.map((p) => p.lon);

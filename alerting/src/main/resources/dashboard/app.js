@@ -273,27 +273,31 @@
     drawMap();
   }
 
+  /** The town file's outline, fetched once (the first drawing is schematic until it arrives); none: schematic. */
+  function loadOutline() {
+    state.outline = [];
+    api('/v1/town/map').then((m) => { state.outline = m.shapes || []; if (state.outline.length) drawMap(); }).catch(() => {});
+  }
+
   function drawMap() {
     const map = $('map');
     const t = state.town;
-    const points = [...t.cameras, ...t.sensors, ...t.officers.filter((o) => o.lat != null)];
+    if (!state.outline) loadOutline();
+    const outline = state.outline;
+    // frame the jurisdictions' boundaries and the devices; roads and rivers may run off the edge
+    const shapePoints = window.gridwardenMap.pointsOf(outline.filter((s) => s.kind === 'boundary')).map((p) => ({ lon: p[0], lat: p[1] }));
+    const points = [...t.cameras, ...t.sensors, ...t.officers.filter((o) => o.lat != null), ...shapePoints];
     if (!points.length) { map.replaceChildren(); return; }
     const lats = points.map((p) => p.lat), lons = points.map((p) => p.lon);
     const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
     const scale = Math.min(940 / Math.max(maxLon - minLon, 1e-4), 640 / Math.max(maxLat - minLat, 1e-4));
     const x = (lon) => 30 + (lon - minLon) * scale, y = (lat) => 670 - (lat - minLat) * scale;
     const nodes = [svg('rect', { x: 0, y: 0, width: 1000, height: 700, fill: '#0b1428' })];
-    const colours = ['#1e293b', '#172554', '#1c1917', '#14532d'];
-    t.jurisdictions.forEach((j, i) => {
-      const own = t.cameras.filter((c) => c.jurisdiction === j.id);
-      if (!own.length) return;
-      const xs = own.map((c) => x(c.lon)), ys = own.map((c) => y(c.lat));
-      nodes.push(svg('rect', { x: Math.min(...xs) - 18, y: Math.min(...ys) - 18, width: Math.max(...xs) - Math.min(...xs) + 36,
-        height: Math.max(...ys) - Math.min(...ys) + 36, rx: 14, fill: colours[i % colours.length], opacity: 0.55 }));
-      const name = svg('text', { x: Math.min(...xs) - 10, y: Math.min(...ys) - 24, fill: '#8b9bb8', 'font-size': 16 });
-      name.textContent = j.id;
-      nodes.push(name);
-    });
+    if (outline.length) {
+      nodes.push(...window.gridwardenMap.shapeNodes(outline, x, y)); // the town file's outline, under the devices
+    } else {
+      nodes.push(...schematic(t, x, y));
+    }
     t.cameras.forEach((c) => nodes.push(svg('circle', { cx: x(c.lon), cy: y(c.lat), r: 3, fill: '#64748b' })));
     t.sensors.forEach((s) => nodes.push(svg('rect', { x: x(s.lon) - 4, y: y(s.lat) - 4, width: 8, height: 8, fill: '#0ea5e9' })));
     t.officers.filter((o) => o.lat != null).forEach((o) => nodes.push(svg('path', {
@@ -305,6 +309,23 @@
       nodes.push(ring);
     });
     map.replaceChildren(...nodes);
+  }
+
+  /** Without an outline in the town file: each jurisdiction as a rounded box around its cameras. */
+  function schematic(t, x, y) {
+    const nodes = [];
+    const colours = ['#1e293b', '#172554', '#1c1917', '#14532d'];
+    t.jurisdictions.forEach((j, i) => {
+      const own = t.cameras.filter((c) => c.jurisdiction === j.id);
+      if (!own.length) return;
+      const xs = own.map((c) => x(c.lon)), ys = own.map((c) => y(c.lat));
+      nodes.push(svg('rect', { x: Math.min(...xs) - 18, y: Math.min(...ys) - 18, width: Math.max(...xs) - Math.min(...xs) + 36,
+        height: Math.max(...ys) - Math.min(...ys) + 36, rx: 14, fill: colours[i % colours.length], opacity: 0.55 }));
+      const name = svg('text', { x: Math.min(...xs) - 10, y: Math.min(...ys) - 24, fill: '#8b9bb8', 'font-size': 16 });
+      name.textContent = j.id;
+      nodes.push(name);
+    });
+    return nodes;
   }
 
   if (state.token) {

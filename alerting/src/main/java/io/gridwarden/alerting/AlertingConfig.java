@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param sweepInterval           how often violations older than the retention are deleted
  * @param limits                  what the operations API takes before it refuses (connections, streams, logins)
  * @param tls                     the operations API's TLS identity; present: it serves HTTPS only
+ * @param handsetEvents           ingest's {@code /v1/events} URL as officers' handsets reach it: where the officer's page
+ *                                sends acknowledgements and status reports (its CSP allows connecting there only); null:
+ *                                the page cannot send
  */
 public record AlertingConfig(
         String host,
@@ -38,7 +41,8 @@ public record AlertingConfig(
         Duration retention,
         Duration sweepInterval,
         OpsLimits limits,
-        Optional<PemFiles> tls) {
+        Optional<PemFiles> tls,
+        String handsetEvents) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8090;
@@ -68,6 +72,9 @@ public record AlertingConfig(
         if (retention.isNegative() || retention.isZero() || sweepInterval.toMillis() < 1) {
             throw new IllegalArgumentException("retention and sweepInterval must be positive, got " + retention + ", " + sweepInterval);
         }
+        if (handsetEvents != null && !handsetEvents.matches("https?://[^/\\s'\";]+/v1/events")) {
+            throw new IllegalArgumentException("handsetEvents must be ingest's events URL, http(s)://<host>[:port]/v1/events, got " + handsetEvents);
+        }
         if (keepAliveInterval.toMillis() < 1 || keepAliveInterval.compareTo(limits.idleTimeout()) >= 0) {
             throw new IllegalArgumentException("keepAliveInterval must be positive and shorter than the idle timeout ("
                     + limits.idleTimeout() + "), else idle alert streams are closed; got " + keepAliveInterval);
@@ -78,47 +85,53 @@ public record AlertingConfig(
     public static AlertingConfig defaults(Path dataDir) {
         return new AlertingConfig(DEFAULT_HOST, DEFAULT_HTTP_PORT, dataDir, null, RetryPolicy.defaults(),
                 DEFAULT_DELIVERY_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_VIOLATIONS, DEFAULT_KEEP_ALIVE,
-                DEFAULT_RETENTION, DEFAULT_SWEEP_INTERVAL, OpsLimits.defaults(), Optional.empty());
+                DEFAULT_RETENTION, DEFAULT_SWEEP_INTERVAL, OpsLimits.defaults(), Optional.empty(), null);
     }
 
     public AlertingConfig withHost(String newHost) {
         return new AlertingConfig(newHost, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withHttpPort(int port) {
         return new AlertingConfig(host, port, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withCommandGateway(String gateway) {
         return new AlertingConfig(host, httpPort, dataDir, gateway, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withRetry(RetryPolicy policy) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, policy, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withKeepAliveInterval(Duration interval) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, interval, retention, sweepInterval, limits, tls);
+                maxInFlightDeliveries, maxViolations, interval, retention, sweepInterval, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withRetention(Duration keep, Duration every) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, keep, every, limits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, keep, every, limits, tls, handsetEvents);
     }
 
     public AlertingConfig withLimits(OpsLimits newLimits) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, newLimits, tls);
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, newLimits, tls, handsetEvents);
     }
 
     /** Serves the operations API over HTTPS with this certificate and key (null: plain HTTP). */
     public AlertingConfig withTls(PemFiles identity) {
         return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
-                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, Optional.ofNullable(identity));
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, Optional.ofNullable(identity), handsetEvents);
+    }
+
+    /** Where the officer's page sends its events: ingest's {@code /v1/events} as handsets reach it (an absolute http(s) URL). */
+    public AlertingConfig withHandsetEvents(String eventsUrl) {
+        return new AlertingConfig(host, httpPort, dataDir, commandGatewayOverride, retry, deliveryTimeout,
+                maxInFlightDeliveries, maxViolations, keepAliveInterval, retention, sweepInterval, limits, tls, eventsUrl);
     }
 }

@@ -7,6 +7,7 @@ import io.gridwarden.alerting.api.FailureReplies;
 import io.gridwarden.alerting.api.AuditRoutes;
 import io.gridwarden.alerting.audit.AuditLog;
 import io.gridwarden.alerting.api.ManualActions;
+import io.gridwarden.alerting.api.OfficerRoutes;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.OpsProblem;
 import io.gridwarden.alerting.api.Problems;
@@ -14,6 +15,7 @@ import io.gridwarden.alerting.api.ReportRoutes;
 import io.gridwarden.alerting.api.SecurityHeaders;
 import io.gridwarden.alerting.api.StatsRoutes;
 import io.gridwarden.alerting.api.StreamPositions;
+import io.gridwarden.alerting.api.TownMapRoutes;
 import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
 import io.gridwarden.alerting.delivery.CameraAcks;
@@ -59,6 +61,9 @@ public final class AlertingVerticle extends VerticleBase {
 
     public static final int ACTION_PARTITION = 0;
     static final long MAX_BODY_BYTES = 16 * 1024;
+    /** The officer's page (static files under resources/officer) and the end of ingest's events URL. */
+    static final String OFFICER_PAGE = "/officer";
+    private static final String OFFICER_EVENTS_PATH = "/v1/events";
 
     private final AlertingConfig config;
     private final Town town;
@@ -206,14 +211,21 @@ public final class AlertingVerticle extends VerticleBase {
         OpsLimits limits = config.limits();
         boolean tls = config.tls().isPresent();
         Router router = Router.router(vertx);
+        String ingestOrigin = config.handsetEvents() == null ? null : config.handsetEvents().replace(OFFICER_EVENTS_PATH, "");
         router.route().handler(ctx -> {
-            SecurityHeaders.apply(ctx.response(), tls);
+            SecurityHeaders.apply(ctx.response(), tls, ctx.request().path().startsWith(OFFICER_PAGE) ? ingestOrigin : null);
             guard.requestArrived(ctx);
         });
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
-        router.route("/v1/*").handler(new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock));
+        OperatorAuth operators = new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock);
+        router.get("/v1/officer/*").handler(operators.officers());
+        TownMapRoutes townMap = new TownMapRoutes(town);
+        router.get("/v1/officer/assignments").handler(new OfficerRoutes(store, config.handsetEvents())::assignments);
+        router.get("/v1/officer/map").handler(townMap::forOfficer);
+        router.route("/v1/officer/*").handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
+        router.route("/v1/*").handler(operators);
         router.get("/v1/alerts/stream").handler(alertStream::handle);
         router.get("/v1/violations").handler(violations::list);
         router.get("/v1/violations/:id").handler(violations::one);
@@ -223,7 +235,16 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/stats").handler(new StatsRoutes(store, clock)::stats);
         router.get("/v1/reports").handler(new ReportRoutes(store, town, clock)::report);
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
+        router.get("/v1/town/map").handler(townMap::forOperator);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
+        router.get(OFFICER_PAGE).handler(ctx -> { // Vert.x matches "/officer/" here too
+            if (ctx.request().path().equals(OFFICER_PAGE)) {
+                ctx.redirect(OFFICER_PAGE + "/");
+            } else {
+                ctx.next();
+            }
+        });
+        router.get(OFFICER_PAGE + "/*").handler(StaticHandler.create("officer").setCachingEnabled(false).setIndexPage("index.html"));
         router.get("/*").handler(StaticHandler.create("dashboard").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().last().handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
         router.route().failureHandler(new FailureReplies());

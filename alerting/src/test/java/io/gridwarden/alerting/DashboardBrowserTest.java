@@ -11,10 +11,9 @@ import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Camera;
-import java.io.File;
+import io.gridwarden.testsupport.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -38,13 +36,13 @@ class DashboardBrowserTest {
 
     @TempDir
     Path dir;
-    private HeadlessChromium.Rig rig;
+    private BrowserRig rig;
     private AlertingHarness harness;
     private WebDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        rig = HeadlessChromium.Rig.start(dir, h -> {
+        rig = BrowserRig.start(dir, h -> {
             harness = h;
             seedDemoDay();
         });
@@ -89,9 +87,7 @@ class DashboardBrowserTest {
                 .anyMatch(e -> e.type() == EventType.OPS_ASSIGN && e.data().equals(new ManualAssign(live.id(), live.camera(), "off-09", "demo-dispatcher-hecun"))));
         wait.until(d -> !d.findElement(By.id("k-warned")).getText().equals("–"));
 
-        Files.createDirectories(SCREENSHOT.getParent());
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, SCREENSHOT);
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
         assertThat(HeadlessChromium.consoleMessages(browser)).as("the page runs under its Content-Security-Policy without violations")
                 .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));

@@ -95,6 +95,7 @@ class OpenApiRoutesTest {
         examples.put("/v1/stats", "/v1/stats?since=2026-11-22T00:00:00Z");
         examples.put("/v1/reports", "/v1/reports?by=officer&since=2026-11-22T00:00:00Z&until=2026-11-23T00:00:00Z");
         examples.put("/v1/town", "/v1/town");
+        examples.put("/v1/town/map", "/v1/town/map");
         examples.put("/health/ready", "/health/ready");
         for (Map.Entry<String, String> example : examples.entrySet()) {
             JsonObject answer = get(example.getValue());

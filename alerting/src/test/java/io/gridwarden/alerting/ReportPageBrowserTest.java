@@ -3,6 +3,7 @@ package io.gridwarden.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Action;
+import io.gridwarden.testsupport.HeadlessChromium;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,13 @@ class ReportPageBrowserTest {
 
     @TempDir
     Path dir;
-    private HeadlessChromium.Rig rig;
+    private BrowserRig rig;
     private AlertingHarness harness;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        rig = HeadlessChromium.Rig.start(dir,
+        rig = BrowserRig.start(dir,
                 h -> h.appendAll(DemoWeek.cases(Instant.now(), 8).stream().flatMap(List::stream).map(Action::update).toList()));
         harness = rig.harness();
         browser = rig.browser();

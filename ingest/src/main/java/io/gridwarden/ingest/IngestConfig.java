@@ -2,6 +2,7 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.tls.PemFiles;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,12 @@ import java.util.Optional;
  * @param sessions           what MQTT session state is kept for offline devices ({@link MqttSessionLimits})
  * @param tls                the certificate and key the device endpoints serve TLS with; empty: plain text
  * @param mqttTlsPort        the MQTT over TLS port, used when {@code tls} is set; 0 picks a free one (tests)
+ * @param browserOrigins     web origins ({@code scheme://host[:port]}) whose pages may post events from a browser (CORS):
+ *                           the officer's page on alerting; empty: none ({@link BrowserOrigins})
  */
 public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes,
                            int maxMqttConnections, Duration commandAckTimeout, IngestLimits limits, MqttSessionLimits sessions,
-                           Optional<PemFiles> tls, int mqttTlsPort) {
+                           Optional<PemFiles> tls, int mqttTlsPort, List<String> browserOrigins) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -74,13 +77,14 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
         if (sessions == null) {
             throw new IllegalArgumentException("sessions must be set, e.g. MqttSessionLimits.defaults()");
         }
+        browserOrigins = BrowserOrigins.checked(browserOrigins);
     }
 
     /** Plain-text settings with the default {@link IngestLimits} and {@link MqttSessionLimits}. */
     public IngestConfig(String host, int httpPort, int mqttPort, int maxBatchEvents, long maxBodyBytes, int maxMqttConnections,
             Duration commandAckTimeout) {
         this(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, IngestLimits.defaults(),
-                MqttSessionLimits.defaults(), Optional.empty(), DEFAULT_MQTT_TLS_PORT);
+                MqttSessionLimits.defaults(), Optional.empty(), DEFAULT_MQTT_TLS_PORT, List.of());
     }
 
     private static void checkPort(String protocol, int port) {
@@ -98,43 +102,49 @@ public record IngestConfig(String host, int httpPort, int mqttPort, int maxBatch
 
     public IngestConfig withHost(String newHost) {
         return new IngestConfig(newHost, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
-                sessions, tls, mqttTlsPort);
+                sessions, tls, mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withHttpPort(int port) {
         return new IngestConfig(host, port, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
-                sessions, tls, mqttTlsPort);
+                sessions, tls, mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withMqttPort(int port) {
         return new IngestConfig(host, httpPort, port, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
-                sessions, tls, mqttTlsPort);
+                sessions, tls, mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withMaxMqttConnections(int max) {
         return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, max, commandAckTimeout, limits, sessions, tls,
-                mqttTlsPort);
+                mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withCommandAckTimeout(Duration timeout) {
         return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, timeout, limits, sessions,
-                tls, mqttTlsPort);
+                tls, mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withLimits(IngestLimits newLimits) {
         return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, newLimits,
-                sessions, tls, mqttTlsPort);
+                sessions, tls, mqttTlsPort, browserOrigins);
     }
 
     public IngestConfig withSessionLimits(MqttSessionLimits newSessions) {
         return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
-                newSessions, tls, mqttTlsPort);
+                newSessions, tls, mqttTlsPort, browserOrigins);
     }
 
     /** TLS on both device endpoints: HTTPS on the HTTP port, MQTT over TLS on {@code tlsPort} (plain MQTT as {@code mqttPort} says). */
     public IngestConfig withTls(PemFiles pem, int tlsPort) {
         return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
-                sessions, Optional.of(pem), tlsPort);
+                sessions, Optional.of(pem), tlsPort, browserOrigins);
+    }
+
+    /** Lets pages from exactly these origins post events from a browser (the officer's page). */
+    public IngestConfig withBrowserOrigins(List<String> origins) {
+        return new IngestConfig(host, httpPort, mqttPort, maxBatchEvents, maxBodyBytes, maxMqttConnections, commandAckTimeout, limits,
+                sessions, tls, mqttTlsPort, origins);
     }
 
     /** Whether plain MQTT is listened on (it is not when turned off for TLS only). */

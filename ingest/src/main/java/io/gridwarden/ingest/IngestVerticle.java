@@ -107,6 +107,9 @@ public final class IngestVerticle extends VerticleBase {
 
     private Router router() {
         Router router = Router.router(vertx);
+        BrowserOrigins browsers = new BrowserOrigins(config.browserOrigins());
+        router.options(EVENTS_PATH).handler(browsers::preflight);
+        router.post(EVENTS_PATH).handler(browsers::allow);
         router.post(EVENTS_PATH).handler(this::markReceived); // its own route: a body handler must come first in a route
         router.post(EVENTS_PATH).handler(this::authenticate); // before the body is read: no credentials, nothing read
         router.post(EVENTS_PATH)

@@ -28,6 +28,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
@@ -109,7 +110,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         IngestConfig plain = IngestConfig.defaults().withHost(listen.host()).withHttpPort(s.ingestPort());
         IngestConfig ingestConfig = (s.tls() == null ? plain : plain.withTls(s.tls(), s.mqttTlsPort())).withMqttPort(s.mqttPort())
-                .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()));
+                .withLimits(IngestLimits.defaults().withMaxLagEvents(s.maxLagEvents()).withDeviceRate(s.deviceEventsPerSecond(), s.deviceBurst()))
+                .withBrowserOrigins(s.ingestOnly() ? List.of() : List.of(s.officerPageOrigin()));
         // one set of services per process (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
         IngestServices ingest = IngestServices.create(ingestConfig, town, eventLog, registry, commandIds);
         // pictures that come with alerts, under the data directory; alerting serves them from the same store
@@ -135,7 +137,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
 
         DemoTownSimulator simulator = s.simulator() ? new DemoTownSimulator(town, ingestUrl, s.simulatorPort()) : null;
         String gateway = s.commandGateway() != null ? s.commandGateway() : simulator != null ? simulator.commandGateway() : null;
-        AlertingConfig plainOps = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(listen.host()).withHttpPort(s.opsPort());
+        AlertingConfig plainOps = AlertingConfig.defaults(s.dataDir().resolve("alerting")).withHost(listen.host()).withHttpPort(s.opsPort())
+                .withHandsetEvents(s.handsetEventsUrl());
         AlertingConfig alertingConfig = s.tls() == null ? plainOps : plainOps.withTls(s.tls()); // operations over HTTPS too
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
                 eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch);
@@ -146,6 +149,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
         LOG.info("gridwarden is running: devices → {}/v1/events and {} ({} ingest instances each), operations →"
                 + " {}://127.0.0.1:{}/ (dashboard; alert stream /v1/alerts/stream), Flink job {}", ingestUrl, mqttUrls,
                 s.ingestInstances(), s.tls() == null ? "http" : "https", alerting.actualPort(), job.getJobID());
+        LOG.info("Officers' page: {}/officer/ (sign in with a handset token; it posts to {})", s.officerPageOrigin(), s.handsetEventsUrl());
         if (s.flinkWebPort() != null) {
             LOG.info("Flink's REST API and web UI (unauthenticated): http://127.0.0.1:{}/", s.flinkWebPort());
         }

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param flinkWebPort Flink's REST API and web UI on loopback at this port; null: none at all
  * @param tls         the device endpoints' certificate and key; null: plain text
  * @param mqttTlsPort MQTT over TLS, with {@code tls}
+ * @param publicHost  the host name phones' browsers use to reach this machine: the officer's page
+ *                    ({@code <ops>/officer}) posts its events to ingest there, and ingest takes browser posts
+ *                    only from that page's origin ({@link #officerPageOrigin()})
  */
 record EmbeddedSettings(
         String town,
@@ -36,7 +39,8 @@ record EmbeddedSettings(
         int mqttTlsPort,
         Path commandSecretFile,
         Integer flinkWebPort,
-        int maxPendingAppends) {
+        int maxPendingAppends,
+        String publicHost) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
     static final String DEFAULT_DATA_DIR = "gridwarden-data";
@@ -47,6 +51,7 @@ record EmbeddedSettings(
     /** Where the command secret is generated at first start, under the data directory, when no file is given. */
     static final String DEFAULT_COMMAND_SECRET = "command-secret";
     static final int DEFAULT_PARTITIONS = 4;
+    static final String DEFAULT_PUBLIC_HOST = "127.0.0.1";
     /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
     static final int PARALLELISM = 2;
     EmbeddedSettings {
@@ -73,6 +78,9 @@ record EmbeddedSettings(
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);
         }
+        if (publicHost == null || !publicHost.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+            throw new IllegalArgumentException("--public-host must be a host name or address (an IPv6 one in brackets), got " + publicHost);
+        }
         if (maxDeviceDelay.isNegative()) {
             throw new IllegalArgumentException("--max-device-delay must not be negative, got " + maxDeviceDelay);
         }
@@ -86,6 +94,20 @@ record EmbeddedSettings(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException(option + " must be a fixed port between 1 and 65535 (devices must know it), got " + port);
         }
+    }
+
+    /** The origin of the officer's page, as a phone's browser sends it: the only one ingest takes browser posts from. */
+    String officerPageOrigin() {
+        return scheme() + "://" + publicHost.toLowerCase(java.util.Locale.ROOT) + ":" + opsPort;
+    }
+
+    /** Ingest's events URL as phones reach it: where the officer's page posts. */
+    String handsetEventsUrl() {
+        return scheme() + "://" + publicHost.toLowerCase(java.util.Locale.ROOT) + ":" + ingestPort + "/v1/events";
+    }
+
+    private String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /** The command secret's file: the one given, else {@link #DEFAULT_COMMAND_SECRET} in the data directory. */

@@ -125,6 +125,12 @@ final class RunCommand implements Callable<Integer> {
             + " Default: none at all.")
     Integer flinkWebPort;
 
+    @Option(names = "--public-host", defaultValue = EmbeddedSettings.DEFAULT_PUBLIC_HOST,
+            description = "The host name (or address) officers' phones use to reach this machine: the officer's page at"
+                    + " <ops-port>/officer sends its events to ingest at this host, and ingest takes events from a browser page only"
+                    + " from that page. Default: ${DEFAULT-VALUE}")
+    String publicHost;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedSettings settings;
@@ -132,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
                     commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
-                    tls(), mqttTlsPort, commandSecretFile, flinkWebPort, maxPendingAppends);
+                    tls(), mqttTlsPort, commandSecretFile, flinkWebPort, maxPendingAppends, publicHost);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }

@@ -47,7 +47,8 @@ class TlsRunTest {
         var settings = new EmbeddedSettings(EmbeddedSettings.DEFAULT_TOWN, dataDir, "127.0.0.1", ingestPort, -1, 0, false, 0, null,
                 Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25), 5_000_000, 200, 2_000,
                 1, Duration.ofMillis(250), true,
-                new PemFiles(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath())), mqttTlsPort, null, null, LogSpec.DEFAULT_MAX_PENDING_APPENDS);
+                new PemFiles(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath())), mqttTlsPort, null, null, LogSpec.DEFAULT_MAX_PENDING_APPENDS,
+                EmbeddedSettings.DEFAULT_PUBLIC_HOST);
         SSLContext trusting = trusting(certificate.certificatePath());
         var events = new DemoEvents("tls");
         try (EmbeddedGridwarden gridwarden = EmbeddedGridwarden.start(settings)) {

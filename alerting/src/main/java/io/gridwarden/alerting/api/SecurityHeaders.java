@@ -16,7 +16,17 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(HttpServerResponse response, boolean tls) {
-        response.putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        apply(response, tls, null);
+    }
+
+    /**
+     * The same, but the page may also connect to {@code otherOrigin} (the officer's page sends its events to
+     * ingest, another origin); null: to this server only.
+     */
+    public static void apply(HttpServerResponse response, boolean tls, String otherOrigin) {
+        String policy = otherOrigin == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("connect-src 'self';", "connect-src 'self' " + otherOrigin + ";");
+        response.putHeader("Content-Security-Policy", policy)
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer");

@@ -3,6 +3,7 @@ package io.gridwarden.alerting.store;
 import io.gridwarden.alerting.view.TimelineEntry;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionCodec;
+import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.json.Json;
@@ -24,6 +25,8 @@ public final class PageWrite {
     private final Map<String, byte[]> pending = new LinkedHashMap<>();
     private final Map<String, byte[]> officers = new LinkedHashMap<>();
     private final Map<String, Boolean> done = new LinkedHashMap<>();
+    /** Officer's assignment keys to write (command bytes) or, with a null value, to delete. */
+    private final Map<String, byte[]> assignments = new LinkedHashMap<>();
 
     PageWrite(ViolationStore store) {
         this.store = store;
@@ -36,6 +39,10 @@ public final class PageWrite {
             return null;
         }
         touched.put(violation.id(), current == null ? StoredViolation.first(violation, offset) : current.updated(violation, offset));
+        String before = current == null ? null : current.latest().officer();
+        if (before != null && (violation.status().terminal() || !before.equals(violation.officer()))) {
+            assignments.put(before + "/" + violation.id(), null); // no longer that officer's to work
+        }
         return current == null ? null : current.latest().status();
     }
 
@@ -50,6 +57,19 @@ public final class PageWrite {
     public void pending(Action command) {
         pending.put(command.command().id(), ActionCodec.encode(command));
         done.remove(command.command().id());
+    }
+
+    /**
+     * An officer's assignment (kept while the violation is theirs, so their page can acknowledge it with the
+     * command's id) or the cancellation of one.
+     */
+    public void assignment(String officer, Command command) {
+        String key = officer + "/" + command.violation();
+        if (Command.ASSIGNMENT.equals(command.type())) {
+            assignments.put(key, Json.toBytes(command));
+        } else if (Command.ASSIGNMENT_CANCELLED.equals(command.type())) {
+            assignments.put(key, null);
+        }
     }
 
     public void settled(String commandId) {
@@ -74,6 +94,14 @@ public final class PageWrite {
             }
             for (String id : done.keySet()) {
                 batch.delete(StoreKeys.pending(id));
+            }
+            for (Map.Entry<String, byte[]> a : assignments.entrySet()) {
+                byte[] key = StoreKeys.bytes(StoreKeys.ASSIGNMENT_PREFIX + a.getKey());
+                if (a.getValue() == null) {
+                    batch.delete(key);
+                } else {
+                    batch.put(key, a.getValue());
+                }
             }
             for (Map.Entry<String, byte[]> o : officers.entrySet()) {
                 batch.put(StoreKeys.officer(o.getKey()), o.getValue());

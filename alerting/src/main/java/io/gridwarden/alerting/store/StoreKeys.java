@@ -9,7 +9,8 @@ import java.util.Base64;
 /**
  * The key layout of the violation store. Violations by id ({@code v/}), a detection-time index for
  * history paging ({@code d/<millis, big-endian><id>}), open counts by status ({@code c/}), pending
- * commands ({@code p/}), officers' latest positions ({@code o/}) and the last applied action offset.
+ * commands ({@code p/}), officers' latest positions ({@code o/}), each officer's current assignment commands
+ * ({@code a/<officer>/<violation>}) and the last applied action offset.
  */
 final class StoreKeys {
 
@@ -18,6 +19,7 @@ final class StoreKeys {
     static final byte[] PENDING_PREFIX = bytes("p/");
     static final byte[] OFFICER_PREFIX = bytes("o/");
     static final byte[] COUNT_PREFIX = bytes("c/");
+    static final String ASSIGNMENT_PREFIX = "a/";
 
     private StoreKeys() {}
 
@@ -51,6 +53,15 @@ final class StoreKeys {
 
     static byte[] officer(String officerId) {
         return bytes("o/" + officerId);
+    }
+
+    /** The assignment command that gave {@code violationId} to {@code officerId}. */
+    static byte[] assignment(String officerId, String violationId) {
+        return bytes(ASSIGNMENT_PREFIX + officerId + "/" + violationId);
+    }
+
+    static byte[] assignmentsOf(String officerId) {
+        return bytes(ASSIGNMENT_PREFIX + officerId + "/");
     }
 
     static byte[] count(String status) {

@@ -3,6 +3,7 @@ package io.gridwarden.alerting.store;
 import io.gridwarden.alerting.view.TimelineEntry;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionCodec;
+import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.json.Json;
 import java.io.IOException;
@@ -128,6 +129,21 @@ public final class ViolationStore implements AutoCloseable {
     public synchronized List<Action.OfficerPosition> officers() {
         List<Action.OfficerPosition> out = new ArrayList<>();
         scan(StoreKeys.OFFICER_PREFIX, (k, v) -> out.add(Json.fromBytes(v, Action.OfficerPosition.class)));
+        return out;
+    }
+
+    /**
+     * The violations {@code officer} holds now (assigned to them and not over), each with the assignment
+     * command that gave it to them, oldest dispatch first.
+     */
+    public synchronized List<OfficerAssignment> assignmentsOf(String officer) {
+        List<OfficerAssignment> out = new ArrayList<>();
+        scan(StoreKeys.assignmentsOf(officer), (k, v) -> {
+            Command command = Json.fromBytes(v, Command.class);
+            get(command.violation()).filter(s -> officer.equals(s.latest().officer()) && !s.latest().status().terminal())
+                    .ifPresent(s -> out.add(new OfficerAssignment(s, command)));
+        });
+        out.sort(java.util.Comparator.comparing(a -> a.command().issued() == null ? Instant.EPOCH : a.command().issued()));
         return out;
     }
 

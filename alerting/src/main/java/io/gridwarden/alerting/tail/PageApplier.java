@@ -91,6 +91,7 @@ final class PageApplier {
 
     private void command(PageWrite page, Action action, List<Step> steps) {
         Command command = action.command();
+        page.assignment(action.target(), command); // the officer's page shows it, delivered or not
         if (delivered.contains(command.id())) {
             metrics.alreadyDelivered();
         } else if (Expiry.isExpired(command, clock.instant())) {

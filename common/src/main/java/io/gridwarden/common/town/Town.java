@@ -35,6 +35,7 @@ public final class Town {
     public static final int DEFAULT_MAX_OBJECTS_PER_FRAME = 64;
 
     private final TownFile file;
+    private final TownMap map;
     private final ZoneId timezone;
     private final Map<String, Jurisdiction> jurisdictions;
     private final Map<String, Unit> units;
@@ -47,7 +48,7 @@ public final class Town {
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final Map<String, List<ZoneRule>> zoneRules = new LinkedHashMap<>();
 
-    private Town(TownFile file) {
+    private Town(TownFile file, String location) {
         this.file = file;
         this.timezone = zone(file.timezone());
         this.jurisdictions = index(file.jurisdictions(), Jurisdiction::id, "jurisdiction");
@@ -68,11 +69,12 @@ public final class Town {
                 .map(z -> ZoneRules.effective(c, z, categories.get(z.category()), responsibleUnit(z.category(), c.jurisdiction())))
                 .toList()));
         sensors.values().forEach(s -> responsibleUnit(s.category(), s.jurisdiction())); // a sensor's rule resolves it at start
+        this.map = file.map() == null ? null : TownMapReader.read(file.map().outline(), location, jurisdictions.keySet());
     }
 
     /** Loads and checks a town file from a path or {@code classpath:} location. */
     public static Town load(String location) {
-        return new Town(TownLoader.read(location));
+        return new Town(TownLoader.read(location), location);
     }
 
     public static Town demo() {
@@ -99,6 +101,11 @@ public final class Town {
     public int maxObjectsPerFrame() {
         return file.limits() == null || file.limits().maxObjectsPerFrame() == null ? DEFAULT_MAX_OBJECTS_PER_FRAME
                 : file.limits().maxObjectsPerFrame();
+    }
+
+    /** The town's outline for drawing maps, when the town file gives one ({@code map: {outline: …}}). */
+    public Optional<TownMap> map() {
+        return Optional.ofNullable(map);
     }
 
     public Optional<Device> device(String id) {

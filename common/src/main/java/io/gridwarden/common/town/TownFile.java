@@ -13,6 +13,7 @@ import java.util.Map;
  *     demo's simulator); may be null
  * @param limits what one device's event may carry; may be null (the defaults of {@link Town})
  * @param nvrs   network video recorders (Frigate) that publish their cameras' detections in their own dialect; may be null
+ * @param map    an outline of the town for maps drawn without internet; may be null (maps are schematic)
  */
 public record TownFile(
         String name,
@@ -27,11 +28,15 @@ public record TownFile(
         List<Officer> officers,
         List<Operator> operators,
         Limits limits,
-        List<Nvr> nvrs) {
+        List<Nvr> nvrs,
+        MapSource map) {
 
     List<Nvr> nvrsOrEmpty() {
         return nvrs == null ? List.of() : nvrs;
     }
+
+    /** Where the town's outline is: a GeoJSON file, relative to the town file ({@link TownMap}). */
+    public record MapSource(String outline) {}
 
     /** What one device's event may carry; a missing entry takes its default. */
     public record Limits(Integer maxObjectsPerFrame) {}

@@ -1,7 +1,9 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.alerting.AlertingConfig;
 import io.gridwarden.alerting.AlertingVerticle;
-import io.gridwarden.alerting.delivery.DeliveryOwnership;
+import io.gridwarden.alerting.ScaleOutDelivery;
+import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.command.DeviceSessions;
 import io.gridwarden.common.log.LogMetrics;
 import io.gridwarden.common.log.RecordLog;
@@ -18,6 +20,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +65,7 @@ final class AlertingProcess implements AutoCloseable {
                 s.actionsTopic(), s.kafkaBootstrap(), s.dataDir().toAbsolutePath());
         KafkaRecordLog actionsTopic = open(s.actionsSpec());
         KafkaRecordLog eventsTopic = open(s.eventsSpec());
+        KafkaRecordLog deliveriesTopic = open(s.deliveriesSpec());
         createDirectories(s);
         localLog = s.localActionLog();
         RecordLog local = LogRegistry.acquire(localLog);
@@ -71,26 +76,34 @@ final class AlertingProcess implements AutoCloseable {
         new LogMetrics(registry).track("actions", local);
         Vertx vertx = Vertx.vertx();
         parts.add(0, () -> vertx.close().toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        AlertingVerticle alerting = new AlertingVerticle(s.alertingConfig(), town, local, eventsTopic, DeviceSessions.NONE, registry)
-                .dependOn(mirror).deliveringOnly(NOTHING);
+        AlertingConfig config = s.alertingConfig();
+        var ownership = new PartitionOwnership(deliveriesTopic, s.instanceId(), Clock.systemUTC(), s.deliveriesSpec().appendTimeout());
+        AlertingVerticle alerting = new AlertingVerticle(config, town, local, eventsTopic, DeviceSessions.NONE, registry)
+                .dependOn(mirror).deliveringOnly(ownership);
         await(vertx.deployVerticle(alerting));
-        LOG.info("gridwarden alerting '{}' is running: operations → {}://{}:{}/ (views of every partition of {})", s.instanceId(),
-                s.tls() == null ? "http" : "https", s.host(), alerting.actualPort(), s.actionsTopic());
+        ScaleOutDelivery delivery = alerting.scaleOut();
+        TopicFollower handOvers = TopicFollower.start("deliveries topic " + s.deliveriesTopic(), deliveriesTopic,
+                new long[deliveriesTopic.partitions()], (partition, page) -> page.forEach(r -> apply(delivery, r)));
+        parts.add(0, handOvers);
+        Duration settle = config.deliveryTimeout().plus(s.deliveriesSpec().appendTimeout().multipliedBy(2));
+        parts.add(0, DeliveryGroup.join(s, ownership, handOvers, delivery, settle));
+        LOG.info("gridwarden alerting '{}' is running: operations → {}://{}:{}/ (views of all of {}); delivering the commands of the"
+                + " partitions of {} that group {} gives it, by webhook only", s.instanceId(), s.tls() == null ? "http" : "https", s.host(),
+                alerting.actualPort(), s.actionsTopic(), s.deliveriesTopic(), s.groupId());
     }
 
-    /** Placeholder until delivery is shared out: this instance delivers nothing, every command stays pending in its view. */
-    private static final DeliveryOwnership NOTHING = new DeliveryOwnership() {
-        @Override
-        public boolean tryBegin(String commandId) {
-            return false;
+    /** Another instance's hand-over (or this one's, known already): into this instance's view and delivered commands. */
+    private static void apply(ScaleOutDelivery delivery, LogRecord record) {
+        DeliveryRecord d;
+        try {
+            d = DeliveryRecord.of(record.payload());
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an undecodable record of the deliveries topic (partition {}, offset {}): {}", record.partition(),
+                    record.offset(), e.getMessage());
+            return;
         }
-
-        @Override
-        public void handedOver(String target, io.gridwarden.common.action.Command command, String channel) {}
-
-        @Override
-        public void failed(String commandId) {}
-    };
+        delivery.handedOverElsewhere(d.target(), d.command(), d.channel(), d.instance(), d.at());
+    }
 
     private static Town loadTown(String location) {
         try {

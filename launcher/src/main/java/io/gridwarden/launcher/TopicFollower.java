@@ -31,6 +31,10 @@ final class TopicFollower implements AutoCloseable {
     private final String name;
     private final RecordLog source;
     private final AtomicLongArray positions;
+    /** Per partition: reads started so far, and the number of the last read that found nothing new. */
+    private final AtomicLongArray readsStarted;
+    private final AtomicLongArray lastEmptyRead;
+    private volatile CompletableFuture<Void> wake = new CompletableFuture<>();
     private final Handler handler;
     private final Thread thread;
     private volatile boolean caughtUp;
@@ -41,6 +45,8 @@ final class TopicFollower implements AutoCloseable {
         this.name = name;
         this.source = source;
         this.positions = new AtomicLongArray(from);
+        this.readsStarted = new AtomicLongArray(from.length);
+        this.lastEmptyRead = new AtomicLongArray(from.length);
         this.handler = handler;
         this.thread = new Thread(this::run, "gridwarden-follow-" + name);
         this.thread.setDaemon(true);
@@ -71,10 +77,16 @@ final class TopicFollower implements AutoCloseable {
         return failure;
     }
 
-    /** Waits until {@code partition} was handled up to {@code offset} (exclusive); false if it was not within {@code timeout}. */
-    boolean awaitPosition(int partition, long offset, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a read of {@code partition} that started after this call found nothing new: every record committed
+     * before the call has then been handled. (Not "up to the end offset": commit markers take offsets that no read
+     * returns.) False if that did not happen within {@code timeout}.
+     */
+    boolean awaitReadToEnd(int partition, Duration timeout) throws InterruptedException {
+        long after = readsStarted.get(partition);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (positions.get(partition) < offset) {
+        while (lastEmptyRead.get(partition) <= after) {
+            wake.complete(null); // read again now, not when the next record comes
             if (System.nanoTime() > deadline || stopped) {
                 return false;
             }
@@ -86,17 +98,21 @@ final class TopicFollower implements AutoCloseable {
     private void run() {
         while (!stopped) {
             try {
-                boolean read = false;
+                boolean moved = false;
+                wake = new CompletableFuture<>();
                 for (int p = 0; p < source.partitions() && !stopped; p++) {
+                    long read = readsStarted.incrementAndGet(p);
                     List<LogRecord> page = source.read(p, positions.get(p), PAGE);
-                    if (!page.isEmpty()) {
+                    if (page.isEmpty()) {
+                        lastEmptyRead.set(p, read);
+                    } else {
                         handler.apply(p, page);
                         positions.set(p, page.get(page.size() - 1).offset() + 1);
-                        read = true;
+                        moved = true;
                     }
                 }
                 failure = null;
-                if (!read) {
+                if (!moved) {
                     caughtUp = true;
                     awaitAny();
                 }
@@ -115,8 +131,9 @@ final class TopicFollower implements AutoCloseable {
 
     /** Until any partition has a record past its position (or a while has passed: then every partition is read again). */
     private void awaitAny() throws Exception {
-        CompletableFuture<?>[] waits = new CompletableFuture<?>[source.partitions()];
-        for (int p = 0; p < waits.length; p++) {
+        CompletableFuture<?>[] waits = new CompletableFuture<?>[source.partitions() + 1];
+        waits[source.partitions()] = wake;
+        for (int p = 0; p < source.partitions(); p++) {
             waits[p] = source.awaitRecord(p, positions.get(p));
         }
         try {

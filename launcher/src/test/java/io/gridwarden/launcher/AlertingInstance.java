@@ -77,6 +77,11 @@ final class AlertingInstance implements AutoCloseable {
         process.kill();
     }
 
+    /** What the process has logged so far. */
+    String output() {
+        return process.output();
+    }
+
     String tail(int lines) {
         return process.tail(lines);
     }

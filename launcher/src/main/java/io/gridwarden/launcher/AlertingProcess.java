@@ -68,8 +68,7 @@ final class AlertingProcess implements AutoCloseable {
         KafkaRecordLog eventsTopic = topics.get(1);
         KafkaRecordLog deliveriesTopic = topics.get(2);
         createDirectories(s);
-        localLog = s.localActionLog();
-        RecordLog local = LogRegistry.acquire(localLog);
+        RecordLog local = acquireLocalLog(s.localActionLog());
         ActionMirror mirror = ActionMirror.start(actionsTopic, s.actionsTopic(), local, s.dataDir());
         parts.add(0, mirror);
         var registry = new PrometheusRegistry();
@@ -104,6 +103,18 @@ final class AlertingProcess implements AutoCloseable {
             return;
         }
         delivery.handedOverElsewhere(d.target(), d.command(), d.channel(), d.instance(), d.at());
+    }
+
+    /** This instance's copy of the actions topic; released after the rest is closed. */
+    private RecordLog acquireLocalLog(LogSpec spec) {
+        try {
+            RecordLog local = LogRegistry.acquire(spec);
+            localLog = spec;
+            return local;
+        } catch (RuntimeException e) {
+            throw new StartRefusedException("cannot open this instance's action log in " + spec.directory() + " (" + e.getMessage()
+                    + "): is another gridwarden alerting using this --data-dir? Each instance needs a directory of its own", e);
+        }
     }
 
     private static Town loadTown(String location) {

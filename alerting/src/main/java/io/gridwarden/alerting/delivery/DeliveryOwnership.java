@@ -14,18 +14,23 @@ import io.gridwarden.common.action.Command;
 public interface DeliveryOwnership {
 
     /** Owns everything, records nothing: one alerting over the action log. */
-    DeliveryOwnership ALL = new DeliveryOwnership() {
-        @Override
-        public boolean tryBegin(String commandId) {
-            return true;
-        }
+    DeliveryOwnership ALL = ownsWhile(() -> true);
 
-        @Override
-        public void handedOver(String target, Command command, String channel) {}
+    /** Owns every command while {@code owns} says so, none otherwise; records nothing. */
+    static DeliveryOwnership ownsWhile(java.util.function.BooleanSupplier owns) {
+        return new DeliveryOwnership() {
+            @Override
+            public boolean tryBegin(String commandId) {
+                return owns.getAsBoolean();
+            }
 
-        @Override
-        public void failed(String commandId) {}
-    };
+            @Override
+            public void handedOver(String target, Command command, String channel) {}
+
+            @Override
+            public void failed(String commandId) {}
+        };
+    }
 
     /** Whether this instance may attempt the command now; true starts an attempt that must end in one of the two calls below. */
     boolean tryBegin(String commandId);

@@ -77,6 +77,7 @@ class AlertingOnKafkaTest {
                 more.add(append(job, "k-" + i));
             }
             devices.hold("a"); // a's next deliveries wait for the device's answer ...
+            awaitTrue("a delivery of a's on its way", () -> !devices.held().isEmpty()); // k-0..k-9 fall in all 4 partitions
             awaitTrue("every command a was answered for recorded", () -> recorded().containsAll(devices.deliveredBy("a")));
             a.kill(); // ... so none is between the device's 2xx and its record when a dies
             Set<String> unanswered = devices.refuseHeld("a");

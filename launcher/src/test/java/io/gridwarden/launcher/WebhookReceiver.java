@@ -72,6 +72,11 @@ final class WebhookReceiver implements AutoCloseable {
         return Set.copyOf(waiting);
     }
 
+    /** The command ids of the deliveries held so far (waiting, or refused). */
+    Set<String> held() {
+        return Set.copyOf(waiting);
+    }
+
     /** How many times each command was answered 2xx, by any instance. */
     Map<String, Long> countsById() {
         return delivered.stream().collect(java.util.stream.Collectors.groupingBy(Delivery::command, java.util.stream.Collectors.counting()));

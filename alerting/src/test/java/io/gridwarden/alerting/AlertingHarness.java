@@ -85,6 +85,14 @@ public final class AlertingHarness implements AutoCloseable {
         return verticle;
     }
 
+    /** Deploys as one of several instances: delivering only what {@code ownership} owns. */
+    public AlertingVerticle deploy(AlertingConfig config, io.gridwarden.alerting.delivery.DeliveryOwnership ownership) throws Exception {
+        registry = new PrometheusRegistry();
+        verticle = new AlertingVerticle(config, TOWN, log, events, DeviceSessions.NONE, registry).deliveringOnly(ownership);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
     /** Deploys on this harness's event log, without device sessions, reading time from {@code clock}. */
     public AlertingVerticle deploy(AlertingConfig config, java.time.Clock clock) throws Exception {
         registry = new PrometheusRegistry();

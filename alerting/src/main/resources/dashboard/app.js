@@ -43,6 +43,38 @@
   }
   window.gridwarden = Object.freeze({ evidenceLink });
 
+  // A violation's kept pictures: fetched with the operator's token (never in a URL), shown from blob: URLs. The
+  // last few are cached so a live update re-rendering the detail does not fetch them again.
+  const PICTURE_REF = /^sha256:[0-9a-f]{64}$/;
+  const pictures = new Map();
+  function picture(violationId, ref) {
+    const key = violationId + '/' + ref;
+    if (!pictures.has(key)) {
+      if (pictures.size >= 24) {
+        const [oldest, url] = pictures.entries().next().value;
+        pictures.delete(oldest);
+        url.then((u) => { if (u) URL.revokeObjectURL(u); });
+      }
+      pictures.set(key, fetch('/v1/violations/' + encodeURIComponent(violationId) + '/evidence/' + ref,
+        { headers: { Authorization: 'Bearer ' + state.token } })
+        .then((r) => (r.ok ? r.blob() : null))
+        .then((b) => (b && (b.type === 'image/jpeg' || b.type === 'image/png') ? URL.createObjectURL(b) : null))
+        .catch(() => null));
+    }
+    return pictures.get(key);
+  }
+
+  function evidenceImages(violationId, refs) {
+    return (refs || []).filter((ref) => PICTURE_REF.test(ref)).map((ref) => {
+      const img = el('img', { class: 'evidence', alt: 'picture ' + ref.slice(7, 19), 'data-ref': ref });
+      picture(violationId, ref).then((url) => {
+        if (url) img.src = url;
+        else img.replaceWith(el('span', { class: 'muted' }, 'picture no longer kept'));
+      });
+      return img;
+    });
+  }
+
   const stamp = (iso) => iso ? new Date(iso).toLocaleString('sv-SE') : '–';
   const time = (iso) => iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour12: false }) : '–';
   // English labels render on any machine (no CJK font needed); the town's own (Chinese) name is the tooltip.
@@ -211,7 +243,8 @@
         el('h3', {}, 'Timeline'),
         el('ul', { class: 'timeline' }, (v.timeline || []).map((t) => el('li', { 'data-status': t.status },
           el('b', {}, t.status), ' ', el('span', { class: 'when' }, time(t.at)), t.officer ? ' · ' + t.officer : '',
-          t.note ? el('div', { class: 'muted' }, t.note) : ''))),
+          t.note ? el('div', { class: 'muted' }, t.note) : '',
+          t.evidence ? el('div', { class: 'pictures' }, evidenceImages(v.id, t.evidence)) : ''))),
         actions(v)));
   }
 

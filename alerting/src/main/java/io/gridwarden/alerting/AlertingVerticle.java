@@ -3,6 +3,7 @@ package io.gridwarden.alerting;
 import io.gridwarden.alerting.api.AccessMetrics;
 import io.gridwarden.alerting.api.AlertStream;
 import io.gridwarden.alerting.api.ConnectionGuard;
+import io.gridwarden.alerting.api.EvidenceRoutes;
 import io.gridwarden.alerting.api.FailureReplies;
 import io.gridwarden.alerting.api.AuditRoutes;
 import io.gridwarden.alerting.audit.AuditLog;
@@ -32,6 +33,7 @@ import io.gridwarden.alerting.metrics.AlertingMetrics;
 import io.gridwarden.alerting.store.ViolationStore;
 import io.gridwarden.alerting.tail.ActionTailer;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
@@ -90,6 +92,7 @@ public final class AlertingVerticle extends VerticleBase {
     private long sweepTimer = -1;
     private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
     private DeliveryOwnership ownership = DeliveryOwnership.ALL;
+    private volatile EvidenceStore evidence = EvidenceStore.disabled();
 
     /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
@@ -190,6 +193,15 @@ public final class AlertingVerticle extends VerticleBase {
         return new ScaleOutDelivery(context, store, delivered, delivery, clock);
     }
 
+    /**
+     * Serves the pictures violations name from {@code store} (set before deployment; without it every picture is 404).
+     * In one process it is ingest's store; alerting elsewhere needs the same directory. The store is the caller's to close.
+     */
+    public AlertingVerticle withEvidence(EvidenceStore store) {
+        this.evidence = java.util.Objects.requireNonNull(store, "store");
+        return this;
+    }
+
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
@@ -245,6 +257,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/alerts/stream").handler(alertStream::handle);
         router.get("/v1/violations").handler(violations::list);
         router.get("/v1/violations/:id").handler(violations::one);
+        router.get("/v1/violations/:id/evidence/:ref").handler(new EvidenceRoutes(store, evidence)::picture);
         router.post("/v1/violations/:id/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.post("/v1/violations/:id/assign").handler(manual::assign);
         router.post("/v1/violations/:id/close").handler(manual::close);

@@ -93,6 +93,15 @@ public final class AlertingHarness implements AutoCloseable {
         return verticle;
     }
 
+    /** Deploys with the default settings, serving the pictures of {@code evidence}. */
+    public AlertingVerticle deployWithEvidence(io.gridwarden.common.evidence.EvidenceStore evidence) throws Exception {
+        registry = new PrometheusRegistry();
+        verticle = new AlertingVerticle(AlertingFixtures.config(dir.resolve("alerting"), null), TOWN, log, events, DeviceSessions.NONE,
+                registry).withEvidence(evidence);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
     /** Deploys on this harness's event log, without device sessions, reading time from {@code clock}. */
     public AlertingVerticle deploy(AlertingConfig config, java.time.Clock clock) throws Exception {
         registry = new PrometheusRegistry();

@@ -12,11 +12,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 record BrowserRig(AlertingHarness harness, ChromeDriver browser) implements AutoCloseable {
 
+    /** How a test deploys alerting on the seeded harness. */
+    interface Deploy {
+        void on(AlertingHarness harness) throws Exception;
+    }
+
     static BrowserRig start(Path dir, Consumer<AlertingHarness> seed) throws Exception {
+        return start(dir, seed, h -> h.deploy(null));
+    }
+
+    static BrowserRig start(Path dir, Consumer<AlertingHarness> seed, Deploy deploy) throws Exception {
         AlertingHarness harness = new AlertingHarness(Vertx.vertx(), dir);
         try {
             seed.accept(harness);
-            harness.deploy(null);
+            deploy.on(harness);
             return new BrowserRig(harness, HeadlessChromium.start(dir, 1600, 1000));
         } catch (Exception | AssertionError e) {
             harness.close();

@@ -11,6 +11,8 @@ import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Camera;
+import io.gridwarden.evidence.files.EvidenceLimits;
+import io.gridwarden.evidence.files.FileEvidenceStore;
 import io.gridwarden.testsupport.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +41,16 @@ class DashboardBrowserTest {
     private BrowserRig rig;
     private AlertingHarness harness;
     private WebDriver browser;
+    private FileEvidenceStore pictures;
 
     @BeforeEach
     void start() throws Exception {
         rig = BrowserRig.start(dir, h -> {
             harness = h;
             seedDemoDay();
+        }, h -> {
+            pictures = FileEvidenceStore.open(dir.resolve("evidence"), EvidenceLimits.defaults(), java.time.Clock.systemUTC());
+            h.deployWithEvidence(pictures);
         });
         browser = rig.browser();
     }
@@ -53,6 +59,9 @@ class DashboardBrowserTest {
     void stop() throws Exception {
         if (rig != null) {
             rig.close();
+        }
+        if (pictures != null) {
+            pictures.close();
         }
     }
 
@@ -67,7 +76,9 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("who")).getText()).contains("dispatcher");
         assertThat(browser.findElement(By.id("login")).isDisplayed()).as("the sign-in box is gone once signed in").isFalse();
 
-        List<Violation> history = stages("street_vending", "t-live", "tricycle stall", 6, ViolationStatus.DISPATCHED, "off-04");
+        String picture = pictures.put(png(), "image/png").value(); // the detection's picture, kept by ingest
+        List<Violation> history = stages("street_vending", "t-live", "tricycle stall", 6, ViolationStatus.DISPATCHED, "off-04").stream()
+                .map(v -> v.withEvidence(picture)).toList();
         Violation live = history.get(history.size() - 1);
         history.forEach(v -> harness.append(Action.update(v)));
         wait.until(d -> !d.findElements(By.cssSelector("#violations li[data-id='" + live.id() + "']")).isEmpty());
@@ -77,6 +88,10 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#detail .timeline li")).stream().map(e -> e.getAttribute("data-status")))
                 .containsExactly("detected", "warned", "dispatched");
         assertThat(browser.findElement(By.id("detail")).getText()).contains(live.camera()).contains(live.zone());
+        By shown = By.cssSelector("#detail .timeline li[data-status='detected'] img.evidence");
+        wait.until(d -> ((Number) ((ChromeDriver) d).executeScript("const i = document.querySelector(arguments[0]);"
+                + " return i && i.complete ? i.naturalWidth : 0", "#detail .timeline li[data-status='detected'] img.evidence")).intValue() == 8);
+        assertThat(browser.findElement(shown).getAttribute("src")).as("fetched with the token, shown from memory").startsWith("blob:");
         assertThat(browser.findElement(By.cssSelector("#detail dd a")).getAttribute("href")).as("an http snapshot is a link")
                 .isEqualTo(live.snapshot());
 
@@ -120,6 +135,15 @@ class DashboardBrowserTest {
         }
         assertThat(chrome.executeScript("return window.gridwarden.evidenceLink('https://cam-0001.local/snap/1.jpg')"))
                 .isEqualTo("https://cam-0001.local/snap/1.jpg");
+    }
+
+    /** An 8×8 PNG Chromium decodes. */
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xff0000);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     /** A plausible morning in hecun: seven violations at different stages, each with its whole history, and officers on the map. */

@@ -59,6 +59,8 @@ class WalkingSkeletonEndToEndTest {
     /** Devices acknowledge what they receive, as real ones do (else alerting sends it again); answered off the receiving thread. */
     private final ExecutorService acks = Executors.newSingleThreadExecutor();
     private volatile DeviceClient ackClient;
+    /** The ref of the picture the camera uploaded for its latest frames (their data.evidence); null: none. */
+    private volatile String picture;
     /** When set, the camera sends its frames over this MQTT session instead of HTTP. */
     private MqttCamera mqttCamera;
     private Path output;
@@ -100,7 +102,7 @@ class WalkingSkeletonEndToEndTest {
 
     @Test
     @DisplayName("A car that stays is warned, then dispatched to the nearest officer; a car that leaves is resolved by the warning"
-            + " (the camera on MQTT, the officers on HTTP)")
+            + " (the camera on MQTT, the officers on HTTP); the camera's pictures reach the operators of the jurisdiction only")
     void shouldWarnThenDispatchTheCarThatStaysAndResolveTheOneThatLeaves() throws Exception {
         try (var gridwarden = new GridwardenProcess(dataDir, gateway.baseUrl(), output).start();
              var operator = new AlertStreamClient(gridwarden.opsUrl(), "demo-admin");
@@ -109,10 +111,14 @@ class WalkingSkeletonEndToEndTest {
             var devices = new DeviceClient(gridwarden.ingestUrl());
             ackClient = devices;
             officersOnDuty(devices);
+            String arrival = upload(gridwarden, jpeg(1));
+            picture = arrival;
             Instant firstSeen = Instant.now().minusSeconds(50);
             sendFramesSince(devices, firstSeen, List.of(DemoEvents.car("t-stay"), DemoEvents.car("t-leave")));
 
             keepSending(devices, List.of(DemoEvents.car("t-stay"), DemoEvents.car("t-leave")), () -> commands(CAMERA, Command.VOICE_WARNING).size() == 2);
+            String recheck = upload(gridwarden, jpeg(2));
+            picture = recheck;
             keepSending(devices, List.of(DemoEvents.car("t-stay")), () -> !commands("off-01", Command.ASSIGNMENT).isEmpty()
                     && operator.alerts.stream().anyMatch(a -> a.event().equals("violation.resolved_by_warning")));
 
@@ -127,6 +133,17 @@ class WalkingSkeletonEndToEndTest {
             assertThat(resolved).singleElement().satisfies(a -> assertThat(a.violation().path("track").asText()).isEqualTo("t-leave"));
             assertThat(received).filteredOn(r -> r.command().type().equals(Command.ASSIGNMENT)).hasSize(1);
             assertThat(received).filteredOn(r -> r.command().type().equals(Command.VOICE_WARNING)).extracting(Received::via).containsOnly("mqtt");
+
+            // The pictures the camera uploaded are the violation's evidence, served to its jurisdiction's operators only.
+            String dispatched = assignment.violation();
+            assertThat(operations(gridwarden, "demo-dispatcher-hecun", "/v1/violations/" + dispatched, null).body())
+                    .contains("\"evidence\":[\"" + arrival + "\",\"" + recheck + "\"]");
+            HttpResponse<byte[]> shown = evidence(gridwarden, "demo-dispatcher-hecun", dispatched, recheck);
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.body()).isEqualTo(jpeg(2));
+            assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(evidence(gridwarden, "demo-viewer-tanshi", dispatched, recheck).statusCode()).as("another jurisdiction").isEqualTo(404);
+            assertThat(evidence(gridwarden, "demo-admin", dispatched, "sha256:" + "0".repeat(64)).statusCode()).as("a ref not its").isEqualTo(404);
 
             // The dispatcher closes it from the operations API: the officer is stood down, the stream shows it closed.
             HttpResponse<String> close = operations(gridwarden, "demo-dispatcher-hecun", "/v1/violations/" + assignment.violation() + "/close",
@@ -202,6 +219,38 @@ class WalkingSkeletonEndToEndTest {
         assertThat(acceptedIds).allSatisfy(id -> assertThat(stored).containsEntry(id, 1));
     }
 
+    /** A small JPEG-looking picture (the store judges by the first bytes), told apart by {@code seed}. */
+    private static byte[] jpeg(int seed) {
+        byte[] picture = new byte[2048];
+        java.util.Arrays.fill(picture, (byte) seed);
+        picture[0] = (byte) 0xFF;
+        picture[1] = (byte) 0xD8;
+        picture[2] = (byte) 0xFF;
+        return picture;
+    }
+
+    /** The camera uploads a picture, as a plain HTTP camera would; returns its ref. */
+    private static String upload(GridwardenProcess gridwarden, byte[] jpeg) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gridwarden.ingestUrl() + "/v1/evidence"))
+                .header("Authorization", "Bearer " + DeviceClient.demoToken(CAMERA)).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return io.gridwarden.common.json.Json.mapper().readTree(created.body()).path("evidence").asText();
+    }
+
+    private static HttpResponse<byte[]> evidence(GridwardenProcess gridwarden, String operator, String violation, String ref) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gridwarden.opsUrl() + "/v1/violations/" + violation
+                + "/evidence/" + ref)).header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The camera's frame at {@code t}, naming its latest uploaded picture. */
+    private DeviceEvent cameraFrame(Instant t, List<DetectedObject> seen) {
+        DeviceEvent frame = events.frame(CAMERA, t, seen);
+        String ref = picture;
+        return ref == null ? frame : new DeviceEvent(frame.id(), frame.source(), frame.type(), frame.time(), null,
+                new io.gridwarden.common.event.Detection(seen, ((io.gridwarden.common.event.Detection) frame.data()).snapshot(), ref));
+    }
+
     private void officersOnDuty(DeviceClient devices) throws Exception {
         send(devices, "off-01", events.officer("off-01", Instant.now(), NEAR[0], NEAR[1], Availability.AVAILABLE));
         send(devices, "off-02", events.officer("off-02", Instant.now(), FAR[0], FAR[1], Availability.AVAILABLE));
@@ -211,7 +260,7 @@ class WalkingSkeletonEndToEndTest {
     private void sendFramesSince(DeviceClient devices, Instant since, List<DetectedObject> seen) throws Exception {
         List<DeviceEvent> frames = new ArrayList<>();
         for (Instant t = since; t.isBefore(Instant.now()); t = t.plusSeconds(10)) {
-            frames.add(events.frame(CAMERA, t, seen));
+            frames.add(cameraFrame(t, seen));
         }
         send(devices, CAMERA, frames.toArray(DeviceEvent[]::new));
     }
@@ -221,7 +270,7 @@ class WalkingSkeletonEndToEndTest {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!until.getAsBoolean()) {
             assertThat(Instant.now()).as("waited 2 minutes; received so far: %s", received).isBefore(deadline);
-            send(devices, CAMERA, events.frame(CAMERA, Instant.now(), seen));
+            send(devices, CAMERA, cameraFrame(Instant.now(), seen));
             Thread.sleep(STEP.toMillis());
         }
     }

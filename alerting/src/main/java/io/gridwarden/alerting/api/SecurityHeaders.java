@@ -5,11 +5,11 @@ import io.vertx.core.http.HttpServerResponse;
 /**
  * What every operations response tells the browser: load scripts, styles and data from this server
  * only and nothing inline (so a device's text that slipped into the page cannot run), never be
- * framed, never sniff a type, never send this URL as a referrer; and, over TLS, stay on HTTPS.
+ * framed (pictures the dashboard fetched with the operator's token are shown from {@code blob:} URLs), never sniff a type, never send this URL as a referrer; and, over TLS, stay on HTTPS.
  */
 public final class SecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String HSTS = "max-age=31536000";
 

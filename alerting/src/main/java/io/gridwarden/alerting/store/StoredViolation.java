@@ -23,11 +23,11 @@ public record StoredViolation(Violation latest, long offset, List<TimelineEntry>
     }
 
     static StoredViolation first(Violation violation, long offset) {
-        return new StoredViolation(violation, offset, List.of()).with(entryFor(violation));
+        return new StoredViolation(violation, offset, List.of()).with(entryFor(violation, null));
     }
 
     StoredViolation updated(Violation next, long at) {
-        return new StoredViolation(next, at, timeline).with(entryFor(next));
+        return new StoredViolation(next, at, timeline).with(entryFor(next, latest));
     }
 
     StoredViolation with(TimelineEntry entry) {
@@ -59,7 +59,11 @@ public record StoredViolation(Violation latest, long offset, List<TimelineEntry>
         return node;
     }
 
-    private static TimelineEntry entryFor(Violation v) {
-        return new TimelineEntry(v.status().wireName(), v.updatedAt() == null ? Instant.now() : v.updatedAt(), v.note(), v.officer());
+    /** The step {@code v} is, with the pictures it added to those of {@code before} (null: none before). */
+    private static TimelineEntry entryFor(Violation v, Violation before) {
+        List<String> added = v.evidence() == null ? null : v.evidence().stream()
+                .filter(ref -> before == null || before.evidence() == null || !before.evidence().contains(ref)).toList();
+        return new TimelineEntry(v.status().wireName(), v.updatedAt() == null ? Instant.now() : v.updatedAt(), v.note(), v.officer(),
+                added);
     }
 }

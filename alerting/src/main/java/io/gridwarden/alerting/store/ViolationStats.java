@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * KPIs over a set of violations: counts by category and status, the share of settled voice warnings
- * that resolved the violation on their own, and p50/p90 of time to warn, dispatch (both from
+ * that resolved the violation on their own (a warning that failed, see {@link StoredViolation#warningFailed},
+ * was not given: such violations are counted in {@code warningsFailed} and in neither side of the share), and p50/p90 of time to warn, dispatch (both from
  * detection), accept (from dispatch) and resolve (from detection, {@code resolved} or
  * {@code resolved_by_warning}). Durations go into HdrHistograms (3 significant digits, millisecond
  * unit), so memory stays fixed however many violations are counted.
@@ -25,6 +26,7 @@ public final class ViolationStats {
     private final Map<String, Histogram> durations = new LinkedHashMap<>();
     private long warnedSettled;
     private long resolvedByWarning;
+    private long warningsFailed;
     private long total;
 
     public ViolationStats() {
@@ -41,7 +43,9 @@ public final class ViolationStats {
         Instant detected = stored.detectedAt();
         Instant warned = v.warnedAt() != null ? v.warnedAt() : stored.reached("warned").orElse(null);
         Instant dispatched = v.dispatchedAt() != null ? v.dispatchedAt() : stored.reached("dispatched").orElse(null);
-        if (warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED) {
+        if (warned != null && stored.warningFailed()) {
+            warningsFailed++;
+        } else if (warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED) {
             warnedSettled++;
             if (v.status() == ViolationStatus.RESOLVED_BY_WARNING) {
                 resolvedByWarning++;
@@ -79,6 +83,7 @@ public final class ViolationStats {
         out.put("warnedSettled", warnedSettled);
         out.put("resolvedByWarning", resolvedByWarning);
         out.put("resolvedByWarningShare", resolvedByWarningShare());
+        out.put("warningsFailed", warningsFailed);
         Map<String, Object> times = new LinkedHashMap<>();
         durations.forEach((name, h) -> times.put(name, percentiles(h)));
         out.put("timeToSeconds", times);

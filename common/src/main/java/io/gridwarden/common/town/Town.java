@@ -33,6 +33,13 @@ public final class Town {
      * frame of a thousand is an attack or a broken detector, not a street. Town file: {@code limits.maxObjectsPerFrame}.
      */
     public static final int DEFAULT_MAX_OBJECTS_PER_FRAME = 64;
+    /**
+     * The category of a camera or sensor that has gone silent: raised by the jobs, handled by its
+     * {@code responsibleUnit} (maintenance). Needs neither labels nor a metric.
+     */
+    public static final String DEVICE_OFFLINE = "device_offline";
+    /** A device silent for this many heartbeat intervals is offline, unless the town file says {@code offlineAfter}. */
+    public static final int DEFAULT_OFFLINE_BEATS = 3;
 
     private final TownFile file;
     private final ZoneId timezone;
@@ -96,6 +103,34 @@ public final class Town {
     public int maxObjectsPerFrame() {
         return file.limits() == null || file.limits().maxObjectsPerFrame() == null ? DEFAULT_MAX_OBJECTS_PER_FRAME
                 : file.limits().maxObjectsPerFrame();
+    }
+
+    /**
+     * How long camera or sensor {@code device} may stay silent (no event of any kind) before it counts
+     * as offline: its own {@code offlineAfter} or {@code heartbeatEvery} × {@value #DEFAULT_OFFLINE_BEATS},
+     * else the town's {@code devices} entry's. Empty when neither says (the device is never judged), for
+     * officers, and for ids that are not devices of the town.
+     */
+    public Optional<Duration> offlineAfter(String device) {
+        Camera camera = cameras.get(device);
+        Sensor sensor = camera == null ? sensors.get(device) : null;
+        if (camera == null && sensor == null) {
+            return Optional.empty();
+        }
+        Duration own = camera != null ? threshold(camera.offlineAfter(), camera.heartbeatEvery())
+                : threshold(sensor.offlineAfter(), sensor.heartbeatEvery());
+        if (own != null) {
+            return Optional.of(own);
+        }
+        TownFile.Devices devices = file.devices();
+        return Optional.ofNullable(devices == null ? null : threshold(devices.offlineAfter(), devices.heartbeatEvery()));
+    }
+
+    private static Duration threshold(Duration offlineAfter, Duration heartbeatEvery) {
+        if (offlineAfter != null) {
+            return offlineAfter;
+        }
+        return heartbeatEvery == null ? null : heartbeatEvery.multipliedBy(DEFAULT_OFFLINE_BEATS);
     }
 
     public Optional<Device> device(String id) {

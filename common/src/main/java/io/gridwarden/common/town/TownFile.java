@@ -24,7 +24,14 @@ public record TownFile(
         List<Sensor> sensors,
         List<Officer> officers,
         List<Operator> operators,
-        Limits limits) {
+        Limits limits,
+        Devices devices) {
+
+    /**
+     * How often cameras and sensors say they are alive, and how long a silent one is taken for offline
+     * ({@code offlineAfter}, default three intervals). Null (no {@code devices} entry): nobody is judged.
+     */
+    public record Devices(Duration heartbeatEvery, Duration offlineAfter) {}
 
     /** What one device's event may carry; a missing entry takes its default. */
     public record Limits(Integer maxObjectsPerFrame) {}
@@ -50,12 +57,29 @@ public record TownFile(
             List<ActiveWindow> activeHours,
             Boolean urgent) {}
 
-    /** The voice warning a camera plays, and how long the offender has to leave. */
-    public record Warning(String text, String clip, Integer repeat, Duration grace) {}
+    /**
+     * The voice warning a camera plays, and how long the offender has to leave. {@code onFailure} is what
+     * a failed warning (the camera answered {@code failed}) leads to: {@code dispatch} at once (the
+     * default) or {@code wait} out the grace period.
+     */
+    public record Warning(String text, String clip, Integer repeat, Duration grace, String onFailure) {
+
+        public static final String DISPATCH = "dispatch";
+        public static final String WAIT = "wait";
+
+        public Warning(String text, String clip, Integer repeat, Duration grace) {
+            this(text, clip, repeat, grace, null);
+        }
+
+        /** Whether a failed warning dispatches at once rather than waiting out the grace period. */
+        public boolean dispatchOnFailure() {
+            return onFailure == null || DISPATCH.equals(onFailure);
+        }
+    }
 
     public record Camera(
             String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
-            List<Zone> zones) {}
+            List<Zone> zones, Duration heartbeatEvery, Duration offlineAfter) {}
 
     /** An area of a camera's image (polygon of normalised points) watched for one category, with optional overrides. */
     public record Zone(String id, String category, List<List<Double>> polygon, Duration dwell, Duration grace,
@@ -63,7 +87,7 @@ public record TownFile(
 
     public record Sensor(
             String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
-            String category, Double threshold, Duration dwell) {}
+            String category, Double threshold, Duration dwell, Duration heartbeatEvery, Duration offlineAfter) {}
 
     public record Officer(String id, String name, String unit, String tokenHash, String commandUrl) {}
 

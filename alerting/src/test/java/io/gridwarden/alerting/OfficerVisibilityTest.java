@@ -68,7 +68,7 @@ class OfficerVisibilityTest {
     @Test
     @DisplayName("The admin (every jurisdiction) sees every officer")
     void adminSeesEveryone() {
-        assertThat(ids(officers(ADMIN_TOKEN))).hasSize(50);
+        assertThat(ids(officers(ADMIN_TOKEN))).hasSize(52);
     }
 
     private List<JsonObject> officers(String token) {

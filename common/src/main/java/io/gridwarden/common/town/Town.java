@@ -126,6 +126,18 @@ public final class Town {
         return Optional.ofNullable(devices == null ? null : threshold(devices.offlineAfter(), devices.heartbeatEvery()));
     }
 
+    /**
+     * How often camera or sensor {@code device} should send {@code gw.heartbeat}: its own or the town's
+     * {@code heartbeatEvery}, else a third of its offline threshold; empty when it is never judged.
+     */
+    public Optional<Duration> heartbeatEvery(String device) {
+        Camera camera = cameras.get(device);
+        Sensor sensor = camera == null ? sensors.get(device) : null;
+        Duration own = camera != null ? camera.heartbeatEvery() : sensor != null ? sensor.heartbeatEvery() : null;
+        Duration town = file.devices() == null ? null : file.devices().heartbeatEvery();
+        return own != null ? Optional.of(own) : offlineAfter(device).map(after -> town != null ? town : after.dividedBy(DEFAULT_OFFLINE_BEATS));
+    }
+
     private static Duration threshold(Duration offlineAfter, Duration heartbeatEvery) {
         if (offlineAfter != null) {
             return offlineAfter;

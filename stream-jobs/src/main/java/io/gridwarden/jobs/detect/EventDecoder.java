@@ -24,6 +24,7 @@ import io.gridwarden.jobs.model.SensorReading;
 import io.gridwarden.jobs.source.Ticks;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.gridwarden.jobs.metrics.ExportedName;
@@ -77,7 +78,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public void open(OpenContext context) {
         town = Town.load(townLocation);
         sensors = town.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
-        judged = java.util.stream.Stream.concat(town.cameras().stream().map(TownFile.Camera::id), sensors.stream())
+        judged = Stream.concat(town.cameras().stream().map(TownFile.Camera::id), sensors.stream())
                 .filter(d -> town.offlineAfter(d).isPresent()).collect(Collectors.toSet());
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
         badRecords = metrics.counter("badRecords");

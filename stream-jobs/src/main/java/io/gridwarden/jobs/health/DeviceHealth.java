@@ -22,16 +22,22 @@ import java.util.List;
  *
  * <p>Only devices heard from at least once are judged: a device never switched on raises nothing, and
  * neither does a fresh start. Silence is measured in event time, the log's clock moving the watermark
- * while devices are quiet; but a watermark that leapt past a deadline by more than the threshold at
- * once means the log itself had nothing for that long (gridwarden was down), which says nothing about
- * the device: its deadline then restarts from the watermark. Ids come from the last event time heard,
+ * in small steps while devices are quiet (ticks); a watermark that leapt past a deadline by more than
+ * {@link #LEAP} (or the threshold, if shorter) at once means the log itself had nothing for that long
+ * (gridwarden was down, or stalled), which says nothing about the device: its deadline then restarts
+ * from the watermark. So a restart raises no storm of cases. Ids come from the last event time heard,
  * so a replay raises the same violation.
+ *
+ * <p>One timer per device: an event moves the deadline, and the timer at the old deadline re-arms at
+ * the new one, so a busy device costs no timer per event.
  */
 public final class DeviceHealth {
 
     /** Who closes a violation when its device is heard from again, as the timeline shows it. */
     public static final String CLOSER = "gridwarden";
     public static final String BACK_ONLINE = "device back online";
+    /** A timer fires as soon as the watermark passes its deadline: by more than this, the log's clock leapt. */
+    public static final Duration LEAP = Duration.ofSeconds(30);
 
     private final Town town;
 
@@ -45,7 +51,7 @@ public final class DeviceHealth {
      * @param state the device's new state (never null once heard)
      * @param dispatch a request for a maintenance officer, or null
      * @param close the close of the device's offline violation, for assignment, or null
-     * @param timer the deadline to set, or -1 (unchanged)
+     * @param timer a timer to set, or -1
      */
     public record Step(DeviceHealthState state, List<Action> actions, DispatchRequest dispatch, OperatorAction close, long timer) {}
 
@@ -62,17 +68,21 @@ public final class DeviceHealth {
             long closedAt = Math.max(at, state.offline().updatedAt().toEpochMilli() + 1);
             close = OperatorAction.close(state.offline().id(), device, closedAt, BACK_ONLINE, CLOSER);
         }
-        long deadline = last + threshold;
-        return new Step(new DeviceHealthState(last, deadline, null), List.of(), null, close, deadline == state.deadline() ? -1 : deadline);
+        long deadline = Math.max(last + threshold, state.deadline()); // never before a deadline restarted after a leap
+        // While offline no timer is pending; otherwise the pending one re-arms at the new deadline when it fires.
+        return new Step(new DeviceHealthState(last, deadline, null), List.of(), null, close, close != null ? deadline : -1);
     }
 
     /** A timer at {@code due} fired with the watermark at {@code watermark}. */
     public Step due(String device, DeviceHealthState state, long due, long watermark) {
-        if (state == null || state.offline() != null || due != state.deadline()) {
-            return new Step(state, List.of(), null, null, -1); // an old deadline, or already offline
+        if (state == null || state.offline() != null || due > state.deadline()) {
+            return new Step(state, List.of(), null, null, -1); // already offline, or a timer of an older state
+        }
+        if (due < state.deadline()) {
+            return new Step(state, List.of(), null, null, state.deadline()); // heard from since: re-arm
         }
         long threshold = threshold(device);
-        if (watermark - due > threshold) {
+        if (watermark - due > Math.min(threshold, LEAP.toMillis())) {
             long restarted = watermark + threshold;
             return new Step(new DeviceHealthState(state.lastHeard(), restarted, null), List.of(), null, null, restarted);
         }

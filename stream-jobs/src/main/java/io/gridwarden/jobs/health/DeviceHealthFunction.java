@@ -40,12 +40,7 @@ public final class DeviceHealthFunction extends KeyedProcessFunction<String, Dev
 
     @Override
     public void processElement(DeviceHeard heard, Context ctx, Collector<Action> out) throws Exception {
-        DeviceHealthState before = state.value();
-        DeviceHealth.Step step = health.heard(heard.device(), before, heard.time());
-        if (before != null && step.timer() >= 0) {
-            ctx.timerService().deleteEventTimeTimer(before.deadline());
-        }
-        apply(step, ctx, out);
+        apply(health.heard(heard.device(), state.value(), heard.time()), ctx, out);
     }
 
     @Override

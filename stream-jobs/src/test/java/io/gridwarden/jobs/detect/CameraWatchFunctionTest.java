@@ -15,14 +15,10 @@ import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
-import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.OperatorAction;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +31,7 @@ class CameraWatchFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), COMMAND_IDS)), CameraFrame::camera,
-                CameraNotice::camera, Types.STRING);
-        harness.open();
+        harness = CameraHarness.open(TOWN);
     }
 
     @AfterEach
@@ -136,7 +129,6 @@ class CameraWatchFunctionTest {
     }
 
     private List<DispatchRequest> dispatches() {
-        var side = harness.getSideOutput(CameraWatchFunction.DISPATCHES);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return CameraHarness.dispatches(harness);
     }
 }

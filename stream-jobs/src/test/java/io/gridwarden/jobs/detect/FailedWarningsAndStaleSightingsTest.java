@@ -17,13 +17,9 @@ import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DeviceAck;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.WarningFailure;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +38,7 @@ class FailedWarningsAndStaleSightingsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), COMMAND_IDS)), CameraFrame::camera,
-                CameraNotice::camera, Types.STRING);
-        harness.open();
+        harness = CameraHarness.open(TOWN);
     }
 
     @AfterEach
@@ -181,7 +174,6 @@ class FailedWarningsAndStaleSightingsTest {
     }
 
     private List<DispatchRequest> dispatches() {
-        var side = harness.getSideOutput(CameraWatchFunction.DISPATCHES);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return CameraHarness.dispatches(harness);
     }
 }

@@ -2,7 +2,6 @@ package io.gridwarden.alerting.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridwarden.alerting.view.TimelineEntry;
-import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.json.Json;
 import java.time.Instant;
@@ -43,16 +42,6 @@ public record StoredViolation(Violation latest, long offset, List<TimelineEntry>
     /** When the violation first reached {@code status} (by its timeline), if it did. */
     public Optional<Instant> reached(String status) {
         return timeline.stream().filter(e -> status.equals(e.status())).map(TimelineEntry::at).findFirst();
-    }
-
-    /**
-     * Whether the violation's voice warning did not play: the jobs noted it failed, the camera answered
-     * {@code failed} (or alerting on its behalf, {@code expired}), or alerting let it expire undelivered.
-     */
-    public boolean warningFailed() {
-        return timeline.stream().anyMatch(e -> e.note() != null && (e.note().startsWith(Command.WARNING_FAILED_NOTE)
-                || ("acked".equals(e.status()) && e.note().contains(" answered failed to "))
-                || ("expired".equals(e.status()) && e.note().startsWith(Command.VOICE_WARNING + " "))));
     }
 
     /** The time the store orders violations by: when it was detected. */

@@ -50,25 +50,25 @@ class OfficerVisibilityTest {
     }
 
     @Test
-    @DisplayName("tanshi's viewer sees tanshi's team and the water bureau, not hecun's, daqiao's or xintangbian's officers nor their positions")
+    @DisplayName("tanshi's viewer sees tanshi's team, the water bureau and maintenance, not hecun's, daqiao's or xintangbian's officers nor their positions")
     void viewerSeesOnlyTheUnitsResponsibleInTheirJurisdiction() {
         List<JsonObject> seen = officers(TANSHI_VIEWER_TOKEN);
 
-        assertThat(seen).extracting(o -> o.getString("unit")).containsOnly("tanshi", "water-bureau");
-        assertThat(ids(seen)).containsExactlyElementsOf(range(21, 30, 47, 50));
+        assertThat(seen).extracting(o -> o.getString("unit")).containsOnly("tanshi", "water-bureau", "maintenance");
+        assertThat(ids(seen)).containsExactlyElementsOf(range(21, 30, 47, 52)); // the maintenance unit (off-51, off-52) serves every jurisdiction
         assertThat(seen).filteredOn(o -> o.containsKey("lat")).extracting(o -> o.getString("id")).containsExactlyInAnyOrder("off-21", "off-47");
     }
 
     @Test
     @DisplayName("hecun's dispatcher also sees the neighbours' teams it may assign (\"1+X\"): in the demo town, every team")
     void dispatcherSeesTheTeamsItMayAssign() {
-        assertThat(ids(officers(HECUN_DISPATCHER_TOKEN))).containsExactlyElementsOf(range(1, 50, 0, -1));
+        assertThat(ids(officers(HECUN_DISPATCHER_TOKEN))).containsExactlyElementsOf(range(1, 52, 0, -1));
     }
 
     @Test
     @DisplayName("The admin (every jurisdiction) sees every officer")
     void adminSeesEveryone() {
-        assertThat(ids(officers(ADMIN_TOKEN))).hasSize(50);
+        assertThat(ids(officers(ADMIN_TOKEN))).hasSize(52);
     }
 
     private List<JsonObject> officers(String token) {

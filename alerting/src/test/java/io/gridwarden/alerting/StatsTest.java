@@ -79,6 +79,25 @@ class StatsTest {
         assertThat(s.getValue("resolvedByWarningShare")).isNull();
     }
 
+    @Test
+    @DisplayName("A violation whose voice warning failed counts in warningsFailed, not in the share resolved by warning, even if it then left")
+    void failedWarningsAreNotWarnings() throws Exception {
+        Violation f = detected("f-1", "cam-0001", "hecun", T0.plusSeconds(20));
+        harness.append(Action.update(f = f.withStatus(ViolationStatus.WARNED, T0.plusSeconds(30), null)));
+        harness.append(Action.update(f.withStatus(ViolationStatus.DISPATCHED, T0.plusSeconds(31),
+                "voice warning failed: speaker broken; dispatched without waiting for the grace period")));
+        Violation late = detected("f-2", "cam-0001", "hecun", T0.plusSeconds(40));
+        harness.append(Action.update(late = late.withStatus(ViolationStatus.WARNED, T0.plusSeconds(50), null)));
+        harness.append(Action.update(late = late.withStatus(ViolationStatus.RESOLVED_BY_WARNING, T0.plusSeconds(80), "left within the grace period")));
+        // the camera's (or alerting's) failed ack reached the jobs after the grace check had settled it
+        harness.append(Action.acked("cam-0001", new Action.CommandAck("cmd-late", "failed", "expired", T0.plusSeconds(81)), late));
+        eventually("all are stored", () -> stats("demo-admin").getLong("total") == 6 && stats("demo-admin").getLong("warningsFailed") == 2);
+
+        JsonObject s = stats("demo-admin");
+        assertThat(s.getLong("resolvedByWarning")).isEqualTo(2);
+        assertThat(s.getDouble("resolvedByWarningShare")).isCloseTo(2.0 / 3, within(1e-9));
+    }
+
     private JsonObject stats(String token) {
         try {
             return harness.get("/v1/stats?since=2026-11-22T00:00:00Z&until=2026-11-23T00:00:00Z", token).bodyAsJsonObject();

@@ -6,7 +6,7 @@ import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.model.CameraFrame;
-import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.model.CameraNotice;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -41,7 +41,7 @@ public class CameraOperatorBenchmark {
     @Param({"busy", "street"})
     public String traffic;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, OperatorAction, Action> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> harness;
     private CameraTraffic frames;
     private long frameCount;
 
@@ -50,7 +50,7 @@ public class CameraOperatorBenchmark {
         frames = "busy".equals(traffic) ? CameraTraffic.busy() : CameraTraffic.street();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT, CommandIds.random())),
-                CameraFrame::camera, OperatorAction::source, Types.STRING);
+                CameraFrame::camera, CameraNotice::camera, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }

@@ -82,7 +82,13 @@ public final class CityTown {
             units.addObject().put("id", district(d)).put("name", "District " + (d + 1) + " enforcement team").put("jurisdiction", district(d));
         }
         units.addObject().put("id", "water-bureau").put("name", "County water bureau");
-        city.set("categories", demo.get("categories"));
+        // The demo's offence categories; not device_offline: a city sends no heartbeats, so nobody is judged offline.
+        ArrayNode categories = city.putArray("categories");
+        demo.get("categories").forEach(c -> {
+            if (!Town.DEVICE_OFFLINE.equals(c.get("id").asText())) {
+                categories.add(c);
+            }
+        });
         var random = new SplittableRandom(size.seed());
         cameras(size, side, random, city.putArray("cameras"));
         sensors(size, side, random, city.putArray("sensors"));

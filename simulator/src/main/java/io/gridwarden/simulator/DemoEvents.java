@@ -6,10 +6,12 @@ import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventType;
+import io.gridwarden.common.event.Heartbeat;
 import io.gridwarden.common.event.OfficerStatus;
 import io.gridwarden.common.event.Reading;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds the events simulated devices send, each with an id unique per device run. */
@@ -48,6 +50,15 @@ public final class DemoEvents {
     }
 
     public DeviceEvent ack(String device, Instant time, String command, String result) {
-        return new DeviceEvent(nextId(device), device, EventType.COMMAND_ACK, time, null, new CommandAck(command, result, null));
+        return ack(device, time, command, result, null);
+    }
+
+    public DeviceEvent ack(String device, Instant time, String command, String result, String note) {
+        return new DeviceEvent(nextId(device), device, EventType.COMMAND_ACK, time, null, new CommandAck(command, result, note));
+    }
+
+    /** A device saying it is alive. */
+    public DeviceEvent heartbeat(String device, Instant time) {
+        return new DeviceEvent(nextId(device), device, EventType.HEARTBEAT, time, null, new Heartbeat(Map.of()));
     }
 }

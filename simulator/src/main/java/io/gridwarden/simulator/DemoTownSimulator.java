@@ -7,15 +7,19 @@ import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
 import io.gridwarden.common.town.ZoneRule;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * are; in every camera's zones, now and then an offender of the zone's category turns up (a parked
  * car, a vendor's cart, rubbish…); after the voice warning most drivers leave and vendors often
  * stay; what stays is dispatched; officers accept, arrive and resolve. A river-level sensor now and
- * then reads above its threshold for a few minutes. It is also the seed of the benchmarks' load
+ * then reads above its threshold for a few minutes. Cameras and sensors send heartbeats at the town's
+ * intervals, so none is taken for offline. It is also the seed of the benchmarks' load
  * generator: the same clients and events, at a higher rate.
  */
 public final class DemoTownSimulator implements AutoCloseable {
@@ -73,8 +78,22 @@ public final class DemoTownSimulator implements AutoCloseable {
         List<String> cameras = town.cameras().stream().map(TownFile.Camera::id).filter(c -> !town.zoneRules(c).isEmpty()).toList();
         timer.scheduleAtFixedRate(() -> cameras.forEach(this::frame), 2, FRAME_SECONDS, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(() -> town.sensors().forEach(s -> reading(s.id())), 3, FRAME_SECONDS, TimeUnit.SECONDS);
+        heartbeats(town).forEach((every, devices) -> timer.scheduleAtFixedRate(() -> devices.forEach(this::heartbeat), 0,
+                every.toMillis(), TimeUnit.MILLISECONDS));
         LOG.info("Simulating {} officers, {} cameras and {} river sensors; commands arrive at {}", officerPositions.size(),
                 cameras.size(), town.sensors().size(), commandGateway());
+    }
+
+    /** The cameras and sensors the town judges for liveness, by their heartbeat interval: each beats at its own. */
+    static Map<Duration, List<String>> heartbeats(Town town) {
+        Map<Duration, List<String>> byInterval = new TreeMap<>();
+        Stream.concat(town.cameras().stream().map(TownFile.Camera::id), town.sensors().stream().map(TownFile.Sensor::id))
+                .forEach(d -> town.heartbeatEvery(d).ifPresent(every -> byInterval.computeIfAbsent(every, e -> new ArrayList<>()).add(d)));
+        return byInterval;
+    }
+
+    private void heartbeat(String device) {
+        send(device, events.heartbeat(device, Instant.now()));
     }
 
     private void frame(String camera) {

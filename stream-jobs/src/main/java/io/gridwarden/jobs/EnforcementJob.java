@@ -11,7 +11,12 @@ import io.gridwarden.jobs.metrics.ActionCounter;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.detect.EventDecoder;
+import io.gridwarden.jobs.detect.WarningAcks;
+import io.gridwarden.jobs.health.DeviceHealthFunction;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraNotice;
+import io.gridwarden.jobs.model.DeviceHeard;
+import io.gridwarden.jobs.model.WarningFailure;
 import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OperatorAction;
@@ -28,8 +33,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The enforcement job: event log → decode → per-camera dwell detection and escalation, per-sensor
- * threshold detection → assignment (nearest officer, accept deadlines, acks, dispatchers' actions) →
+ * The enforcement job: event log → decode → per-camera dwell detection and escalation (failed voice
+ * warnings included), per-sensor threshold detection, per-device liveness (offline cameras and
+ * sensors) → assignment (nearest officer, accept deadlines, acks, dispatchers' actions) →
  * action log.
  *
  * <p>This class only wires; the production runner and the tests both call {@link #build}, so the
@@ -41,6 +47,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EnforcementJob {
 
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
+    private static final TypeInformation<CameraNotice> CAMERA_NOTICE = TypeInformation.of(CameraNotice.class);
+    private static final TypeInformation<WarningFailure> WARNING_FAILURE = TypeInformation.of(WarningFailure.class);
 
     private EnforcementJob() {}
 
@@ -99,25 +107,33 @@ public final class EnforcementJob {
                 .process(new EventDecoder(townLocation)).name("decode-events").uid("decode-events");
         DataStream<OperatorAction> operations = frames.getSideOutput(EventDecoder.OPERATIONS);
 
+        DataStream<CameraNotice> notices = operations.map(CameraNotice::of, CAMERA_NOTICE).name("camera-operations").uid("camera-operations")
+                .union(frames.getSideOutput(EventDecoder.ACKS).flatMap(new WarningAcks(townLocation, commandIds), WARNING_FAILURE)
+                        .name("failed-warnings").uid("failed-warnings").map(CameraNotice::of, CAMERA_NOTICE)
+                        .name("camera-failed-warnings").uid("camera-failed-warnings"));
         SingleOutputStreamOperator<Action> cameras = frames.keyBy(CameraFrame::camera)
-                .connect(operations.keyBy(OperatorAction::source))
+                .connect(notices.keyBy(CameraNotice::camera))
                 .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
         SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
                 .connect(operations.keyBy(OperatorAction::source))
                 .process(new SensorWatchFunction(townLocation)).name("sensor-thresholds").uid("sensor-thresholds");
+        SingleOutputStreamOperator<Action> health = frames.getSideOutput(EventDecoder.HEARD).keyBy(DeviceHeard::device)
+                .process(new DeviceHealthFunction(townLocation)).name("device-health").uid("device-health");
         DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
-                .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES));
+                .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES), health.getSideOutput(CameraWatchFunction.DISPATCHES));
 
         DataStream<DeskInput> deskInputs = dispatches.map(DeskInput::of, DESK_INPUT).name("desk-requests").uid("desk-requests")
                 .union(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT).name("desk-officers").uid("desk-officers"),
                         frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
-                        operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"));
+                        operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"),
+                        health.getSideOutput(DeviceHealthFunction.CLOSES).map(DeskInput::of, DESK_INPUT)
+                                .name("desk-back-online").uid("desk-back-online"));
         SingleOutputStreamOperator<Action> assigned = deskInputs
                 .flatMap(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
                 .keyBy(DeskInput::region)
                 .process(new AssignmentFunction(townLocation, commandIds)).name("assign-officer").uid("assign-officer-by-region");
 
-        cameras.union(sensors, assigned)
+        cameras.union(sensors, health, assigned)
                 .map(new ActionCounter()).name("count-decisions").uid("count-decisions")
                 .sinkTo(actions).name("action-log").uid("action-log-sink");
     }

@@ -1,5 +1,6 @@
 package io.gridwarden.alerting.store;
 
+import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * KPIs over a set of violations: counts by category and status, the share of settled voice warnings
- * that resolved the violation on their own, and p50/p90 of time to warn, dispatch (both from
+ * that resolved the violation on their own (a warning that failed, see {@link #warningFailed},
+ * was not given: such violations are counted in {@code warningsFailed} and in neither side of the share), and p50/p90 of time to warn, dispatch (both from
  * detection), accept (from dispatch) and resolve (from detection, {@code resolved} or
  * {@code resolved_by_warning}). Durations go into HdrHistograms (3 significant digits, millisecond
  * unit), so memory stays fixed however many violations are counted.
@@ -25,6 +27,7 @@ public final class ViolationStats {
     private final Map<String, Histogram> durations = new LinkedHashMap<>();
     private long warnedSettled;
     private long resolvedByWarning;
+    private long warningsFailed;
     private long total;
 
     public ViolationStats() {
@@ -41,7 +44,9 @@ public final class ViolationStats {
         Instant detected = stored.detectedAt();
         Instant warned = v.warnedAt() != null ? v.warnedAt() : stored.reached("warned").orElse(null);
         Instant dispatched = v.dispatchedAt() != null ? v.dispatchedAt() : stored.reached("dispatched").orElse(null);
-        if (warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED) {
+        if (warned != null && warningFailed(stored)) {
+            warningsFailed++;
+        } else if (warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED) {
             warnedSettled++;
             if (v.status() == ViolationStatus.RESOLVED_BY_WARNING) {
                 resolvedByWarning++;
@@ -52,6 +57,17 @@ public final class ViolationStats {
         record("accept", dispatched, stored.reached("accepted").orElse(null));
         Instant resolved = stored.reached("resolved").orElse(stored.reached("resolved_by_warning").orElse(null));
         record("resolve", detected, resolved);
+    }
+
+    /**
+     * Whether the violation's voice warning did not play, by its timeline: the jobs noted it failed, the
+     * camera answered {@code failed} (or alerting on its behalf, {@code expired}), or alerting let it expire
+     * undelivered. (A static helper, not a method of the stored record, which is serialised as it is.)
+     */
+    static boolean warningFailed(StoredViolation stored) {
+        return stored.timeline().stream().anyMatch(e -> e.note() != null && (e.note().startsWith(Command.WARNING_FAILED_NOTE)
+                || ("acked".equals(e.status()) && e.note().contains(" answered failed to "))
+                || ("expired".equals(e.status()) && e.note().startsWith(Command.VOICE_WARNING + " "))));
     }
 
     private void record(String name, Instant from, Instant to) {
@@ -79,6 +95,7 @@ public final class ViolationStats {
         out.put("warnedSettled", warnedSettled);
         out.put("resolvedByWarning", resolvedByWarning);
         out.put("resolvedByWarningShare", resolvedByWarningShare());
+        out.put("warningsFailed", warningsFailed);
         Map<String, Object> times = new LinkedHashMap<>();
         durations.forEach((name, h) -> times.put(name, percentiles(h)));
         out.put("timeToSeconds", times);

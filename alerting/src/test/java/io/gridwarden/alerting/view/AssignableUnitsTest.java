@@ -33,9 +33,11 @@ class AssignableUnitsTest {
 
     @Test
     void shouldLetViewersSeeTheResponsibleUnitsAndDispatchersAlsoTheNeighboursTeams() {
-        assertThat(units.responsibleIn(List.of("tanshi"))).containsExactlyInAnyOrder("tanshi", "water-bureau");
-        assertThat(units.assignableIn(List.of("tanshi"))).containsExactlyInAnyOrder("tanshi", "hecun", "water-bureau");
-        assertThat(units.assignableIn(List.of("*"))).containsExactlyInAnyOrder("hecun", "tanshi", "daqiao", "xintangbian", "water-bureau");
+        // maintenance handles device_offline in every jurisdiction
+        assertThat(units.responsibleIn(List.of("tanshi"))).containsExactlyInAnyOrder("tanshi", "water-bureau", "maintenance");
+        assertThat(units.assignableIn(List.of("tanshi"))).containsExactlyInAnyOrder("tanshi", "hecun", "water-bureau", "maintenance");
+        assertThat(units.assignableIn(List.of("*"))).containsExactlyInAnyOrder("hecun", "tanshi", "daqiao", "xintangbian", "water-bureau",
+                "maintenance");
     }
 
     @Test

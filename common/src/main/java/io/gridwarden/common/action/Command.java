@@ -26,4 +26,6 @@ public record Command(
     public static final String VOICE_WARNING = "voice_warning";
     public static final String ASSIGNMENT = "assignment";
     public static final String ASSIGNMENT_CANCELLED = "assignment_cancelled";
+    /** How a violation's timeline note starts when its voice warning did not play (the jobs write it, the stats read it). */
+    public static final String WARNING_FAILED_NOTE = "voice warning failed";
 }

@@ -53,6 +53,12 @@ public record Violation(
                 officer, snapshot, at, why, evidence);
     }
 
+    /** The same status with a new timeline note at {@code at} (warnedAt and dispatchedAt kept). */
+    public Violation withNote(Instant at, String why) {
+        return new Violation(id, category, status, camera, sensor, zone, jurisdiction, grid, track, label, lat, lon, detectedAt,
+                warnedAt, dispatchedAt, officer, snapshot, at, why);
+    }
+
     public Violation withOfficer(String assignee) {
         return new Violation(id, category, status, camera, sensor, zone, jurisdiction, grid, track, label, lat, lon, detectedAt,
                 warnedAt, dispatchedAt, assignee, snapshot, updatedAt, note, evidence);

@@ -33,6 +33,13 @@ public final class Town {
      * frame of a thousand is an attack or a broken detector, not a street. Town file: {@code limits.maxObjectsPerFrame}.
      */
     public static final int DEFAULT_MAX_OBJECTS_PER_FRAME = 64;
+    /**
+     * The category of a camera or sensor that has gone silent: raised by the jobs, handled by its
+     * {@code responsibleUnit} (maintenance). Needs neither labels nor a metric.
+     */
+    public static final String DEVICE_OFFLINE = "device_offline";
+    /** A device silent for this many heartbeat intervals is offline, unless the town file says {@code offlineAfter}. */
+    public static final int DEFAULT_OFFLINE_BEATS = 3;
 
     private final TownFile file;
     private final TownMap map;
@@ -106,6 +113,46 @@ public final class Town {
     /** The town's outline for drawing maps, when the town file gives one ({@code map: {outline: …}}). */
     public Optional<TownMap> map() {
         return Optional.ofNullable(map);
+    }
+
+    /**
+     * How long camera or sensor {@code device} may stay silent (no event of any kind) before it counts
+     * as offline: its own {@code offlineAfter} or {@code heartbeatEvery} × {@value #DEFAULT_OFFLINE_BEATS},
+     * else the town's {@code devices} entry's. Empty when neither says (the device is never judged), for
+     * officers, and for ids that are not devices of the town.
+     */
+    public Optional<Duration> offlineAfter(String device) {
+        Camera camera = cameras.get(device);
+        Sensor sensor = camera == null ? sensors.get(device) : null;
+        if (camera == null && sensor == null) {
+            return Optional.empty();
+        }
+        Duration own = camera != null ? threshold(camera.offlineAfter(), camera.heartbeatEvery())
+                : threshold(sensor.offlineAfter(), sensor.heartbeatEvery());
+        if (own != null) {
+            return Optional.of(own);
+        }
+        TownFile.Devices devices = file.devices();
+        return Optional.ofNullable(devices == null ? null : threshold(devices.offlineAfter(), devices.heartbeatEvery()));
+    }
+
+    /**
+     * How often camera or sensor {@code device} should send {@code gw.heartbeat}: its own or the town's
+     * {@code heartbeatEvery}, else a third of its offline threshold; empty when it is never judged.
+     */
+    public Optional<Duration> heartbeatEvery(String device) {
+        Camera camera = cameras.get(device);
+        Sensor sensor = camera == null ? sensors.get(device) : null;
+        Duration own = camera != null ? camera.heartbeatEvery() : sensor != null ? sensor.heartbeatEvery() : null;
+        Duration town = file.devices() == null ? null : file.devices().heartbeatEvery();
+        return own != null ? Optional.of(own) : offlineAfter(device).map(after -> town != null ? town : after.dividedBy(DEFAULT_OFFLINE_BEATS));
+    }
+
+    private static Duration threshold(Duration offlineAfter, Duration heartbeatEvery) {
+        if (offlineAfter != null) {
+            return offlineAfter;
+        }
+        return heartbeatEvery == null ? null : heartbeatEvery.multipliedBy(DEFAULT_OFFLINE_BEATS);
     }
 
     public Optional<Device> device(String id) {

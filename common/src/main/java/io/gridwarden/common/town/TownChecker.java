@@ -3,6 +3,7 @@ package io.gridwarden.common.town;
 import io.gridwarden.common.town.TownFile.Camera;
 import io.gridwarden.common.town.TownFile.Category;
 import io.gridwarden.common.town.TownFile.Zone;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,10 +30,13 @@ final class TownChecker {
         town.unitIndex().values().forEach(u -> require(u.jurisdiction() == null || town.jurisdictionIndex().containsKey(u.jurisdiction()),
                 "unit " + u.id() + " belongs to unknown jurisdiction " + u.jurisdiction()));
         town.categoryIndex().values().forEach(this::checkCategory);
+        checkHeartbeats(f);
         nullSafe(f.cameras()).forEach(this::checkCamera);
         nullSafe(f.sensors()).forEach(s -> {
             require(town.jurisdictionIndex().containsKey(s.jurisdiction()), "sensor " + s.id() + " is in unknown jurisdiction " + s.jurisdiction());
             require(town.categoryIndex().containsKey(s.category()), "sensor " + s.id() + " reports unknown category " + s.category());
+            require(!Town.DEVICE_OFFLINE.equals(s.category()), "sensor " + s.id() + " cannot report " + Town.DEVICE_OFFLINE
+                    + " (gridwarden raises it for silent devices); give it a metric category");
             require(s.tokenHash() != null, "sensor " + s.id() + " needs a tokenHash (sha256:…)");
         });
         nullSafe(f.officers()).forEach(o -> {
@@ -48,6 +52,10 @@ final class TownChecker {
     }
 
     private void checkCategory(Category c) {
+        if (Town.DEVICE_OFFLINE.equals(c.id())) {
+            checkOfflineCategory(c);
+            return;
+        }
         require(c.dwell() != null, "category " + c.id() + " needs a dwell time");
         require(c.metric() != null || (c.labels() != null && !c.labels().isEmpty()),
                 "category " + c.id() + " needs either labels (camera) or a metric and threshold (sensor)");
@@ -55,8 +63,43 @@ final class TownChecker {
         require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
                 "category " + c.id() + " names unknown responsible unit " + unit);
         require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
+        require(c.warning() == null || c.warning().onFailure() == null || TownFile.Warning.DISPATCH.equals(c.warning().onFailure())
+                || TownFile.Warning.WAIT.equals(c.warning().onFailure()),
+                "category " + c.id() + "'s warning.onFailure is " + (c.warning() == null ? null : c.warning().onFailure())
+                        + "; use dispatch (send an officer at once, the default) or wait (wait out the grace period)");
         require(!hasEmpty(c.labels()), "category " + c.id() + " has an empty label; remove it");
         require(!hasEmpty(c.activeHours()), "category " + c.id() + " has empty active hours; remove them");
+    }
+
+    /** device_offline is raised by the jobs for a silent device: no labels, no metric, no warning; only who handles it. */
+    private void checkOfflineCategory(Category c) {
+        require(c.labels() == null && c.metric() == null && c.warning() == null,
+                "category " + Town.DEVICE_OFFLINE + " is raised for silent devices; remove its labels, metric and warning");
+        String unit = c.responsibleUnit();
+        require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
+                "category " + c.id() + " names unknown responsible unit " + unit);
+    }
+
+    /** Heartbeat intervals and offline thresholds: positive, a threshold longer than its interval, someone to send. */
+    private void checkHeartbeats(TownFile f) {
+        TownFile.Devices d = f.devices();
+        checkBeat("devices", d == null ? null : d.heartbeatEvery(), d == null ? null : d.offlineAfter());
+        nullSafe(f.cameras()).forEach(c -> checkBeat("camera " + c.id(), c.heartbeatEvery(), c.offlineAfter()));
+        nullSafe(f.sensors()).forEach(s -> checkBeat("sensor " + s.id(), s.heartbeatEvery(), s.offlineAfter()));
+        boolean judged = (d != null && (d.heartbeatEvery() != null || d.offlineAfter() != null))
+                || nullSafe(f.cameras()).stream().anyMatch(c -> c.heartbeatEvery() != null || c.offlineAfter() != null)
+                || nullSafe(f.sensors()).stream().anyMatch(s -> s.heartbeatEvery() != null || s.offlineAfter() != null);
+        require(!judged || town.categoryIndex().containsKey(Town.DEVICE_OFFLINE),
+                "heartbeat intervals are set, so the town needs a category " + Town.DEVICE_OFFLINE
+                        + " with the responsibleUnit that handles silent devices");
+    }
+
+    private static void checkBeat(String where, Duration every, Duration offlineAfter) {
+        require(every == null || !(every.isNegative() || every.isZero()), where + ": heartbeatEvery must be positive, e.g. 60s");
+        require(offlineAfter == null || !(offlineAfter.isNegative() || offlineAfter.isZero()), where + ": offlineAfter must be positive, e.g. 180s");
+        require(every == null || offlineAfter == null || offlineAfter.compareTo(every) > 0,
+                where + ": offlineAfter (" + offlineAfter + ") must be longer than heartbeatEvery (" + every
+                        + "), or a device that beats on time counts as offline");
     }
 
     private void checkCamera(Camera c) {
@@ -70,6 +113,8 @@ final class TownChecker {
             require(z != null, "camera " + c.id() + " has an empty zone; remove it");
             require(!hasEmpty(z.activeHours()), "camera " + c.id() + " zone " + z.id() + " has empty active hours; remove them");
             require(town.categoryIndex().containsKey(z.category()), "camera " + c.id() + " zone " + z.id() + " watches unknown category " + z.category());
+            require(!Town.DEVICE_OFFLINE.equals(z.category()), "camera " + c.id() + " zone " + z.id() + " cannot watch "
+                    + Town.DEVICE_OFFLINE + " (gridwarden raises it for silent devices); give it a category with labels");
             try {
                 Polygon.of(z.polygon());
             } catch (IllegalArgumentException e) {

@@ -29,7 +29,8 @@ public record TownFile(
         List<Operator> operators,
         Limits limits,
         List<Nvr> nvrs,
-        MapSource map) {
+        MapSource map,
+        Devices devices) {
 
     List<Nvr> nvrsOrEmpty() {
         return nvrs == null ? List.of() : nvrs;
@@ -37,6 +38,12 @@ public record TownFile(
 
     /** Where the town's outline is: a GeoJSON file, relative to the town file ({@link TownMap}). */
     public record MapSource(String outline) {}
+
+    /**
+     * How often cameras and sensors say they are alive, and how long a silent one is taken for offline
+     * ({@code offlineAfter}, default three intervals). Null (no {@code devices} entry): nobody is judged.
+     */
+    public record Devices(Duration heartbeatEvery, Duration offlineAfter) {}
 
     /** What one device's event may carry; a missing entry takes its default. */
     public record Limits(Integer maxObjectsPerFrame) {}
@@ -62,13 +69,30 @@ public record TownFile(
             List<ActiveWindow> activeHours,
             Boolean urgent) {}
 
-    /** The voice warning a camera plays, and how long the offender has to leave. */
-    public record Warning(String text, String clip, Integer repeat, Duration grace) {}
+    /**
+     * The voice warning a camera plays, and how long the offender has to leave. {@code onFailure} is what
+     * a failed warning (the camera answered {@code failed}) leads to: {@code dispatch} at once (the
+     * default) or {@code wait} out the grace period.
+     */
+    public record Warning(String text, String clip, Integer repeat, Duration grace, String onFailure) {
+
+        public static final String DISPATCH = "dispatch";
+        public static final String WAIT = "wait";
+
+        public Warning(String text, String clip, Integer repeat, Duration grace) {
+            this(text, clip, repeat, grace, null);
+        }
+
+        /** Whether a failed warning dispatches at once rather than waiting out the grace period. */
+        public boolean dispatchOnFailure() {
+            return onFailure == null || DISPATCH.equals(onFailure);
+        }
+    }
 
     /** A camera; {@code isapi} is set for a Hikvision camera gridwarden talks ISAPI with (null: CloudEvents or MQTT only). */
     public record Camera(
             String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
-            List<Zone> zones, Isapi isapi) {}
+            List<Zone> zones, Isapi isapi, Duration heartbeatEvery, Duration offlineAfter) {}
 
     /**
      * How gridwarden talks to a Hikvision camera over ISAPI (docs/devices-hikvision.md).
@@ -93,7 +117,7 @@ public record TownFile(
 
     public record Sensor(
             String id, double lat, double lon, String jurisdiction, String grid, String tokenHash, String commandUrl,
-            String category, Double threshold, Duration dwell) {}
+            String category, Double threshold, Duration dwell, Duration heartbeatEvery, Duration offlineAfter) {}
 
     public record Officer(String id, String name, String unit, String tokenHash, String commandUrl) {}
 

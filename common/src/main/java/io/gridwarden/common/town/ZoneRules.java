@@ -19,7 +19,7 @@ final class ZoneRules {
     static ZoneRule effective(Camera camera, Zone zone, Category category, String unit) {
         Warning warning = category.warning();
         if (warning != null && zone.grace() != null) {
-            warning = new Warning(warning.text(), warning.clip(), warning.repeat(), zone.grace());
+            warning = new Warning(warning.text(), warning.clip(), warning.repeat(), zone.grace(), warning.onFailure());
         }
         List<ActiveWindow> hours = zone.activeHours() != null ? zone.activeHours()
                 : category.activeHours() != null ? category.activeHours() : List.of();

@@ -124,4 +124,32 @@ class TownFileMistakesTest {
         assertThat(town.fallbackUnits("team-a")).isEmpty();
         assertThat(town.fallbackUnits("team-b")).containsExactly("team-a");
     }
+
+    @Test
+    void shouldTakeADevicesOwnHeartbeatOverTheTownsAndJudgeNobodyWithoutOne() throws IOException {
+        assertThat(load(TOWN).offlineAfter("cam-1")).isEmpty();
+        Town town = load(TOWN.replace("officers:", "devices: {heartbeatEvery: 30s}\nofficers:")
+                .replace("category: level, tokenHash: sha256:01}", "category: level, tokenHash: sha256:01, offlineAfter: 10m}")
+                .replace("  - {id: level,", "  - {id: device_offline, responsibleUnit: team-a}\n  - {id: level,"));
+
+        assertThat(town.offlineAfter("cam-1")).contains(java.time.Duration.ofSeconds(90));
+        assertThat(town.offlineAfter("wl-1")).contains(java.time.Duration.ofMinutes(10));
+        assertThat(town.offlineAfter("off-1")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseHeartbeatsWithoutADeviceOfflineCategoryOrAThresholdShorterThanTheInterval() {
+        assertThat(loadError("officers:", "devices: {heartbeatEvery: 30s}\nofficers:")).contains("category device_offline");
+        assertThat(loadError("officers:", "devices: {heartbeatEvery: 30s, offlineAfter: 20s}\nofficers:"))
+                .contains("offlineAfter (PT20S) must be longer than heartbeatEvery (PT30S)");
+        assertThat(loadError("  - {id: level,", "  - {id: device_offline, labels: [car], responsibleUnit: team-a}\n  - {id: level,"))
+                .contains("remove its labels");
+    }
+
+    @Test
+    void shouldRefuseAWarningOnFailureOtherThanDispatchOrWait() {
+        assertThat(loadError("  - {id: parking, labels: [car], dwell: 5m,",
+                "  - {id: parking, labels: [car], dwell: 5m, warning: {text: go, grace: 1m, onFailure: retry},"))
+                .contains("warning.onFailure is retry; use dispatch");
+    }
 }

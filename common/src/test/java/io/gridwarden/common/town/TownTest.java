@@ -18,10 +18,21 @@ class TownTest {
     void shouldHoldTheDemoTownsFixtures() {
         assertThat(demo.cameras()).hasSize(134);
         assertThat(demo.sensors()).hasSize(8);
-        assertThat(demo.officers()).hasSize(50);
-        assertThat(demo.categories()).hasSize(12);
+        assertThat(demo.officers()).hasSize(52);
+        assertThat(demo.categories()).hasSize(13);
         assertThat(demo.device("cam-0134").orElseThrow().jurisdiction()).isEqualTo("tanshi");
         assertThat(demo.officer("off-47").orElseThrow().unit()).isEqualTo("water-bureau");
+    }
+
+    @Test
+    void shouldSendSilentDemoDevicesToMaintenanceAfterThreeMissedHeartbeats() {
+        assertThat(demo.offlineAfter("cam-0001")).contains(Duration.ofMinutes(3));
+        assertThat(demo.offlineAfter("wl-01")).contains(Duration.ofMinutes(3));
+        assertThat(demo.offlineAfter("off-01")).isEmpty();
+        assertThat(demo.responsibleUnit(Town.DEVICE_OFFLINE, "hecun")).isEqualTo("maintenance");
+        assertThat(demo.category(Town.DEVICE_OFFLINE).orElseThrow().name()).isEqualTo("设备离线");
+        assertThat(demo.officer("off-51").orElseThrow().unit()).isEqualTo("maintenance");
+        assertThat(Secrets.matches("demo-off-52", demo.device("off-52").orElseThrow().tokenHash())).isTrue();
     }
 
     @Test

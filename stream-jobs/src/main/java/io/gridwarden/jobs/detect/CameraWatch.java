@@ -9,6 +9,7 @@ import io.gridwarden.common.town.ZoneRule;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.TrackState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -47,10 +48,15 @@ public final class CameraWatch {
 
     /** {@code timezone} is the town's: active hours are local times; {@code commandIds} names its voice warnings. */
     public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, ZoneId timezone, CommandIds commandIds) {
+        this(rules, tracker, timezone, commandIds, null);
+    }
+
+    /** {@code staleAfter}: the camera's offline threshold, beyond which a sighting is too old to act on (null: none). */
+    public CameraWatch(List<ZoneRule> rules, DwellTracker tracker, ZoneId timezone, CommandIds commandIds, Duration staleAfter) {
         this.rulesByZone = rules.stream().collect(Collectors.toMap(ZoneRule::zone, Function.identity()));
         this.schedules = rules.stream().collect(Collectors.toMap(ZoneRule::zone, r -> new Schedule(r.activeHours(), timezone)));
         this.tracker = tracker;
-        this.policy = new EscalationPolicy(tracker, commandIds);
+        this.policy = new EscalationPolicy(tracker, commandIds, staleAfter);
     }
 
     /** Adds tracks remembered elsewhere (the operator's keyed state) to {@code tracks}, not as changes. */
@@ -140,6 +146,28 @@ public final class CameraWatch {
                     store(tracks, entry.getKey(), step.state());
                     return new Outcome(step.actions(), List.of(step.dispatch()), Set.of());
                 }
+            }
+        }
+        return new Outcome(List.of(), List.of(), Set.of());
+    }
+
+    /**
+     * The camera could not play voice warning {@code command} ({@code note}: why): the warned violation it
+     * was for is dispatched at once or noted, by its category's {@code warning.onFailure}. An ack of no
+     * warned violation of this camera (an old one, one already settled) changes nothing.
+     */
+    public Outcome warningFailed(CameraTracks tracks, String command, long at, String note) {
+        for (Map.Entry<String, TrackState> entry : tracks.entries()) {
+            TrackState track = entry.getValue();
+            ZoneRule rule = rulesByZone.get(track.zone());
+            Violation v = track.violation();
+            if (rule != null && v != null && v.status() == ViolationStatus.WARNED && policy.warningCommand(rule.camera(), v).equals(command)) {
+                EscalationPolicy.Step step = policy.warningFailed(rule, track, at, note);
+                if (step == null) {
+                    break;
+                }
+                store(tracks, entry.getKey(), step.state());
+                return new Outcome(step.actions(), step.dispatch() == null ? List.of() : List.of(step.dispatch()), Set.of());
             }
         }
         return new Outcome(List.of(), List.of(), Set.of());

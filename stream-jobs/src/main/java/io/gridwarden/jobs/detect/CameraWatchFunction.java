@@ -4,6 +4,7 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OperatorAction;
 import io.gridwarden.jobs.model.TrackState;
@@ -27,9 +28,10 @@ import org.apache.flink.util.OutputTag;
  * <p>Keyed by camera because a frame lists every object the camera sees: only with the whole frame
  * can an object's absence be known. Violation updates and voice warnings go to the main output;
  * requests for an officer go to {@link #DISPATCHES}. The second input carries dispatchers' actions
- * keyed by the violation's camera, so that closing a violation forgets its track.
+ * keyed by the violation's camera, so that closing a violation forgets its track, and failed voice
+ * warnings keyed by their camera ({@link WarningAcks}), so that a warning that did not play is no warning.
  */
-public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, OperatorAction, Action> {
+public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, CameraNotice, Action> {
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
@@ -82,14 +84,21 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     /**
      * A dispatcher's action on a violation of this camera: a close forgets its track (see
      * {@link CameraWatch#close}); an assignment dispatches a violation still in its grace period to the
-     * chosen officer (one already dispatched is reassigned by assignment).
+     * chosen officer (one already dispatched is reassigned by assignment). A failed voice warning
+     * dispatches its violation at once or notes it ({@link CameraWatch#warningFailed}).
      */
     @Override
-    public void processElement2(OperatorAction action, Context ctx, Collector<Action> out) throws Exception {
+    public void processElement2(CameraNotice notice, Context ctx, Collector<Action> out) throws Exception {
         String camera = ctx.getCurrentKey();
         CameraTracks current = load(camera);
         CameraWatch watch = watch(camera);
-        if (action.close()) {
+        OperatorAction action = notice.operation();
+        if (action == null) {
+            var failure = notice.failure();
+            CameraWatch.Outcome outcome = watch.warningFailed(current, failure.command(), failure.time(), failure.note());
+            outcome.actions().forEach(out::collect);
+            outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
+        } else if (action.close()) {
             watch.close(current, action.violation(), action.time(), action.reason()).forEach(out::collect);
         } else {
             CameraWatch.Outcome outcome = watch.assignByHand(current, action.violation(), action.time(), action.officer(), action.operator());
@@ -111,7 +120,8 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     }
 
     private CameraWatch watch(String camera) {
-        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone(), commandIds));
+        return watches.computeIfAbsent(camera, c -> new CameraWatch(town.zoneRules(c), tracker, town.timezone(), commandIds,
+                town.offlineAfter(c).orElse(null)));
     }
 
     /** The camera's tracks from the cache, else read once from the keyed state. */

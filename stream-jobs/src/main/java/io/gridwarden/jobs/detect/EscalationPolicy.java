@@ -19,6 +19,17 @@ import java.util.List;
  * and a grace period if the rule has one; at the end of grace, still there → dispatch, gone →
  * {@code resolved_by_warning}. Rules without a warning dispatch at once.
  *
+ * <p>A warning the camera could not play ({@link #warningFailed}) is no warning: by the category's
+ * {@code warning.onFailure} the violation is dispatched at once ({@code dispatch}, the default) or
+ * waits out the grace period ({@code wait}); either way an object that then leaves is {@code closed}
+ * ("left after a failed voice warning"), never {@code resolved_by_warning}.
+ *
+ * <p><b>Stale sightings.</b> With a staleness bound (the camera's offline threshold), a check never
+ * acts on a sighting older than the bound: a camera that has sent no frame for that long proves
+ * nothing about what stands in front of it. A dwell that ends on a stale sighting raises nothing (the
+ * track is forgotten; seen again, the object starts a new dwell); a grace period that ends on one
+ * closes the violation as not re-checked, without sending an officer.
+ *
  * <p>Every time used is a due time (dwell end, grace end), never "now", so that a replay decides the
  * same thing at the same instants and produces the same action ids.
  */
@@ -28,14 +39,28 @@ public final class EscalationPolicy {
     public static final Duration DEFAULT_ACCEPT_WITHIN = Duration.ofMinutes(3);
     /** Prefix of the timeline note of an urgent violation, so operators and the store can tell. */
     public static final String URGENT_NOTE = "urgent: ";
+    /** Prefix of the timeline note of a violation whose voice warning failed; a warned violation so noted was not warned. */
+    public static final String WARNING_FAILED_NOTE = Command.WARNING_FAILED_NOTE;
 
     private final DwellTracker tracker;
     private final CommandIds commandIds;
+    private final long staleAfterMillis;
 
-    /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
+    /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). No staleness bound. */
     public EscalationPolicy(DwellTracker tracker, CommandIds commandIds) {
+        this(tracker, commandIds, null);
+    }
+
+    /** {@code staleAfter}: how old a sighting may be for a check to act on it; null for no bound. */
+    public EscalationPolicy(DwellTracker tracker, CommandIds commandIds, Duration staleAfter) {
         this.tracker = tracker;
         this.commandIds = commandIds;
+        this.staleAfterMillis = staleAfter == null ? Long.MAX_VALUE : staleAfter.toMillis();
+    }
+
+    /** The id of the voice warning {@code camera} was sent for {@code warned} (the same id {@link #check} gave it). */
+    public String warningCommand(String camera, Violation warned) {
+        return commandIds.make(warned.id(), Command.VOICE_WARNING, camera, warned.warnedAt());
     }
 
     /**
@@ -67,7 +92,7 @@ public final class EscalationPolicy {
             if (now < due) {
                 return new Step(track, List.of(), null, due);
             }
-            return tracker.gone(track, due) ? new Step(null, List.of(), null, -1) : detect(rule, track, due);
+            return tracker.gone(track, due) || stale(track, due) ? new Step(null, List.of(), null, -1) : detect(rule, track, due);
         }
         if (violation.status() == ViolationStatus.WARNED) {
             long due = graceEnds(rule, violation);
@@ -75,15 +100,57 @@ public final class EscalationPolicy {
                 return new Step(track, List.of(), null, due);
             }
             if (tracker.gone(track, due)) {
-                Violation resolved = violation.withStatus(ViolationStatus.RESOLVED_BY_WARNING, Instant.ofEpochMilli(due),
-                        "left within the grace period");
-                return new Step(null, List.of(Action.update(resolved)), null, -1);
+                Violation left = failed(violation)
+                        ? violation.withStatus(ViolationStatus.CLOSED, Instant.ofEpochMilli(due), "left after a failed voice warning")
+                        : violation.withStatus(ViolationStatus.RESOLVED_BY_WARNING, Instant.ofEpochMilli(due), "left within the grace period");
+                return new Step(null, List.of(Action.update(left)), null, -1);
+            }
+            if (stale(track, due)) {
+                return new Step(null, List.of(Action.update(unverified(violation, track, due))), null, -1);
             }
             // the picture of the latest frame before the re-check shows it still there
             return dispatch(rule, track, violation.withEvidence(track.evidence()), due, "still there after the warning", List.of(), null);
         }
         // Dispatched: assignment owns it now; remember the object so it is not reported twice.
         return new Step(track, List.of(), null, -1);
+    }
+
+    /**
+     * The camera could not play the warning of the track's violation ({@code note}: why, may be null), at
+     * {@code at}. Null when the track holds no warned violation or already knows; acks of the grace end
+     * or later are left to the grace check, so the outcome does not depend on which is processed first.
+     */
+    public Step warningFailed(ZoneRule rule, TrackState track, long at, String note) {
+        Violation violation = track.violation();
+        if (violation == null || violation.status() != ViolationStatus.WARNED || failed(violation)) {
+            return null;
+        }
+        long graceEnds = graceEnds(rule, violation);
+        if (at >= graceEnds) {
+            return null;
+        }
+        long when = Math.max(at, violation.warnedAt().toEpochMilli());
+        String why = WARNING_FAILED_NOTE + (note == null || note.isBlank() ? "" : ": " + note);
+        if (rule.warning().dispatchOnFailure() && !tracker.gone(track, when) && !stale(track, when)) {
+            return dispatch(rule, track, violation, when, why + "; dispatched without waiting for the grace period", List.of(), null);
+        }
+        Violation noted = violation.withNote(Instant.ofEpochMilli(when), why + "; waiting out the grace period");
+        return new Step(track.withViolation(noted), List.of(Action.update(noted)), null, graceEnds);
+    }
+
+    /** Whether the violation's voice warning is known to have failed. */
+    static boolean failed(Violation warned) {
+        return warned.note() != null && warned.note().startsWith(WARNING_FAILED_NOTE);
+    }
+
+    /** The latest frame that showed the object is older than the bound and no frame has shown it missing since. */
+    private boolean stale(TrackState track, long at) {
+        return track.missingSince() == TrackState.NOT_MISSING && at - track.lastSeen() > staleAfterMillis;
+    }
+
+    private static Violation unverified(Violation warned, TrackState track, long at) {
+        return warned.withStatus(ViolationStatus.CLOSED, Instant.ofEpochMilli(at), "not re-checked: no frame from "
+                + warned.camera() + " since " + Instant.ofEpochMilli(track.lastSeen()) + ", so no officer is sent on a stale sighting");
     }
 
     private static long graceEnds(ZoneRule rule, Violation warned) {

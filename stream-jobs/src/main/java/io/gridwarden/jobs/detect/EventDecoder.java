@@ -6,6 +6,7 @@ import io.gridwarden.common.evidence.EvidenceRef;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.CommandAck;
 import io.gridwarden.common.event.EventData;
+import io.gridwarden.common.event.Heartbeat;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.event.ManualClose;
 import io.gridwarden.common.event.OfficerStatus;
@@ -16,6 +17,7 @@ import io.gridwarden.common.town.TownFile;
 import io.gridwarden.jobs.model.BadRecord;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DeviceAck;
+import io.gridwarden.jobs.model.DeviceHeard;
 import io.gridwarden.jobs.model.LateEvent;
 import io.gridwarden.jobs.model.OfficerUpdate;
 import io.gridwarden.jobs.model.OperatorAction;
@@ -23,6 +25,7 @@ import io.gridwarden.jobs.model.SensorReading;
 import io.gridwarden.jobs.source.Ticks;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.gridwarden.jobs.metrics.ExportedName;
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns log records into the jobs' own small records: camera frames on the main output; officer
  * reports, sensor readings, command acks and dispatchers' actions on side outputs; drops ticks
- * (their work, moving the watermark, is done by now) and heartbeats.
+ * (their work, moving the watermark, is done by now). Every event of a judged camera or sensor,
+ * heartbeats included, is also reported on {@link #HEARD} for device health.
  *
  * <p>A record that cannot be decoded goes to {@link #BAD_RECORDS} and the {@code badRecords} counter,
  * never an exception: a poison record must not restart the job in a loop. Events older than the
@@ -51,6 +55,8 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public static final OutputTag<DeviceAck> ACKS = new OutputTag<>("command-acks", TypeInformation.of(DeviceAck.class));
     public static final OutputTag<OperatorAction> OPERATIONS =
             new OutputTag<>("operator-actions", TypeInformation.of(OperatorAction.class));
+    /** Every event of a camera or sensor that has an offline threshold (any kind: frame, reading, heartbeat, ack). */
+    public static final OutputTag<DeviceHeard> HEARD = new OutputTag<>("devices-heard", TypeInformation.of(DeviceHeard.class));
     /** Events already behind the watermark when read: counted here and in {@code lateEvents}, and still processed. */
     public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
 
@@ -59,6 +65,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     private final String townLocation;
     private transient Town town;
     private transient Set<String> sensors;
+    private transient Set<String> judged;
     private transient Counter badRecords;
     private transient Counter lateEvents;
     private transient Counter frames;
@@ -72,6 +79,8 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public void open(OpenContext context) {
         town = Town.load(townLocation);
         sensors = town.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
+        judged = Stream.concat(town.cameras().stream().map(TownFile.Camera::id), sensors.stream())
+                .filter(d -> town.offlineAfter(d).isPresent()).collect(Collectors.toSet());
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
         badRecords = metrics.counter("badRecords");
         lateEvents = metrics.counter("lateEvents");
@@ -98,6 +107,20 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             ctx.output(LATE_EVENTS, new LateEvent(event.source(), event.id(), time, watermark));
         }
         route(event, time, record, ctx, out);
+        if (judged.contains(event.source()) && fromTheDevice(event.data())) {
+            ctx.output(HEARD, new DeviceHeard(event.source(), time));
+        }
+    }
+
+    /**
+     * Whether the event is the device's own voice: a frame, reading, heartbeat or ack, except a {@code failed}
+     * ack with note {@code expired}, which alerting writes for a command it could not deliver.
+     */
+    private static boolean fromTheDevice(EventData data) {
+        if (data instanceof CommandAck a) {
+            return !("failed".equals(a.result()) && "expired".equals(a.note()));
+        }
+        return data instanceof Detection || data instanceof Reading || data instanceof Heartbeat;
     }
 
     private void route(DeviceEvent event, long time, LogRecord record, Context ctx, Collector<CameraFrame> out) {
@@ -128,7 +151,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
         } else if (data instanceof ManualClose c) {
             ctx.output(OPERATIONS, OperatorAction.close(c.violation(), c.device(), time, c.reason(), c.operator()));
         }
-        // Heartbeats are ingest's concern (device health); nothing here decides on them.
+        // Heartbeats only say the device is alive: they reach the jobs on HEARD (device health) alone.
     }
 
     private void bad(Context ctx, LogRecord record, String reason) {

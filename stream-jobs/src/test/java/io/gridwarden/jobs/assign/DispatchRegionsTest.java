@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 class DispatchRegionsTest {
 
     @Test
-    void shouldKeepTheDemoTownsFourTeamsTogetherAndTheWaterBureauApart() {
+    void shouldKeepTheDemoTownsFourTeamsTogetherAndTheWaterBureauAndMaintenanceApart() {
         DispatchRegions regions = DispatchRegions.of(Town.demo());
 
-        assertThat(regions.regions()).containsExactly("daqiao", "water-bureau");
+        assertThat(regions.regions()).containsExactly("daqiao", "maintenance", "water-bureau");
+        assertThat(regions.ofDevice("off-51")).isEqualTo("maintenance");
         assertThat(List.of("hecun", "tanshi", "daqiao", "xintangbian")).allSatisfy(t -> assertThat(regions.ofUnit(t)).isEqualTo("daqiao"));
         assertThat(regions.ofDevice("off-47")).isEqualTo("water-bureau");
         assertThat(regions.ofDevice("off-21")).isEqualTo("daqiao");

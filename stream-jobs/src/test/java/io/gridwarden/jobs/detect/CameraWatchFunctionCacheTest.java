@@ -15,6 +15,7 @@ import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
+import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.OperatorAction;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,7 @@ class CameraWatchFunctionCacheTest {
             harness.processElement1(frame(QUIET_CAMERA, t, quiet), t);
             if (t == T0 + 4_500) {
                 String violation = ActionIds.violation(CAMERA, "z-parking", "t-2", Instant.ofEpochMilli(T0 + 1_000));
-                harness.processElement2(OperatorAction.close(violation, CAMERA, t, "false alarm", "demo-admin"), t);
+                harness.processElement2(CameraNotice.of(OperatorAction.close(violation, CAMERA, t, "false alarm", "demo-admin")), t);
             }
             if (t % 1_000 == 0) {
                 harness.processBothWatermarks(new Watermark(t - 500));
@@ -142,9 +143,9 @@ class CameraWatchFunctionCacheTest {
         return List.copyOf(all.subList(from, all.size()));
     }
 
-    private static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, OperatorAction, Action> {
-        Harness(KeyedCoProcessOperator<String, CameraFrame, OperatorAction, Action> operator) throws Exception {
-            super(operator, CameraFrame::camera, OperatorAction::source, Types.STRING);
+    private static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> {
+        Harness(KeyedCoProcessOperator<String, CameraFrame, CameraNotice, Action> operator) throws Exception {
+            super(operator, CameraFrame::camera, CameraNotice::camera, Types.STRING);
         }
     }
 }

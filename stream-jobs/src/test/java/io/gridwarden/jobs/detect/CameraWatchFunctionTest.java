@@ -15,13 +15,10 @@ import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DispatchRequest;
-import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.OperatorAction;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +27,11 @@ import org.junit.jupiter.api.Test;
 /** The camera operator driven by watermarks, in the test town (2 s dwell, 2 s grace), with a 1 s absence timeout. */
 class CameraWatchFunctionTest {
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, OperatorAction, Action> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), COMMAND_IDS)), CameraFrame::camera,
-                OperatorAction::source, Types.STRING);
-        harness.open();
+        harness = CameraHarness.open(TOWN);
     }
 
     @AfterEach
@@ -100,7 +94,7 @@ class CameraWatchFunctionTest {
         harness.processBothWatermarks(new Watermark(T0 + 2_000));
         String violation = harness.extractOutputValues().get(0).violation().id();
 
-        harness.processElement2(OperatorAction.close(violation, CAMERA, T0 + 2_500, "false alarm", "demo-admin"), T0 + 2_500);
+        harness.processElement2(CameraNotice.of(OperatorAction.close(violation, CAMERA, T0 + 2_500, "false alarm", "demo-admin")), T0 + 2_500);
         harness.processBothWatermarks(new Watermark(T0 + 10_000));
 
         List<Action> all = harness.extractOutputValues();
@@ -135,7 +129,6 @@ class CameraWatchFunctionTest {
     }
 
     private List<DispatchRequest> dispatches() {
-        var side = harness.getSideOutput(CameraWatchFunction.DISPATCHES);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return CameraHarness.dispatches(harness);
     }
 }

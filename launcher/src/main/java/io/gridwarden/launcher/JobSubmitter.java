@@ -3,6 +3,7 @@ package io.gridwarden.launcher;
 import io.gridwarden.jobs.EmbeddedJobRunner;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,11 +85,18 @@ final class JobSubmitter {
                 .filter(j -> !j.getJobState().isGloballyTerminalState()).findFirst();
     }
 
-    /** Runs the entry class from the job jar against a plan-only environment; its options' mistakes are refusals. */
+    /**
+     * Runs the entry class from the job jar against a plan-only environment; its options' mistakes are refusals.
+     * Unlike the {@code flink} client, this process has the Kafka connector and kafka-clients on its own classpath
+     * (ingest uses them), and Flink loads the connector parent-first: kafka-clients must come from the same loader,
+     * or the job jar's copy and this one's meet in one signature. The job's own classes still come from the jar.
+     */
     private static JobGraph jobGraph(JobSubmitSettings s, Configuration config) throws ProgramInvocationException {
+        Configuration loading = new Configuration(config);
+        loading.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("org.apache.kafka."));
         PackagedProgram program = PackagedProgram.newBuilder().setJarFile(s.jobJar().toFile())
                 .setEntryPointClassName(JobSubmitSettings.ENTRY_CLASS)
-                .setArguments(s.jobArguments().toArray(String[]::new)).setConfiguration(config).build();
+                .setArguments(s.jobArguments().toArray(String[]::new)).setConfiguration(loading).build();
         try {
             return PackagedProgramUtils.createJobGraph(program, config, s.parallelism() == null ? -1 : s.parallelism(), false);
         } catch (ProgramInvocationException e) {

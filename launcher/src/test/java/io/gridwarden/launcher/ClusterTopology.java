@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,7 @@ final class ClusterTopology implements AutoCloseable {
     final String jobsGroup = "gridwarden-cluster-test-" + eventsTopic;
     final Path checkpointDir;
     final FlinkSessionCluster flink;
-    final List<IngestInstance> ingest = new ArrayList<>();
+    final List<IngestInstance> ingest = new CopyOnWriteArrayList<>();
     String jobId;
 
     private ClusterTopology(Path dir, SingleNodeKafka kafka, FlinkSessionCluster flink) {

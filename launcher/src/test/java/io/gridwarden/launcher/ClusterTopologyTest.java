@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scale-out deployment, every part a real process ({@link ClusterTopology}): the demo loop across it, and
  * {@code kill -9} of an ingest instance and of the task manager under load. cam-0001's zone has a 3 s dwell and
- * a 3 s grace; cam-0002… send empty frames to both instances all along.
+ * a 3 s grace; cam-0002… send empty frames to both instances all along. The task manager's replacement is started
+ * ahead of the kill (a spare, as a supervisor would keep): a JVM's start is the slowest step on a busy machine,
+ * and what is tested is the job's recovery from its checkpoint onto other slots, not how fast a JVM starts.
  */
 @DisplayName("The scale-out deployment, all real processes")
 @ExtendWith(SharedKafka.class)
@@ -38,7 +40,8 @@ class ClusterTopologyTest {
     private static final double[] FAR = {28.7900, 118.6500};
     /** Tanshi's team, a neighbour of hecun ("1+X"). */
     private static final double[] TANSHI = {28.7300, 118.5700};
-    private static final Duration DISPATCH_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: on a loaded machine a JVM's start alone can take tens of seconds. */
+    private static final Duration DISPATCH_TIMEOUT = Duration.ofSeconds(90);
 
     /** Kept when the test fails: the processes' logs are there. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -59,6 +62,7 @@ class ClusterTopologyTest {
                 officer(cluster, "off-01", NEAR, Availability.AVAILABLE);
                 officer(cluster, "off-02", FAR, Availability.AVAILABLE);
                 traffic.park(DemoEvents.car("t-1"));
+                cluster.flink.startTaskManager(); // the replacement, started ahead as a supervisor keeps a spare: its slots wait
                 String first = awaitAssignment(actions, "off-01");
                 log("t-1 dispatched to the nearest officer", t0);
 
@@ -75,8 +79,7 @@ class ClusterTopologyTest {
                 traffic.park(DemoEvents.car("t-3"));
                 awaitFrames(traffic, 4);
                 cluster.flink.killTaskManager();
-                cluster.flink.startTaskManager();
-                log("task manager killed and a new one started", t0);
+                log("task manager killed; the job restarts from its checkpoint on the replacement", t0);
                 String third = awaitAssignment(actions, "off-03");
                 log("t-3 dispatched to off-03 after the job's recovery", t0);
                 traffic.park();

@@ -34,8 +34,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private final Path workDir;
     private final List<String> classpath;
     private final List<ChildJvm> processes = new ArrayList<>();
-    private ChildJvm taskManager;
-    private int taskManagers;
+    /** The task managers started and not killed, oldest first. */
+    private final List<ChildJvm> taskManagers = new ArrayList<>();
+    private int taskManagersStarted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -65,17 +66,25 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** Starts a task manager (another one after {@link #killTaskManager}); it offers its slots once registered. */
+    /**
+     * Starts a task manager: the first, or a replacement (before or after {@link #killTaskManager}); it offers its
+     * slots once registered.
+     */
     public void startTaskManager() {
-        taskManagers++;
-        taskManager = start("flink taskmanager" + (taskManagers == 1 ? "" : " " + taskManagers),
+        taskManagersStarted++;
+        ChildJvm taskManager = start("flink taskmanager" + (taskManagersStarted == 1 ? "" : " " + taskManagersStarted),
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", FlinkSessionConfig.TASK_MANAGER_JVM,
                 List.of("--configDir", confDir.toString()));
+        taskManagers.add(taskManager);
         processes.add(taskManager);
     }
 
-    /** Kills the task manager as {@code kill -9} does: its tasks, their state and its slots are gone at once. */
+    /**
+     * Kills the oldest task manager (the one the job was first deployed to) as {@code kill -9} does: its tasks,
+     * their state and its slots are gone at once.
+     */
     public void killTaskManager() throws InterruptedException {
+        ChildJvm taskManager = taskManagers.remove(0);
         taskManager.kill();
         processes.remove(taskManager);
     }

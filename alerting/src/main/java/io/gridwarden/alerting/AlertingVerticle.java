@@ -17,6 +17,7 @@ import io.gridwarden.alerting.api.TownRoutes;
 import io.gridwarden.alerting.api.ViolationRoutes;
 import io.gridwarden.alerting.delivery.CommandDelivery;
 import io.gridwarden.alerting.delivery.DeliveredCommands;
+import io.gridwarden.alerting.delivery.DeliveryOwnership;
 import io.gridwarden.alerting.delivery.MqttSessionChannel;
 import io.gridwarden.alerting.delivery.WebhookChannel;
 import io.gridwarden.alerting.metrics.AlertingMetrics;
@@ -74,6 +75,7 @@ public final class AlertingVerticle extends VerticleBase {
     private Router router;
     private long sweepTimer = -1;
     private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
+    private DeliveryOwnership ownership = DeliveryOwnership.ALL;
 
     /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
@@ -150,6 +152,20 @@ public final class AlertingVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Scale-out: this instance delivers only the commands {@code owned} says it owns, and records each hand-over
+     * through it ({@link ScaleOutDelivery} takes over the rest). Call before deploying.
+     */
+    public AlertingVerticle deliveringOnly(DeliveryOwnership owned) {
+        this.ownership = owned;
+        return this;
+    }
+
+    /** Scale-out hooks into this (deployed) alerting's stores and delivery; see {@link ScaleOutDelivery}. */
+    public ScaleOutDelivery scaleOut() {
+        return new ScaleOutDelivery(context, store, delivered, delivery, clock);
+    }
+
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
     public int actualPort() {
         return server == null ? -1 : server.actualPort();
@@ -172,7 +188,7 @@ public final class AlertingVerticle extends VerticleBase {
                 new MqttSessionChannel(sessions, context, config.deliveryTimeout()),
                 new WebhookChannel(webClient, town, gateway, config.deliveryTimeout())),
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
-                new DeliveryTimeline(vertx, store, clock));
+                new DeliveryTimeline(vertx, store, clock), ownership);
         tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock);
         alertStream = new AlertStream(actionLog, ACTION_PARTITION, config.keepAliveInterval(), positions,
                 config.limits().maxStreamsPerOperator(), config.limits().maxStreams(), metrics, access);

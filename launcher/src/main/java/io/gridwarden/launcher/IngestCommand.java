@@ -3,11 +3,11 @@ package io.gridwarden.launcher;
 import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,28 +29,13 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--town", required = true, description = "Town file (YAML path, or classpath:…): its devices and their tokens.")
-    String town;
-
-    @Option(names = "--kafka-bootstrap", required = true, description = "Kafka's bootstrap servers, host:port[,host:port…].")
-    String kafkaBootstrap;
+    @Mixin
+    KafkaInstanceOptions kafka;
 
     @Option(names = "--command-secret-file", required = true,
             description = "The deployment's command secret (hex, owner-only file), the same the jobs sign command ids with"
                     + " (flink run … --command-secret-file): a device's acknowledgement is accepted only for a command made for it.")
     Path commandSecretFile;
-
-    @Option(names = "--events-topic", defaultValue = IngestProcessSettings.DEFAULT_EVENTS_TOPIC,
-            description = "The events topic (the stream job reads it). Default: ${DEFAULT-VALUE}")
-    String eventsTopic;
-
-    @Option(names = "--event-partitions", required = true,
-            description = "The events topic's partition count: a device's partition depends on it, so it must be the topic's.")
-    int eventPartitions;
-
-    @Option(names = "--instance-id", description = "This instance's name: unique among the instances, stable across its"
-            + " restarts (its Kafka transactional id derives from it; two instances with one id fence each other). Default: the host name")
-    String instanceId;
 
     @Option(names = "--jobs-group", defaultValue = IngestProcessSettings.DEFAULT_JOBS_GROUP,
             description = "The stream job's consumer group: its committed offsets measure the lag --max-lag-events bounds. Default: ${DEFAULT-VALUE}")
@@ -82,10 +67,6 @@ final class IngestCommand implements Callable<Integer> {
             + " sharing the ports. Default: the number of processors")
     Integer ingestInstances;
 
-    @Option(names = "--kafka-startup-timeout", description = "How long to wait for a broker at start before refusing (ISO-8601)."
-            + " Default: 30 s")
-    Duration kafkaStartupTimeout;
-
     @Override
     public Integer call() throws Exception {
         IngestProcess process;
@@ -106,10 +87,10 @@ final class IngestCommand implements Callable<Integer> {
 
     private IngestProcessSettings settings() {
         try {
-            return new IngestProcessSettings(town, kafkaBootstrap, eventsTopic, eventPartitions,
-                    instanceId == null ? IngestProcessSettings.defaultInstanceId() : instanceId, jobsGroup, host, ingestPort, mqttPort,
+            return new IngestProcessSettings(kafka.town, kafka.kafkaBootstrap, kafka.eventsTopic, kafka.eventPartitions,
+                    kafka.instanceIdOrHost(), jobsGroup, host, ingestPort, mqttPort,
                     deviceEventsPerSecond, deviceBurst, maxLagEvents,
-                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, kafkaStartupTimeout,
+                    ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, kafka.kafkaStartupTimeout,
                     commandSecretFile);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * How {@code gridwarden ingest} runs: ingest's endpoints over the events topic on Kafka, as one of several
@@ -43,21 +42,17 @@ record IngestProcessSettings(
     static final String DEFAULT_JOBS_GROUP = KafkaTopics.GROUP_ID;
     /** How often the lag guard's and the metrics' view of the topic's offsets is refreshed from the broker. */
     static final Duration OFFSETS_REFRESH_INTERVAL = Duration.ofSeconds(1);
-    /** What Kafka accepts in a transactional id, kept to what reads well in the broker's logs and ACLs. */
-    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     IngestProcessSettings {
-        requireText("--town", town, "a town file (YAML path, or classpath:…)");
-        requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
-        requireText("--events-topic", eventsTopic, "e.g. " + DEFAULT_EVENTS_TOPIC);
-        requireText("--jobs-group", jobsGroup, "e.g. " + DEFAULT_JOBS_GROUP);
+        KafkaInstanceOptions.requireText("--town", town, "a town file (YAML path, or classpath:…)");
+        KafkaInstanceOptions.requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
+        KafkaInstanceOptions.requireText("--events-topic", eventsTopic, "e.g. " + DEFAULT_EVENTS_TOPIC);
+        KafkaInstanceOptions.requireText("--jobs-group", jobsGroup, "e.g. " + DEFAULT_JOBS_GROUP);
         if (eventPartitions < 1) {
             throw new IllegalArgumentException("--event-partitions must be the events topic's partition count (at least 1), got "
                     + eventPartitions);
         }
-        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
-            throw new IllegalArgumentException("--instance-id must be 1 to 200 letters, digits, '.', '_' or '-', got '" + instanceId + "'");
-        }
+        KafkaInstanceOptions.requireInstanceId(instanceId);
         devicePort("--ingest-port", ingestPort);
         devicePort("--mqtt-port", mqttPort);
         if (ingestInstances < 1) {
@@ -84,13 +79,8 @@ record IngestProcessSettings(
     }
 
     KafkaLogSpec logSpec() {
-        KafkaLogSpec spec = KafkaLogSpec.of(kafkaBootstrap, eventsTopic, eventPartitions, jobsGroup).withTransactionalId(transactionalId());
-        if (kafkaStartupTimeout == null) {
-            return spec;
-        }
-        return new KafkaLogSpec(spec.bootstrapServers(), spec.topic(), spec.partitions(), spec.groupId(), spec.transactionalId(),
-                spec.maxPendingAppends(), spec.appendTimeout(), spec.operationTimeout(), kafkaStartupTimeout, spec.recentKeys(),
-                spec.clientProperties());
+        return KafkaInstanceOptions.withStartupTimeout(
+                KafkaLogSpec.of(kafkaBootstrap, eventsTopic, eventPartitions, jobsGroup).withTransactionalId(transactionalId()), kafkaStartupTimeout);
     }
 
     IngestConfig ingestConfig() {
@@ -106,12 +96,6 @@ record IngestProcessSettings(
     private static void devicePort(String option, int port) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException(option + " must be a fixed port between 1 and 65535 (devices must know it), got " + port);
-        }
-    }
-
-    private static void requireText(String option, String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(option + " is missing: give " + what);
         }
     }
 }

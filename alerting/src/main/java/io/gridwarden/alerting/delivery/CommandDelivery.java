@@ -41,6 +41,7 @@ public final class CommandDelivery {
     private final AlertingMetrics metrics;
     private final Clock clock;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryOwnership ownership;
     private final Map<String, InFlight> inFlight = new HashMap<>();
     /** Commands taken by their device and not yet acknowledged: the timer that sends each again. */
     private final Map<String, Long> awaitingAck = new HashMap<>();
@@ -49,6 +50,14 @@ public final class CommandDelivery {
 
     public CommandDelivery(Vertx vertx, List<CommandChannel> channels, DeliveredCommands store, RetryPolicy retry,
                            int maxInFlight, AlertingMetrics metrics, Clock clock, DeliveryOutcomes outcomes) {
+        this(vertx, channels, store, retry, maxInFlight, metrics, clock, outcomes, DeliveryOwnership.ALL);
+    }
+
+    /** @param ownership which commands this instance delivers, and where it records each hand-over for the next owner */
+    public CommandDelivery(Vertx vertx, List<CommandChannel> channels, DeliveredCommands store, RetryPolicy retry,
+                           int maxInFlight, AlertingMetrics metrics, Clock clock, DeliveryOutcomes outcomes,
+                           DeliveryOwnership ownership) {
+        this.ownership = ownership;
         this.vertx = vertx;
         this.channels = List.copyOf(channels);
         this.store = store;
@@ -108,20 +117,35 @@ public final class CommandDelivery {
             return; // acknowledged (or stopping) while waiting
         }
         f.timer = -1;
+        if (!ownership.tryBegin(command.id())) {
+            finish(command.id()); // not this instance's (any more): it stays pending in the store for its owner
+            return;
+        }
         CommandChannel channel = channels.stream().filter(c -> c.canReach(target)).findFirst().orElse(null);
         Future<Void> sent = channel == null
                 ? Future.failedFuture(new DeliveryFailedException("no channel can reach device " + target))
                 : channel.send(target, command);
         sent.onSuccess(v -> recordHandedOver(target, command, channel.name()))
-                .onFailure(e -> failed(target, command, attempt, e));
+                .onFailure(e -> {
+                    ownership.failed(command.id());
+                    failed(target, command, attempt, e);
+                });
     }
 
     private void recordHandedOver(String target, Command command, String channel) {
-        if (!inFlight.containsKey(command.id())) {
+        if (!inFlight.containsKey(command.id())) { // acknowledged meanwhile: nothing more to do here, but the hand-over happened
+            vertx.executeBlocking(() -> {
+                ownership.handedOver(target, command, channel);
+                return null;
+            }, false);
             return;
         }
         vertx.executeBlocking(() -> {
-            store.markDelivered(command, clock.instant());
+            try {
+                store.markDelivered(command, clock.instant());
+            } finally { // locally first: this instance never sends it again, even if recording it for others fails
+                ownership.handedOver(target, command, channel);
+            }
             return null;
         }, false).onComplete(ar -> {
             InFlight f = inFlight.get(command.id());
@@ -145,10 +169,25 @@ public final class CommandDelivery {
      * {@link #MAX_AWAITING_ACK} waiting commands, a taken command is not watched further.
      */
     private void awaitAck(String target, Command command) {
+        awaitAck(target, command, retry.ackTimeout().toMillis());
+    }
+
+    /**
+     * A command handed over at {@code handedOverAt} (by another instance, whose partition this one took over): sent
+     * again, as its first owner would have, if its acknowledgement has not come {@code ackTimeout} after that.
+     */
+    public void awaitAckSince(String target, Command command, java.time.Instant handedOverAt) {
+        if (!awaitingAck.containsKey(command.id()) && !inFlight.containsKey(command.id())) {
+            long due = handedOverAt.plus(retry.ackTimeout()).toEpochMilli() - clock.millis();
+            awaitAck(target, command, Math.max(1, due));
+        }
+    }
+
+    private void awaitAck(String target, Command command, long delayMillis) {
         if (closed || Expiry.deadline(command).isEmpty() || awaitingAck.size() >= MAX_AWAITING_ACK) {
             return;
         }
-        awaitingAck.put(command.id(), vertx.setTimer(retry.ackTimeout().toMillis(), t -> {
+        awaitingAck.put(command.id(), vertx.setTimer(delayMillis, t -> {
             awaitingAck.remove(command.id());
             vertx.executeBlocking(() -> store.isAcked(command.id()), false).onSuccess(acked -> {
                 if (!acked && !Expiry.isExpired(command, clock.instant())) {

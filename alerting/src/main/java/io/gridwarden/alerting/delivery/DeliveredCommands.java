@@ -88,6 +88,17 @@ public final class DeliveredCommands implements AutoCloseable {
         }
     }
 
+    /** When the command was handed over, if this store knows it was. */
+    public synchronized java.util.Optional<Instant> deliveredAt(String commandId) {
+        checkOpen();
+        try {
+            byte[] value = db.get(key(commandId));
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(ByteBuffer.wrap(value).getLong(0)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot read the delivered-commands store: " + e.getMessage(), e);
+        }
+    }
+
     public synchronized boolean isAcked(String commandId) {
         checkOpen();
         try {

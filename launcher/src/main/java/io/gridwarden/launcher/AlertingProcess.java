@@ -1,0 +1,163 @@
+package io.gridwarden.launcher;
+
+import io.gridwarden.alerting.AlertingConfig;
+import io.gridwarden.alerting.AlertingVerticle;
+import io.gridwarden.alerting.ScaleOutDelivery;
+import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.log.LogMetrics;
+import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.TownFileException;
+import io.gridwarden.log.kafka.KafkaLogException;
+import io.gridwarden.log.kafka.KafkaLogSpec;
+import io.gridwarden.log.kafka.KafkaRecordLog;
+import io.gridwarden.log.rocksdb.LogRegistry;
+import io.gridwarden.log.rocksdb.LogSpec;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code gridwarden alerting}: alerting as {@link EmbeddedGridwarden} runs it, over this instance's own copy of the
+ * actions topic ({@link ActionMirror}), appending dispatchers' actions to the events topic; one of several instances.
+ */
+final class AlertingProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertingProcess.class);
+    private static final long DEPLOY_TIMEOUT_SECONDS = 60;
+
+    /** What to close, in this order. */
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private LogSpec localLog;
+
+    private AlertingProcess() {}
+
+    /**
+     * Checks the town, Kafka and the topics, then listens. Throws {@link StartRefusedException} saying what to change
+     * when any of them is not as configured (no broker, a missing topic, another partition count, the port in use).
+     */
+    static AlertingProcess start(AlertingProcessSettings s) throws InterruptedException {
+        Town town = loadTown(s.town());
+        AlertingProcess process = new AlertingProcess();
+        try {
+            process.startParts(s, town);
+            return process;
+        } catch (InterruptedException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    private void startParts(AlertingProcessSettings s, Town town) throws InterruptedException {
+        LOG.info("Starting gridwarden alerting '{}' for {}: actions from Kafka topic {} at {}, data in {}", s.instanceId(), town,
+                s.actionsTopic(), s.kafkaBootstrap(), s.dataDir().toAbsolutePath());
+        KafkaRecordLog actionsTopic = open(s.actionsSpec());
+        KafkaRecordLog eventsTopic = open(s.eventsSpec());
+        KafkaRecordLog deliveriesTopic = open(s.deliveriesSpec());
+        createDirectories(s);
+        localLog = s.localActionLog();
+        RecordLog local = LogRegistry.acquire(localLog);
+        ActionMirror mirror = ActionMirror.start(actionsTopic, s.actionsTopic(), local, s.dataDir());
+        parts.add(0, mirror);
+        var registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        new LogMetrics(registry).track("actions", local);
+        Vertx vertx = Vertx.vertx();
+        parts.add(0, () -> vertx.close().toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        AlertingConfig config = s.alertingConfig();
+        var ownership = new PartitionOwnership(deliveriesTopic, s.instanceId(), Clock.systemUTC(), s.deliveriesSpec().appendTimeout());
+        AlertingVerticle alerting = new AlertingVerticle(config, town, local, eventsTopic, DeviceSessions.NONE, registry)
+                .dependOn(mirror).deliveringOnly(ownership);
+        await(vertx.deployVerticle(alerting));
+        ScaleOutDelivery delivery = alerting.scaleOut();
+        TopicFollower handOvers = TopicFollower.start("deliveries topic " + s.deliveriesTopic(), deliveriesTopic,
+                new long[deliveriesTopic.partitions()], (partition, page) -> page.forEach(r -> apply(delivery, r)));
+        parts.add(0, handOvers);
+        Duration settle = config.deliveryTimeout().plus(s.deliveriesSpec().appendTimeout().multipliedBy(2));
+        parts.add(0, DeliveryGroup.join(s, ownership, handOvers, delivery, settle));
+        LOG.info("gridwarden alerting '{}' is running: operations → {}://{}:{}/ (views of all of {}); delivering the commands of the"
+                + " partitions of {} that group {} gives it, by webhook only", s.instanceId(), s.tls() == null ? "http" : "https", s.host(),
+                alerting.actualPort(), s.actionsTopic(), s.deliveriesTopic(), s.groupId());
+    }
+
+    /** Another instance's hand-over (or this one's, known already): into this instance's view and delivered commands. */
+    private static void apply(ScaleOutDelivery delivery, LogRecord record) {
+        DeliveryRecord d;
+        try {
+            d = DeliveryRecord.of(record.payload());
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an undecodable record of the deliveries topic (partition {}, offset {}): {}", record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        delivery.handedOverElsewhere(d.target(), d.command(), d.channel(), d.instance(), d.at());
+    }
+
+    private static Town loadTown(String location) {
+        try {
+            return Town.load(location);
+        } catch (TownFileException e) {
+            throw new StartRefusedException(e.getMessage(), e);
+        }
+    }
+
+    /** Opens a topic's log, closed last; the log's refusal (no broker, no topic, another partition count, CreateTime) as it says it. */
+    private KafkaRecordLog open(KafkaLogSpec spec) {
+        try {
+            KafkaRecordLog log = KafkaRecordLog.open(spec);
+            parts.add(log);
+            return log;
+        } catch (KafkaLogException e) {
+            throw new StartRefusedException(e.getMessage(), e);
+        }
+    }
+
+    private static void createDirectories(AlertingProcessSettings s) {
+        try {
+            Files.createDirectories(s.dataDir());
+        } catch (IOException e) {
+            throw new StartRefusedException("cannot create --data-dir " + s.dataDir() + " (" + e.getMessage() + "): give a directory"
+                    + " this user may write", e);
+        }
+    }
+
+    private static void await(Future<?> future) throws InterruptedException {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) { // e.g. the port in use: the verticle's message says which
+            throw new StartRefusedException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StartRefusedException("alerting did not start within " + DEPLOY_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Stops the API and the delivery, then the copying, then closes the logs. */
+    @Override
+    public void close() {
+        LOG.info("Stopping gridwarden alerting");
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping was not clean: {}", e.toString());
+            }
+        }
+        parts.clear();
+        if (localLog != null) {
+            LogRegistry.release(localLog);
+            localLog = null;
+        }
+    }
+}

@@ -30,6 +30,8 @@ mkdir -p "$WORK"
 EVENT_PARTITIONS=4
 EVENTS_TOPIC=gridwarden.events
 ACTIONS_TOPIC=gridwarden.actions
+DELIVERIES_TOPIC=gridwarden.deliveries
+DELIVERY_PARTITIONS=8
 JAVA=${JAVA:-java}
 
 if [ "$BUILD" = 1 ]; then
@@ -61,7 +63,8 @@ trap stop_all INT TERM EXIT
 
 echo "starting Kafka and Flink in $WORK …"
 "$JAVA" -cp "$CLUSTER_CP" io.gridwarden.testsupport.LocalCluster "$WORK" \
-  "$EVENTS_TOPIC:$EVENT_PARTITIONS" "$ACTIONS_TOPIC:1" > "$WORK/local-cluster.log" 2>&1 &
+  "$EVENTS_TOPIC:$EVENT_PARTITIONS" "$ACTIONS_TOPIC:1" "$DELIVERIES_TOPIC:$DELIVERY_PARTITIONS:compact" \
+  > "$WORK/local-cluster.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   [ -f "$WORK/endpoints.env" ] && break
@@ -89,9 +92,9 @@ done
 if gridwarden alerting --help > /dev/null 2>&1; then
   for i in 0 1; do
     name=$([ $i = 0 ] && echo a || echo b)
-    gridwarden alerting --town "$TOWN" --command-secret-file "$SECRET" --kafka-bootstrap "$KAFKA_BOOTSTRAP" \
-      --instance-id "alerting-$name" --data-dir "$WORK/alerting-$name" --host 127.0.0.1 \
-      --ops-port $((PORT_BASE + 90 + i)) > "$WORK/alerting-$name.log" 2>&1 &
+    gridwarden alerting --town "$TOWN" --kafka-bootstrap "$KAFKA_BOOTSTRAP" --event-partitions "$EVENT_PARTITIONS" \
+      --delivery-partitions "$DELIVERY_PARTITIONS" --instance-id "alerting-$name" --data-dir "$WORK/alerting-$name" \
+      --host 127.0.0.1 --ops-port $((PORT_BASE + 90 + i)) > "$WORK/alerting-$name.log" 2>&1 &
     PIDS+=($!)
   done
   ALERTING=1
@@ -115,7 +118,8 @@ done
 cat <<INFO
 
 gridwarden is up (work dir $WORK):
-  Kafka bootstrap      $KAFKA_BOOTSTRAP   topics $EVENTS_TOPIC ($EVENT_PARTITIONS partitions), $ACTIONS_TOPIC (1)
+  Kafka bootstrap      $KAFKA_BOOTSTRAP   topics $EVENTS_TOPIC ($EVENT_PARTITIONS partitions), $ACTIONS_TOPIC (1),
+                       $DELIVERIES_TOPIC ($DELIVERY_PARTITIONS, compacted)
   Flink web UI / REST  http://$FLINK_JOBMANAGER
   ingest a             http://127.0.0.1:$((PORT_BASE + 80))/v1/events   mqtt://127.0.0.1:$((PORT_BASE + 83))
   ingest b             http://127.0.0.1:$((PORT_BASE + 81))/v1/events   mqtt://127.0.0.1:$((PORT_BASE + 84))

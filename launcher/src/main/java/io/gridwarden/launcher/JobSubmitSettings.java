@@ -23,11 +23,11 @@ record JobSubmitSettings(String jobManager, Path jobJar, Path town, Path command
     static final String ENTRY_CLASS = EnforcementJobMain.class.getName();
 
     JobSubmitSettings {
-        requireText("--jobmanager", jobManager, "the job manager's REST address, host:port (rest.address:rest.port, 8081 by default)");
-        requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
-        requireText("--events-topic", eventsTopic, "e.g. " + KafkaTopics.EVENTS);
-        requireText("--actions-topic", actionsTopic, "e.g. " + KafkaTopics.ACTIONS);
-        requireText("--group-id", groupId, "e.g. " + KafkaTopics.GROUP_ID);
+        KafkaInstanceOptions.requireText("--jobmanager", jobManager, "the job manager's REST address, host:port (rest.address:rest.port, 8081 by default)");
+        KafkaInstanceOptions.requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
+        KafkaInstanceOptions.requireText("--events-topic", eventsTopic, "e.g. " + KafkaTopics.EVENTS);
+        KafkaInstanceOptions.requireText("--actions-topic", actionsTopic, "e.g. " + KafkaTopics.ACTIONS);
+        KafkaInstanceOptions.requireText("--group-id", groupId, "e.g. " + KafkaTopics.GROUP_ID);
         if (!jobManager.matches("[^:/\\s]+:\\d{1,5}")) {
             throw new IllegalArgumentException("--jobmanager must be host:port of the job manager's REST endpoint, got '" + jobManager + "'");
         }
@@ -83,12 +83,6 @@ record JobSubmitSettings(String jobManager, Path jobJar, Path town, Path command
         command.addAll(List.of("-c", ENTRY_CLASS, jobJar.toAbsolutePath().toString()));
         command.addAll(jobArguments());
         return String.join(" ", command);
-    }
-
-    private static void requireText(String option, String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(option + " is missing: give " + what);
-        }
     }
 
     private static void positive(String option, Duration value) {

@@ -86,6 +86,7 @@ final class JobsSubmitCommand implements Callable<Integer> {
             JobID id = JobSubmitter.submit(settings);
             spec.commandLine().getOut().println("gridwarden jobs submit: job " + id + " runs on " + settings.jobManager()
                     + " (http://" + settings.jobManager() + "/#/job/" + id + ")");
+            spec.commandLine().getOut().println("the same submission with Flink's client: " + settings.flinkRunCommand());
             return 0;
         } catch (StartRefusedException e) {
             spec.commandLine().getErr().println("gridwarden jobs submit refused: " + e.getMessage());

@@ -15,20 +15,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The scale-out deployment on one machine, every part a real process: a Flink session cluster (job manager and
- * task manager in JVMs of their own), the enforcement job submitted with {@code gridwarden jobs submit}, and two
- * {@code gridwarden ingest} instances, over topics of their own on a KRaft broker.
+ * task manager in JVMs of their own), the enforcement job submitted with {@code gridwarden jobs submit}, two
+ * {@code gridwarden ingest} instances and two {@code gridwarden alerting} instances (commands to the test's webhook
+ * receiver), over topics of their own on a KRaft broker.
  */
 final class ClusterTopology implements AutoCloseable {
 
     static final int EVENT_PARTITIONS = 4;
-    private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(90);
+    static final int DELIVERY_PARTITIONS = 4;
+    private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern JOB_ID = Pattern.compile("job ([0-9a-f]{32}) runs on");
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m");
     private static Path town;
@@ -37,10 +41,12 @@ final class ClusterTopology implements AutoCloseable {
     final SingleNodeKafka kafka;
     final String eventsTopic = KafkaIngestFixtures.newTopic("cluster-events");
     final String actionsTopic = KafkaIngestFixtures.newTopic("cluster-actions");
+    final String deliveriesTopic = KafkaIngestFixtures.newTopic("cluster-deliveries");
     final String jobsGroup = "gridwarden-cluster-test-" + eventsTopic;
     final Path checkpointDir;
     final FlinkSessionCluster flink;
     final List<IngestInstance> ingest = new CopyOnWriteArrayList<>();
+    final List<AlertingInstance> alerting = new ArrayList<>();
     String jobId;
 
     private ClusterTopology(Path dir, SingleNodeKafka kafka, FlinkSessionCluster flink) {
@@ -51,18 +57,21 @@ final class ClusterTopology implements AutoCloseable {
     }
 
     /** Starts the cluster's JVMs, creates the topics, submits the job, then starts two ingest instances, a and b. */
-    static ClusterTopology start(Path dir, SingleNodeKafka kafka) throws Exception {
+    static ClusterTopology start(Path dir, SingleNodeKafka kafka, WebhookReceiver devices) throws Exception {
         ClusterTopology topology = new ClusterTopology(dir, kafka, FlinkSessionCluster.launch(dir));
         try {
-            kafka.createTopic(topology.eventsTopic, EVENT_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
-            kafka.createTopic(topology.actionsTopic, KafkaTopics.ACTION_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
-            for (String id : List.of("a", "b")) { // while the cluster's JVMs start
+            topology.createTopics();
+            topology.flink.awaitSlots(FlinkSessionConfig.SLOTS); // the cluster's JVMs first: their RPC systems give up after 10 s
+            for (String id : List.of("a", "b")) {
                 topology.ingest.add(IngestInstance.start(id, dir.resolve("ingest-" + id + ".log"), testTown().toString(),
                         kafka.bootstrap(), topology.eventsTopic, EVENT_PARTITIONS, "--jobs-group", topology.jobsGroup));
+                topology.alerting.add(topology.startAlerting("alerting-" + id, devices));
             }
-            topology.flink.awaitSlots(FlinkSessionConfig.SLOTS);
             topology.jobId = topology.submitJob();
             for (IngestInstance instance : topology.ingest) {
+                instance.awaitReady();
+            }
+            for (AlertingInstance instance : topology.alerting) {
                 instance.awaitReady();
             }
             return topology;
@@ -71,6 +80,26 @@ final class ClusterTopology implements AutoCloseable {
             topology.close();
             throw failure;
         }
+    }
+
+    private void createTopics() throws Exception {
+        kafka.createTopic(eventsTopic, EVENT_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
+        kafka.createTopic(actionsTopic, KafkaTopics.ACTION_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
+        Map<String, String> compacted = new HashMap<>(KafkaTopics.TOPIC_CONFIG);
+        compacted.put("cleanup.policy", "compact");
+        kafka.createTopic(deliveriesTopic, DELIVERY_PARTITIONS, compacted);
+    }
+
+    /** {@code gridwarden alerting}, its commands to {@code devices} under a path of its own (who delivered is known). */
+    private AlertingInstance startAlerting(String id, WebhookReceiver devices) {
+        return AlertingInstance.start(id, dir, "--kafka-bootstrap", kafka.bootstrap(), "--actions-topic", actionsTopic,
+                "--events-topic", eventsTopic, "--event-partitions", "" + EVENT_PARTITIONS, "--deliveries-topic", deliveriesTopic,
+                "--delivery-partitions", "" + DELIVERY_PARTITIONS, "--group-id", "alerting-" + actionsTopic,
+                "--group-session-timeout", "PT6S", "--command-gateway", devices.gatewayFor(id));
+    }
+
+    AlertingInstance alerting(String id) {
+        return alerting.stream().filter(i -> i.instanceId.equals(id)).findFirst().orElseThrow();
     }
 
     /** {@code gridwarden jobs submit} as an operator runs it, in a JVM of its own; the job's id it printed. */
@@ -138,11 +167,15 @@ final class ClusterTopology implements AutoCloseable {
     String diagnostics() {
         StringBuilder text = new StringBuilder(flink.diagnostics());
         ingest.forEach(i -> text.append(i.tail(40)).append('\n'));
+        alerting.forEach(i -> text.append(i.tail(40)).append('\n'));
         return text.toString();
     }
 
     @Override
     public void close() throws InterruptedException {
+        for (AlertingInstance instance : alerting) {
+            instance.close();
+        }
         for (IngestInstance instance : ingest) {
             instance.close();
         }

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scale-out deployment, every part a real process ({@link ClusterTopology}): the demo loop across it, and
- * {@code kill -9} of an ingest instance and of the task manager under load. cam-0001's zone has a 3 s dwell and
+ * The scale-out deployment, every part a real process ({@link ClusterTopology}): the demo loop across it, seen by
+ * operators on either alerting instance's alert stream, commands delivered to the test's webhook receiver and
+ * acknowledged by the devices through ingest; {@code kill -9} of an ingest instance, of an alerting instance and of
+ * the task manager, one at a time, under load. cam-0001's zone has a 3 s dwell and
  * a 3 s grace; cam-0002… send empty frames to both instances all along. The task manager's replacement is started
  * ahead of the kill (a spare, as a supervisor would keep): a JVM's start is the slowest step on a busy machine,
  * and what is tested is the job's recovery from its checkpoint onto other slots, not how fast a JVM starts.
@@ -51,12 +53,17 @@ class ClusterTopologyTest {
 
     @Test
     @DisplayName("Warning, grace, dispatch to the nearest officer, then \"1+X\" with hecun's team away; kill -9 of an ingest instance"
-            + " and of the task manager under load: every action once, every acknowledged event in the topic")
-    void shouldRunTheDemoLoopAndLoseNothingWhenIngestOrTheTaskManagerIsKilled() throws Exception {
+            + ", of an alerting instance and of the task manager under load: each command delivered once, every acknowledged event"
+            + " in the topic")
+    void shouldRunTheDemoLoopAndLoseNothingWhenIngestAlertingOrTheTaskManagerIsKilled() throws Exception {
         long t0 = System.nanoTime();
-        try (ClusterTopology cluster = ClusterTopology.start(dir, SharedKafka.broker());
+        try (WebhookReceiver devices = new WebhookReceiver();
+             ClusterTopology cluster = ClusterTopology.start(dir, SharedKafka.broker(), devices);
              ActionsTopicReader actions = new ActionsTopicReader(SharedKafka.broker().bootstrap(), cluster.actionsTopic);
-             DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 4)) {
+             AlertStreamClient operatorA = new AlertStreamClient(cluster.alerting("alerting-a").opsUrl(), AlertingInstance.ADMIN_TOKEN);
+             AlertStreamClient operatorB = new AlertStreamClient(cluster.alerting("alerting-b").opsUrl(), AlertingInstance.ADMIN_TOKEN);
+             DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 4);
+             DeviceAcks acks = new DeviceAcks(devices, actions, () -> cluster.ingest("b"))) {
             log("started", t0);
             try {
                 officer(cluster, "off-01", NEAR, Availability.AVAILABLE);
@@ -74,6 +81,10 @@ class ClusterTopologyTest {
                 log("ingest a killed and restarted", t0);
                 String second = awaitAssignment(actions, "off-21");
                 log("t-2 dispatched to tanshi's off-21 (1+X)", t0);
+                awaitTrue("operators on a see t-2 dispatched", () -> operatorA.saw("violation.dispatched", second));
+                acks.awaitAcknowledged(actions.assignmentTo("off-21").orElseThrow().id());
+                cluster.alerting("alerting-a").kill();
+                log("alerting a killed", t0);
 
                 officer(cluster, "off-03", NEAR, Availability.AVAILABLE);
                 traffic.park(DemoEvents.car("t-3"));
@@ -83,12 +94,21 @@ class ClusterTopologyTest {
                 String third = awaitAssignment(actions, "off-03");
                 log("t-3 dispatched to off-03 after the job's recovery", t0);
                 traffic.park();
+                acks.awaitAcknowledged(actions.assignmentTo("off-03").orElseThrow().id()); // delivered by b, acknowledged
+                awaitTrue("operators on b see every dispatch", () -> List.of(first, second, third).stream()
+                        .allMatch(v -> operatorB.saw("violation.dispatched", v)));
                 Thread.sleep(2_000); // a repeat from the recovery, if any, has its chance to show
                 traffic.close();
 
                 Map<String, String> trackOf = tracksByViolation(actions.read);
                 assertThat(List.of(first, second, third)).extracting(trackOf::get).containsExactly("t-1", "t-2", "t-3");
                 assertOnceEach(actions, trackOf);
+                Set<String> commands = actions.read.stream().filter(a -> a.kind() == Action.Kind.COMMAND).map(Action::id)
+                        .collect(Collectors.toSet());
+                assertThat(devices.countsById()).as("deliveries at the devices' webhook, per command id")
+                        .containsOnlyKeys(commands).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+                assertThat(devices.deliveredBy("alerting-b")).as("b delivered after a was killed")
+                        .contains(actions.assignmentTo("off-03").orElseThrow().id());
                 assertThat(cluster.flink.jobOverview(cluster.jobId).path("state").asText()).isEqualTo("RUNNING");
                 assertThat(cluster.completedCheckpoints()).as("checkpoints in --checkpoint-dir").isNotEmpty();
             } catch (Throwable failure) {
@@ -145,6 +165,14 @@ class ClusterTopologyTest {
             Thread.sleep(100);
         }
         return actions.assignmentTo(officer).get().violation();
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DISPATCH_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("%s within %s", what, DISPATCH_TIMEOUT).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static void log(String what, long t0) {

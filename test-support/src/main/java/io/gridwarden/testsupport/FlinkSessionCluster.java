@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class FlinkSessionCluster implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: on a two-core machine shared with other test runs a JVM's start alone has taken 45 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern SUBMITTED = Pattern.compile("JobID ([0-9a-f]{32})");
     public final int restPort;
@@ -33,9 +34,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
     public final Path checkpointDir;
     private final Path workDir;
     private final List<String> classpath;
-    private final List<ChildJvm> processes = new ArrayList<>();
+    private final List<ChildJvm> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The task managers started and not killed, oldest first. */
-    private final List<ChildJvm> taskManagers = new ArrayList<>();
+    private final List<ChildJvm> taskManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int taskManagersStarted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -53,7 +54,11 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return launch(workDir, FlinkDistribution.classpath(ChildJvm.testClasspath()));
     }
 
-    /** Writes the configuration and starts the job manager and the task manager; {@link #awaitSlots} waits for them. */
+    /**
+     * Writes the configuration and starts the job manager, then, once it answers, the task manager; {@link #awaitSlots}
+     * waits for them. One after the other: each starts an RPC system that gives up after 10 s, and two JVMs starting
+     * at once on a busy two-core machine can take longer than that.
+     */
     public static FlinkSessionCluster launch(Path workDir, List<String> classpath) throws IOException {
         FlinkSessionCluster cluster = new FlinkSessionCluster(workDir, ChildJvm.freePort(), classpath);
         Files.createDirectories(cluster.confDir);
@@ -62,8 +67,30 @@ public final class FlinkSessionCluster implements AutoCloseable {
         Files.writeString(cluster.confDir.resolve("log4j.properties"), FlinkSessionConfig.LOG4J);
         cluster.processes.add(cluster.start("flink jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 List.of("-Xmx512m"), List.of("--configDir", cluster.confDir.toString())));
-        cluster.startTaskManager();
+        Thread taskManagerStart = new Thread(() -> {
+            if (cluster.awaitJobManager()) {
+                cluster.startTaskManager();
+            }
+        }, "flink taskmanager start");
+        taskManagerStart.setDaemon(true);
+        taskManagerStart.start();
         return cluster;
+    }
+
+    /** Whether the job manager answers on its REST port (it starts its RPC system first) before it dies or times out. */
+    private boolean awaitJobManager() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline && processes.get(0).alive()) {
+                if (getOrNull("/overview") != null) {
+                    return true;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The cluster's {@code config.yaml} and {@code log4j.properties}: what an operator would set for the
  * enforcement job (README "On a Flink cluster"), sized for a two-core test machine. Heartbeats every
- * second: a task manager that is gone (kill -9) is declared lost after two failed heartbeat calls, not
- * after Flink's default 50 s, so the job restarts from its checkpoint on the slots that remain or return.
+ * second: a task manager that is gone (kill -9) refuses the heartbeat calls and is declared lost after two,
+ * not after Flink's default 50 s, so the job restarts from its checkpoint on the slots that remain or return.
+ * RPC calls get 30 s instead of Flink's 10 s: on a machine shared with many tests, an answer can take that long.
  */
 public final class FlinkSessionConfig {
 
@@ -65,7 +66,8 @@ public final class FlinkSessionConfig {
                 restart-strategy.fixed-delay.attempts: 20
                 restart-strategy.fixed-delay.delay: 1s
                 heartbeat.interval: 1000
-                heartbeat.timeout: 15000
+                heartbeat.timeout: 30000
+                pekko.ask.timeout: 30 s
                 pipeline.generic-types: false
                 """.formatted(rpcPort, restPort, SLOTS, checkpointDir.toUri(), tmpDir);
     }

@@ -3,6 +3,7 @@ package io.gridwarden.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * {@link FlinkDistribution} picks from this JVM's), with the given topics created. Writes the addresses to
  * {@code <dir>/endpoints.env} (shell variables), then runs until stopped (Ctrl-C, SIGTERM), when it stops them.
  *
- * <pre>java -cp … io.gridwarden.testsupport.LocalCluster &lt;dir&gt; &lt;topic&gt;:&lt;partitions&gt;…</pre>
+ * <pre>java -cp … io.gridwarden.testsupport.LocalCluster &lt;dir&gt; &lt;topic&gt;:&lt;partitions&gt;[:compact]…</pre>
  */
 public final class LocalCluster {
 
@@ -24,7 +25,7 @@ public final class LocalCluster {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: LocalCluster <dir> [<topic>:<partitions>…]");
+            System.err.println("usage: LocalCluster <dir> [<topic>:<partitions>[:compact]…]");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
@@ -37,7 +38,11 @@ public final class LocalCluster {
         }, "local-cluster-stop"));
         for (int i = 1; i < args.length; i++) {
             String[] topic = args[i].split(":");
-            kafka.createTopic(topic[0], Integer.parseInt(topic[1]), TOPIC_CONFIG);
+            Map<String, String> config = new HashMap<>(TOPIC_CONFIG);
+            if (topic.length > 2 && topic[2].equals("compact")) {
+                config.put("cleanup.policy", "compact");
+            }
+            kafka.createTopic(topic[0], Integer.parseInt(topic[1]), config);
         }
         flink.awaitSlots(FlinkSessionConfig.SLOTS);
         List<String> endpoints = new ArrayList<>(List.of("KAFKA_BOOTSTRAP=" + kafka.bootstrap(),

@@ -5,7 +5,6 @@ import io.gridwarden.jobs.kafka.KafkaTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,20 +78,7 @@ final class AlertingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AlertingProcess process;
-        try {
-            process = AlertingProcess.start(settings());
-        } catch (StartRefusedException e) {
-            spec.commandLine().getErr().println("gridwarden alerting refused to start: " + e.getMessage());
-            return StartRefusedException.EXIT_CODE;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            process.close();
-            stopped.countDown();
-        }, "gridwarden-alerting-shutdown"));
-        stopped.await();
-        return 0;
+        return ServiceRun.untilStopped("alerting", spec.commandLine().getErr(), () -> AlertingProcess.start(settings()));
     }
 
     private AlertingProcessSettings settings() {

@@ -16,7 +16,6 @@ import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +63,10 @@ final class AlertingProcess implements AutoCloseable {
     private void startParts(AlertingProcessSettings s, Town town) throws InterruptedException {
         LOG.info("Starting gridwarden alerting '{}' for {}: actions from Kafka topic {} at {}, data in {}", s.instanceId(), town,
                 s.actionsTopic(), s.kafkaBootstrap(), s.dataDir().toAbsolutePath());
-        KafkaRecordLog actionsTopic = open(s.actionsSpec());
-        KafkaRecordLog eventsTopic = open(s.eventsSpec());
-        KafkaRecordLog deliveriesTopic = open(s.deliveriesSpec());
+        List<KafkaRecordLog> topics = open(List.of(s.actionsSpec(), s.eventsSpec(), s.deliveriesSpec()));
+        KafkaRecordLog actionsTopic = topics.get(0);
+        KafkaRecordLog eventsTopic = topics.get(1);
+        KafkaRecordLog deliveriesTopic = topics.get(2);
         createDirectories(s);
         localLog = s.localActionLog();
         RecordLog local = LogRegistry.acquire(localLog);
@@ -80,7 +81,7 @@ final class AlertingProcess implements AutoCloseable {
         var ownership = new PartitionOwnership(deliveriesTopic, s.instanceId(), Clock.systemUTC(), s.deliveriesSpec().appendTimeout());
         AlertingVerticle alerting = new AlertingVerticle(config, town, local, eventsTopic, DeviceSessions.NONE, registry)
                 .dependOn(mirror).deliveringOnly(ownership);
-        await(vertx.deployVerticle(alerting));
+        ServiceRun.awaitDeployed(vertx.deployVerticle(alerting), "alerting");
         ScaleOutDelivery delivery = alerting.scaleOut();
         TopicFollower handOvers = TopicFollower.start("deliveries topic " + s.deliveriesTopic(), deliveriesTopic,
                 new long[deliveriesTopic.partitions()], (partition, page) -> page.forEach(r -> apply(delivery, r)));
@@ -113,15 +114,29 @@ final class AlertingProcess implements AutoCloseable {
         }
     }
 
-    /** Opens a topic's log, closed last; the log's refusal (no broker, no topic, another partition count, CreateTime) as it says it. */
-    private KafkaRecordLog open(KafkaLogSpec spec) {
-        try {
-            KafkaRecordLog log = KafkaRecordLog.open(spec);
-            parts.add(log);
-            return log;
-        } catch (KafkaLogException e) {
-            throw new StartRefusedException(e.getMessage(), e);
+    /**
+     * Opens the topics' logs at once (each checks its topic and starts a transactional producer: seconds each), closed
+     * last. The first refusal in the order given (no broker, no topic, another partition count, CreateTime) as the log says it.
+     */
+    private List<KafkaRecordLog> open(List<KafkaLogSpec> specs) {
+        List<CompletableFuture<KafkaRecordLog>> opening = specs.stream()
+                .map(spec -> CompletableFuture.supplyAsync(() -> KafkaRecordLog.open(spec))).toList();
+        List<KafkaRecordLog> logs = new ArrayList<>();
+        RuntimeException refused = null;
+        for (CompletableFuture<KafkaRecordLog> log : opening) {
+            try {
+                logs.add(log.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                refused = refused != null ? refused
+                        : cause instanceof KafkaLogException k ? new StartRefusedException(k.getMessage(), k) : cause;
+            }
         }
+        parts.addAll(logs);
+        if (refused != null) {
+            throw refused;
+        }
+        return logs;
     }
 
     private static void createDirectories(AlertingProcessSettings s) {
@@ -133,15 +148,6 @@ final class AlertingProcess implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> future) throws InterruptedException {
-        try {
-            future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) { // e.g. the port in use: the verticle's message says which
-            throw new StartRefusedException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new StartRefusedException("alerting did not start within " + DEPLOY_TIMEOUT_SECONDS + " s", e);
-        }
-    }
 
     /** Stops the API and the delivery, then the copying, then closes the logs. */
     @Override

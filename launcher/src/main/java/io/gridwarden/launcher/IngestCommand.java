@@ -4,7 +4,6 @@ import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,20 +68,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestProcess process;
-        try {
-            process = IngestProcess.start(settings());
-        } catch (StartRefusedException e) {
-            spec.commandLine().getErr().println("gridwarden ingest refused to start: " + e.getMessage());
-            return StartRefusedException.EXIT_CODE;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            process.close();
-            stopped.countDown();
-        }, "gridwarden-ingest-shutdown"));
-        stopped.await();
-        return 0;
+        return ServiceRun.untilStopped("ingest", spec.commandLine().getErr(), () -> IngestProcess.start(settings()));
     }
 
     private IngestProcessSettings settings() {

@@ -14,10 +14,8 @@ import io.gridwarden.log.kafka.KafkaRecordLog;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +63,8 @@ final class IngestProcess implements AutoCloseable {
             // one set of services (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
             IngestServices ingest = IngestServices.create(s.ingestConfig(), town, eventLog, registry, commandIds);
             var instances = new DeploymentOptions().setInstances(s.ingestInstances());
-            await(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances));
-            await(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances));
+            ServiceRun.awaitDeployed(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances), "ingest's endpoints");
+            ServiceRun.awaitDeployed(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances), "ingest's endpoints");
         } catch (InterruptedException | RuntimeException e) {
             process.close();
             throw e;
@@ -104,15 +102,6 @@ final class IngestProcess implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> future) throws InterruptedException {
-        try {
-            future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) { // e.g. a port in use: the verticle's message says which and what to check
-            throw new StartRefusedException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new StartRefusedException("ingest's endpoints did not start within " + DEPLOY_TIMEOUT_SECONDS + " s", e);
-        }
-    }
 
     /** Stops listening, then closes the log (appends still waiting for the writer complete or fail first). */
     @Override

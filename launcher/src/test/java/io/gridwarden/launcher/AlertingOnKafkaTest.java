@@ -61,8 +61,9 @@ class AlertingOnKafkaTest {
                  AlertStreamClient streamB = new AlertStreamClient(b.opsUrl(), AlertingInstance.ADMIN_TOKEN)) {
                 Thread.sleep(500); // both streams connected: they start at the live end
                 for (int i = 0; i < 20; i++) {
-                    first.add(append(job, "t-" + i));
+                    first.add(KafkaActions.warned("t-" + i));
                 }
+                job.append(first.stream().flatMap(v -> KafkaActions.warning(v).stream()).toList());
                 awaitTrue("20 commands delivered", () -> devices.countsById().size() == 20);
                 awaitTrue("both streams saw every warning", () -> first.stream()
                         .allMatch(v -> streamA.saw("violation.warned", v.id()) && streamB.saw("violation.warned", v.id())));
@@ -87,6 +88,7 @@ class AlertingOnKafkaTest {
             awaitTrue("all 50 commands delivered", () -> devices.countsById().size() == 50);
             Thread.sleep(1000); // time for a repeat, were there one
             assertThat(devices.countsById()).as("deliveries per command id").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+            assertThat(unanswered).as("a's deliveries on their way (the device not answering yet) when it was killed").isNotEmpty();
             assertThat(devices.deliveredBy("b")).as("b delivered what a had on its way when killed").containsAll(unanswered);
             assertThat(violations(b)).as("b's violation list").hasSize(50);
         }

@@ -45,7 +45,7 @@ class IngestStartRefusalsTest {
         assertThat(listening(ingestPort)).as("ingest's HTTP port open").isFalse();
     }
 
-    private static boolean listening(int port) {
+    static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;

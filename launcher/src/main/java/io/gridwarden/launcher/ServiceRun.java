@@ -1,0 +1,57 @@
+package io.gridwarden.launcher;
+
+import io.vertx.core.Future;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** How a scale-out service's command runs its process: started, or refused with the reason on stderr; then until stopped. */
+final class ServiceRun {
+
+    /** Starts a service's process; throws {@link StartRefusedException} saying what to change. */
+    interface Start {
+        AutoCloseable start() throws InterruptedException;
+    }
+
+    private static final long DEPLOY_TIMEOUT_SECONDS = 60;
+
+    private ServiceRun() {}
+
+    /**
+     * Starts the process and returns when the JVM is stopped (SIGTERM, Ctrl-C), after closing it; a refusal to start is
+     * printed as {@code gridwarden <service> refused to start: <why>} and ends with {@link StartRefusedException#EXIT_CODE}.
+     */
+    static int untilStopped(String service, PrintWriter err, Start start) throws InterruptedException {
+        AutoCloseable process;
+        try {
+            process = start.start();
+        } catch (StartRefusedException e) {
+            err.println("gridwarden " + service + " refused to start: " + e.getMessage());
+            return StartRefusedException.EXIT_CODE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                process.close();
+            } catch (Exception e) {
+                err.println("gridwarden " + service + " did not stop cleanly: " + e);
+            }
+            stopped.countDown();
+        }, "gridwarden-" + service + "-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Waits for a deployment; its failure (e.g. a port in use: the verticle's message says which) as a refusal to start. */
+    static void awaitDeployed(Future<?> future, String what) throws InterruptedException {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new StartRefusedException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StartRefusedException(what + " did not start within " + DEPLOY_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

@@ -103,10 +103,13 @@ class ClusterTopologyTest {
                 Map<String, String> trackOf = tracksByViolation(actions.read);
                 assertThat(List.of(first, second, third)).extracting(trackOf::get).containsExactly("t-1", "t-2", "t-3");
                 assertOnceEach(actions, trackOf);
-                Set<String> commands = actions.read.stream().filter(a -> a.kind() == Action.Kind.COMMAND).map(Action::id)
-                        .collect(Collectors.toSet());
+                Map<String, String> commands = actions.read.stream().filter(a -> a.kind() == Action.Kind.COMMAND).collect(Collectors
+                        .toMap(Action::id, a -> a.command().type() + " to " + a.target() + " for " + trackOf.get(a.command().violation()),
+                                (x, y) -> x));
+                awaitTrue("every command delivered (a's partitions taken over by b); not yet: " + commands, () -> devices.countsById()
+                        .keySet().containsAll(commands.keySet()));
                 assertThat(devices.countsById()).as("deliveries at the devices' webhook, per command id")
-                        .containsOnlyKeys(commands).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+                        .containsOnlyKeys(commands.keySet()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
                 assertThat(devices.deliveredBy("alerting-b")).as("b delivered after a was killed")
                         .contains(actions.assignmentTo("off-03").orElseThrow().id());
                 assertThat(cluster.flink.jobOverview(cluster.jobId).path("state").asText()).isEqualTo("RUNNING");

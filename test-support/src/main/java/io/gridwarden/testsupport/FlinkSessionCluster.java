@@ -34,9 +34,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
     public final Path checkpointDir;
     private final Path workDir;
     private final List<String> classpath;
-    private final List<ChildJvm> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SupervisedJvm> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The task managers started and not killed, oldest first. */
-    private final List<ChildJvm> taskManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SupervisedJvm> taskManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int taskManagersStarted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -81,7 +81,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private boolean awaitJobManager() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         try {
-            while (System.nanoTime() < deadline && processes.get(0).alive()) {
+            while (System.nanoTime() < deadline) {
                 if (getOrNull("/overview") != null) {
                     return true;
                 }
@@ -99,7 +99,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
      */
     public void startTaskManager() {
         taskManagersStarted++;
-        ChildJvm taskManager = start("flink taskmanager" + (taskManagersStarted == 1 ? "" : " " + taskManagersStarted),
+        SupervisedJvm taskManager = start("flink taskmanager" + (taskManagersStarted == 1 ? "" : " " + taskManagersStarted),
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", FlinkSessionConfig.TASK_MANAGER_JVM,
                 List.of("--configDir", confDir.toString()));
         taskManagers.add(taskManager);
@@ -111,7 +111,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * their state and its slots are gone at once.
      */
     public void killTaskManager() throws InterruptedException {
-        ChildJvm taskManager = taskManagers.remove(0);
+        SupervisedJvm taskManager = taskManagers.remove(0);
         taskManager.kill();
         processes.remove(taskManager);
     }
@@ -121,7 +121,12 @@ public final class FlinkSessionCluster implements AutoCloseable {
         return "127.0.0.1:" + restPort;
     }
 
-    private ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+    /** The process, started again should it exit on its own ({@link SupervisedJvm}); its output in {@code <name>.log}. */
+    private SupervisedJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+        return new SupervisedJvm(() -> childJvm(name, mainClass, jvmOptions, args));
+    }
+
+    private ChildJvm childJvm(String name, String mainClass, List<String> jvmOptions, List<String> args) {
         List<String> options = new ArrayList<>(FlinkDistribution.JAVA_17_OPENS);
         options.addAll(jvmOptions);
         options.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
@@ -133,7 +138,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     public void awaitSlots(int slots) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            processes.forEach(ChildJvm::checkAlive);
+            processes.forEach(SupervisedJvm::checkAlive);
             JsonNode overview = getOrNull("/overview");
             if (overview != null && overview.path("slots-total").asInt() >= slots) {
                 return;
@@ -147,7 +152,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     public String submit(Path jobJar, String mainClass, List<String> args) throws Exception {
         List<String> cli = new ArrayList<>(List.of("run", "-d", "-m", "127.0.0.1:" + restPort, "-c", mainClass, jobJar.toString()));
         cli.addAll(args);
-        try (ChildJvm client = start("flink run", "org.apache.flink.client.cli.CliFrontend", List.of("-Xmx256m"), cli)) {
+        try (ChildJvm client = childJvm("flink run", "org.apache.flink.client.cli.CliFrontend", List.of("-Xmx256m"), cli)) {
             int exit = client.awaitExit(SUBMIT_TIMEOUT);
             Matcher submitted = SUBMITTED.matcher(client.output());
             if (exit != 0 || !submitted.find()) {

@@ -98,6 +98,17 @@ final class ClusterTopology implements AutoCloseable {
                 "--group-session-timeout", "PT6S", "--command-gateway", devices.gatewayFor(id));
     }
 
+    /**
+     * {@code kill -9} of alerting instance {@code id}, then its restart with the same id and data directory, as a
+     * supervisor does: the group gives its partitions of the deliveries topic to the instances alive.
+     */
+    void killAndRestartAlerting(String id, WebhookReceiver devices) throws InterruptedException {
+        AlertingInstance killed = alerting(id);
+        killed.kill();
+        alerting.remove(killed);
+        alerting.add(startAlerting(id, devices));
+    }
+
     AlertingInstance alerting(String id) {
         return alerting.stream().filter(i -> i.instanceId.equals(id)).findFirst().orElseThrow();
     }

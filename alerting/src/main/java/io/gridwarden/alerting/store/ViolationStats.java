@@ -64,7 +64,7 @@ public final class ViolationStats {
      * camera answered {@code failed} (or alerting on its behalf, {@code expired}), or alerting let it expire
      * undelivered. (A static helper, not a method of the stored record, which is serialised as it is.)
      */
-    static boolean warningFailed(StoredViolation stored) {
+    public static boolean warningFailed(StoredViolation stored) {
         return stored.timeline().stream().anyMatch(e -> e.note() != null && (e.note().startsWith(Command.WARNING_FAILED_NOTE)
                 || ("acked".equals(e.status()) && e.note().contains(" answered failed to "))
                 || ("expired".equals(e.status()) && e.note().startsWith(Command.VOICE_WARNING + " "))));

@@ -70,11 +70,14 @@ class ReportTest {
                 detected("s2", 1).then(WARNED, 10).then(RESOLVED_BY_WARNING, 100).stored(),
                 detected("s3", 2).then(WARNED, 10).then(DISPATCHED, 150, "off-01", null).stored(),
                 detected("open", 3).then(WARNED, 10).stored(), // still in its grace period: not settled either way
+                detected("failed", 5).then(WARNED, 10).then(DISPATCHED, 11, "off-03",
+                        "voice warning failed: speaker broken; dispatched without waiting for the grace period").stored(),
                 detected("nowarn", "garbage_exposure", "hecun", 4).then(DISPATCHED, 60, "off-02", null).stored());
 
-        assertThat(group(report, "illegal_parking").settledByWarningShare()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(group(report, "illegal_parking").settledByWarningShare()).as("a warning that did not play is not counted")
+                .isCloseTo(2.0 / 3, within(1e-9));
         assertThat(group(report, "garbage_exposure").settledByWarningShare()).as("no warning: no share").isNull();
-        assertThat(report.total().cases()).isEqualTo(5);
+        assertThat(report.total().cases()).isEqualTo(6);
     }
 
     @Test

@@ -80,6 +80,36 @@ class ScaleOutDeliveryTest {
         assertThat(timeline).contains("handed over to " + warning.target() + " by webhook (alerting instance alerting-2)");
     }
 
+    @Test
+    @DisplayName("A command that reaches the action log after the take-over started is sent by its new owner, once")
+    void shouldSendACommandAppliedAfterTheTakeOverStarted() throws Exception {
+        owned = true;
+        int taken = alerting.scaleOut().takeOver(id -> true).await(10, TimeUnit.SECONDS);
+        Action warning = warned("t-3");
+
+        assertThat(taken).as("pending when taken over").isZero();
+        assertThat(device.next(AlertingHarness.TIMEOUT).body().getString("id")).isEqualTo(warning.command().id());
+        Thread.sleep(300);
+        assertThat(device.pending()).as("sent again").isEmpty();
+    }
+
+    @Test
+    @DisplayName("A voice warning that reaches the action log after its deadline is not played by its owner, and its timeline says it expired")
+    void shouldNotSendAWarningThatExpiredBeforeItReachedTheLog() throws Exception {
+        owned = true;
+        Violation violation = hecunViolation("t-4", ViolationStatus.WARNED);
+        Action late = voiceWarning(violation, Instant.now().minusSeconds(9)); // the job wrote it 9 s past its grace
+        harness.append(Action.update(violation));
+        harness.append(late);
+        Thread.sleep(500);
+
+        assertThat(alerting.scaleOut().takeOver(id -> true).await(10, TimeUnit.SECONDS)).as("pending when taken over").isZero();
+        Thread.sleep(300);
+        assertThat(device.pending()).as("played after its deadline").isEmpty();
+        String timeline = harness.get("/v1/violations/" + violation.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsString();
+        assertThat(timeline).contains(late.command().id() + " to " + late.target() + " expired before it could be delivered");
+    }
+
     /** A warned violation and its voice warning (a deadline: awaiting its acknowledgement once taken), in the action log. */
     private Action warned(String track) {
         Violation violation = hecunViolation(track, ViolationStatus.WARNED);

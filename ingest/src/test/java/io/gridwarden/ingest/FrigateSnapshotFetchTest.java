@@ -73,7 +73,7 @@ class FrigateSnapshotFetchTest {
             if (path.endsWith("-good/snapshot.jpg")) {
                 request.response().putHeader("content-type", "image/png").end(Buffer.buffer(png));
             } else if (path.endsWith("-slow/snapshot.jpg")) {
-                vertx.setTimer(FrigateSnapshots.TIMEOUT.toMillis() + 1_500, t -> request.response().end(Buffer.buffer(png)));
+                vertx.setTimer(FrigateSnapshots.TIMEOUT.toMillis() + 200, t -> request.response().end(Buffer.buffer(png)));
             } else if (path.endsWith("-huge/snapshot.jpg")) {
                 request.response().setChunked(true).write(Buffer.buffer(png));
                 request.response().end(Buffer.buffer(new byte[(int) MAX_PICTURE_BYTES]));

@@ -74,9 +74,9 @@ final class MqttEventIntake {
             return;
         }
         byte[] payload = message.payload().getBytes();
-        if (fromFrigate) { // may wait for the event's snapshot (bounded), then goes on on the connection's context
+        if (fromFrigate) { // may wait for the event's snapshot (bounded), in order, then goes on on the connection's context
             Context context = connection.context();
-            frigate.admit(connection.device(), message.topicName(), payload, clock.instant(), context.owner()).onSuccess(admitted -> {
+            connection.inOrder(frigate.admit(connection.device(), message.topicName(), payload, clock.instant(), context.owner())).onSuccess(admitted -> {
                 if (Vertx.currentContext() == context) {
                     store(connection, answer, admitted, receivedNanos);
                 } else {

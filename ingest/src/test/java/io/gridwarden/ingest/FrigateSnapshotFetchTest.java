@@ -6,6 +6,7 @@ import static io.gridwarden.ingest.MqttFixtures.connected5;
 import static io.gridwarden.ingest.MqttFixtures.publishQos1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.gridwarden.common.event.Detection;
@@ -140,6 +141,27 @@ class FrigateSnapshotFetchTest {
                 .contains("gridwarden_ingest_frigate_snapshots_total{outcome=\"timeout\"} 1.0")
                 .contains("gridwarden_ingest_frigate_snapshots_total{outcome=\"too_large\"} 1.0")
                 .contains("gridwarden_ingest_frigate_snapshots_total{outcome=\"stored\"} 0.0");
+    }
+
+    @Test
+    @DisplayName("A frame that waits for its snapshot keeps its place: the camera's frames reach the log in the order sent")
+    void shouldKeepTheOrderOfFramesWhileOneWaitsForItsSnapshot() throws Exception {
+        Mqtt5AsyncClient nvr = connected5(port, "nvr-01", "demo-nvr-01");
+        double now = Instant.now().getEpochSecond();
+
+        var waiting = nvr.publishWith().topic("frigate/events").qos(MqttQos.AT_LEAST_ONCE).payload(MqttFixtures.bytes(car("new", now + "-slow", now))).send();
+        var next = nvr.publishWith().topic("frigate/events").qos(MqttQos.AT_LEAST_ONCE).payload(MqttFixtures.bytes(car("new", now + "-plain", now + 1))).send();
+        await(waiting);
+        await(next);
+
+        List<String> inLogOrder = new ArrayList<>();
+        for (int p = 0; p < log.partitions(); p++) {
+            for (LogRecord record : log.read(p, 0, Integer.MAX_VALUE)) {
+                inLogOrder.add(EventCodec.decode(record.payload()).id());
+            }
+        }
+        assertThat(inLogOrder).hasSize(2);
+        assertThat(inLogOrder.get(0)).startsWith(now + "-slow/new/");
     }
 
     private static String car(String type, String id, double frameTime) {

@@ -8,6 +8,8 @@ import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.town.Device;
 import io.gridwarden.common.town.FrigateNvr;
 import io.gridwarden.common.town.Town;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link FrigateScenes}), stored like a camera's own; {@code <prefix>/available} is logged and counted; Frigate's
  * other topics (stats, object counts, states, reviews) are taken and dropped, since refusing them would make an
  * MQTT 3.1.1 client such as Frigate lose its connection. The NVR is charged for every message, as any device.
+ * For an NVR that fetches its snapshots, the frame waits (at most {@link FrigateSnapshots#TIMEOUT}) for its
+ * event's snapshot to be stored, and carries its ref as {@code data.evidence}, or goes without.
  */
 final class FrigateAdmission {
 
@@ -32,13 +36,15 @@ final class FrigateAdmission {
     private final IngestGuard guard;
     private final FrigateScenes scenes;
     private final FrigateMetrics metrics;
+    private final FrigateSnapshots snapshots;
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, 10, 60_000, System::currentTimeMillis);
 
-    FrigateAdmission(Town town, IngestGuard guard, FrigateMetrics metrics) {
+    FrigateAdmission(Town town, IngestGuard guard, FrigateMetrics metrics, FrigateSnapshots snapshots) {
         this.town = town;
         this.guard = guard;
         this.scenes = new FrigateScenes(town.maxObjectsPerFrame());
         this.metrics = metrics;
+        this.snapshots = snapshots;
     }
 
     /** Whether this PUBLISH is a Frigate NVR's, on a topic under its prefix. */
@@ -46,51 +52,58 @@ final class FrigateAdmission {
         return device.kind() == Device.Kind.NVR && town.nvr(device.id()).filter(nvr -> topic.startsWith(nvr.topicPrefix() + "/")).isPresent();
     }
 
-    /** The log entries for one of the NVR's messages (none for the topics that store nothing), or why it is refused. */
-    EventAdmission.Admission admit(Device device, String topic, byte[] payload, Instant now) {
+    /**
+     * The log entries for one of the NVR's messages (none for the topics that store nothing), or why it is refused;
+     * completed at once unless the frame waits for its snapshot ({@code vertx} fetches it). Never fails.
+     */
+    Future<EventAdmission.Admission> admit(Device device, String topic, byte[] payload, Instant now, Vertx vertx) {
         FrigateNvr nvr = town.nvr(device.id()).orElseThrow();
         Optional<Rejection> over = guard.chargeBytes(device.id(), payload.length);
         if (over.isPresent()) {
-            return EventAdmission.Admission.refuse(over.get());
+            return Future.succeededFuture(EventAdmission.Admission.refuse(over.get()));
         }
         return switch (topic.substring(nvr.topicPrefix().length() + 1)) {
-            case EVENTS -> event(nvr, payload, now);
-            case AVAILABLE -> availability(nvr, payload);
-            default -> taken(FrigateMetrics.IGNORED);
+            case EVENTS -> event(nvr, payload, now, vertx);
+            case AVAILABLE -> Future.succeededFuture(availability(nvr, payload));
+            default -> Future.succeededFuture(taken(FrigateMetrics.IGNORED));
         };
     }
 
-    private EventAdmission.Admission event(FrigateNvr nvr, byte[] payload, Instant now) {
+    private Future<EventAdmission.Admission> event(FrigateNvr nvr, byte[] payload, Instant now, Vertx vertx) {
         Optional<Rejection> over = guard.chargeEvents(nvr.id(), 1);
         if (over.isPresent()) {
-            return EventAdmission.Admission.refuse(over.get());
+            return Future.succeededFuture(EventAdmission.Admission.refuse(over.get()));
         }
         try {
             if (payload.length > EventAdmission.MAX_EVENT_BYTES) {
                 throw new FrigateRefusal(FrigateRefusal.Reason.OVERSIZE, "a Frigate event takes " + payload.length
                         + " bytes; at most " + EventAdmission.MAX_EVENT_BYTES + " are taken");
             }
-            Optional<FrigateConverter.Sighting> sighting = FrigateConverter.convert(nvr, FrigateEventReader.read(payload), now);
+            FrigateEvent event = FrigateEventReader.read(payload);
+            Optional<FrigateConverter.Sighting> sighting = FrigateConverter.convert(nvr, event, now);
             if (sighting.isEmpty()) {
-                return taken(FrigateMetrics.NOT_WATCHED);
+                return Future.succeededFuture(taken(FrigateMetrics.NOT_WATCHED));
             }
             // The scene changes before the frame is durable: a message refused further on (log saturated) changes it the
             // same way when sent again, and its frame id makes it a duplicate if it was stored after all.
             FrigateScenes.Frame frame = scenes.apply(sighting.get());
             metrics.dropped(frame.dropped());
             metrics.message(FrigateMetrics.FRAME);
-            return EventAdmission.Admission.accept(List.of(entry(sighting.get(), frame, now)), 1);
+            FrigateConverter.Sighting seen = sighting.get();
+            Future<String> evidence = !frame.objects().isEmpty() && snapshots.wanted(nvr, event)
+                    ? snapshots.fetch(vertx, nvr, event.id()) : Future.succeededFuture(null);
+            return evidence.map(ref -> EventAdmission.Admission.accept(List.of(entry(seen, frame, now, ref)), 1));
         } catch (FrigateRefusal refusal) {
             metrics.rejected(refusal.reason());
             refusals.warn("refused a Frigate event of {}: {}", nvr.id(), refusal.getMessage());
-            return EventAdmission.Admission.refuse(refusal.rejection());
+            return Future.succeededFuture(EventAdmission.Admission.refuse(refusal.rejection()));
         }
     }
 
-    /** The frame as the log stores a camera's own {@code gw.detection}: the same record the jobs read. */
-    private static LogEntry entry(FrigateConverter.Sighting sighting, FrigateScenes.Frame frame, Instant now) {
+    /** The frame as the log stores a camera's own {@code gw.detection}: the same record the jobs read; {@code evidence} may be null. */
+    private static LogEntry entry(FrigateConverter.Sighting sighting, FrigateScenes.Frame frame, Instant now, String evidence) {
         DeviceEvent event = new DeviceEvent(sighting.eventId(), sighting.camera(), EventType.DETECTION, sighting.time(), now,
-                new Detection(frame.objects(), sighting.snapshot()));
+                new Detection(frame.objects(), sighting.snapshot(), evidence));
         return new LogEntry(event.source(), event.dedupKey(), EventCodec.encode(event));
     }
 

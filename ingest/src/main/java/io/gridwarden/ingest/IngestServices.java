@@ -53,7 +53,8 @@ public final class IngestServices {
         this.readiness = readiness;
         this.commandAcks = new CommandAcks(commandIds);
         this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
-        this.frigate = new FrigateAdmission(town, guard, new FrigateMetrics(registry));
+        FrigateMetrics frigateMetrics = new FrigateMetrics(registry);
+        this.frigate = new FrigateAdmission(town, guard, frigateMetrics, new FrigateSnapshots(() -> evidence, frigateMetrics));
         this.clock = clock;
         this.isapiCameras = new IsapiCameras(town);
         this.townZone = town.timezone();

@@ -40,6 +40,7 @@ final class MqttConnection {
     private final int receiveMaximum;
     private final ArrayDeque<Answer> answers = new ArrayDeque<>();
     private volatile boolean closed;
+    private Future<?> lastInOrder = Future.succeededFuture();
 
     /** @param receiveMaximum how many QoS 1 commands the device accepts unacknowledged (its MQTT 5 Receive Maximum) */
     MqttConnection(Device device, MqttEndpoint endpoint, Context context, MqttSession session, int receiveMaximum) {
@@ -64,6 +65,17 @@ final class MqttConnection {
 
     boolean mqtt5() {
         return endpoint.protocolVersion() >= MqttVersion.MQTT_5.protocolLevel();
+    }
+
+    /**
+     * {@code next}, completed no sooner than the one given before it: a PUBLISH whose entries wait (a Frigate frame
+     * waiting for its snapshot) keeps its place, so that a camera's frames reach the log in the order sent. Call on
+     * the connection's context; as many wait as answers may ({@link #expectAnswer}).
+     */
+    <T> Future<T> inOrder(Future<T> next) {
+        Future<T> ordered = lastInOrder.transform(previous -> next);
+        lastInOrder = ordered;
+        return ordered;
     }
 
     /** Reserves the answer slot of a PUBLISH; null (and the connection closed) when too many are unanswered. */

@@ -6,6 +6,7 @@ import io.gridwarden.common.log.RecordLog;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
@@ -72,8 +73,22 @@ final class MqttEventIntake {
             refuse(connection, answer, refusal.get());
             return;
         }
-        var admitted = fromFrigate ? frigate.admit(connection.device(), message.topicName(), message.payload().getBytes(), clock.instant())
-                : admission.admit(connection.device(), BodyShape.EITHER, message.payload().getBytes(), clock.instant());
+        byte[] payload = message.payload().getBytes();
+        if (fromFrigate) { // may wait for the event's snapshot (bounded), in order, then goes on on the connection's context
+            Context context = connection.context();
+            connection.inOrder(frigate.admit(connection.device(), message.topicName(), payload, clock.instant(), context.owner())).onSuccess(admitted -> {
+                if (Vertx.currentContext() == context) {
+                    store(connection, answer, admitted, receivedNanos);
+                } else {
+                    context.runOnContext(v -> store(connection, answer, admitted, receivedNanos));
+                }
+            }).onFailure(failure -> context.runOnContext(v -> refuse(connection, answer, appendFailure(failure))));
+        } else {
+            store(connection, answer, admission.admit(connection.device(), BodyShape.EITHER, payload, clock.instant()), receivedNanos);
+        }
+    }
+
+    private void store(MqttConnection connection, MqttConnection.Answer answer, EventAdmission.Admission admitted, long receivedNanos) {
         if (!admitted.accepted()) {
             refuse(connection, answer, admitted.rejection());
         } else if (admitted.entries().isEmpty()) {

@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param cameras     by Frigate camera name
  * @param labels      Frigate label → gridwarden label, for the labels that differ
  * @param snapshotApi the NVR's HTTP API ({@code http(s)://…}, no trailing slash), or null
+ * @param fetchSnapshots whether ingest fetches its events' snapshots from that API into the evidence store
+ *                       ({@code snapshots.fetch}); never without an API
  */
-public record FrigateNvr(String id, String topicPrefix, Map<String, Camera> cameras, Map<String, String> labels, String snapshotApi) {
+public record FrigateNvr(String id, String topicPrefix, Map<String, Camera> cameras, Map<String, String> labels, String snapshotApi,
+        boolean fetchSnapshots) {
 
     /** Frigate's default {@code mqtt.topic_prefix}. */
     public static final String DEFAULT_TOPIC_PREFIX = "frigate";
@@ -21,6 +24,12 @@ public record FrigateNvr(String id, String topicPrefix, Map<String, Camera> came
     public FrigateNvr {
         cameras = Map.copyOf(cameras);
         labels = Map.copyOf(labels);
+        fetchSnapshots = fetchSnapshots && snapshotApi != null;
+    }
+
+    /** An NVR whose snapshots are pointed at, not fetched. */
+    public FrigateNvr(String id, String topicPrefix, Map<String, Camera> cameras, Map<String, String> labels, String snapshotApi) {
+        this(id, topicPrefix, cameras, labels, snapshotApi, false);
     }
 
     /**

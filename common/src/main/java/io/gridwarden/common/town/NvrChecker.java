@@ -57,7 +57,11 @@ final class NvrChecker {
         Map<String, String> labels = nvr.labels() == null ? Map.of() : nvr.labels();
         labels.forEach((from, to) -> require(from != null && !from.isBlank() && to != null && !to.isBlank(),
                 at + " maps label " + from + " to " + to + "; both must be words, e.g. motorcycle: e_bike"));
-        return new FrigateNvr(nvr.id(), prefix, cameras, labels, snapshotApi(at, nvr.snapshots()));
+        boolean fetch = nvr.snapshots() != null && Boolean.TRUE.equals(nvr.snapshots().fetch());
+        String api = snapshotApi(at, nvr.snapshots());
+        require(!fetch || api != null, at + " asks to fetch snapshots (fetch: true) without snapshots.api;"
+                + " write the NVR's HTTP API, e.g. http://192.168.1.20:5000, or set fetch: false");
+        return new FrigateNvr(nvr.id(), prefix, cameras, labels, api, fetch);
     }
 
     private FrigateNvr.Camera camera(String at, NvrCamera camera) {
@@ -83,8 +87,6 @@ final class NvrChecker {
         if (snapshots == null) {
             return null;
         }
-        require(!Boolean.TRUE.equals(snapshots.fetch()), at + " asks to fetch snapshots (fetch: true), which gridwarden does not do yet;"
-                + " set fetch: false: frames then point at the NVR's snapshot URLs");
         if (snapshots.api() == null) {
             return null;
         }

@@ -95,9 +95,20 @@ class NvrCheckerTest {
     }
 
     @Test
-    void shouldRefuseFetchingSnapshotsAndAnApiThatIsNotHttp() {
-        assertThat(loadError("fetch: false", "fetch: true")).contains("set fetch: false");
+    void shouldRefuseFetchingSnapshotsWithoutAnApiAndAnApiThatIsNotHttp() {
+        assertThat(loadError("{api: \"http://10.0.0.5:5000/\", fetch: false}", "{fetch: true}")).contains("without snapshots.api");
         assertThat(loadError("http://10.0.0.5:5000/", "ftp://10.0.0.5/")).contains("snapshots.api ftp://10.0.0.5/");
+        assertThat(loadError("fetch: false}", "fetch: true}\n  - id: nvr-2\n    tokenHash: sha256:03\n"
+                + "    cameras: [{frigate: x, detect: {width: 1, height: 1}}]\n    snapshots: {api: \"file:///etc/passwd\", fetch: true}"))
+                .contains("snapshots.api file:///etc/passwd");
+    }
+
+    @Test
+    void shouldFetchSnapshotsOnlyWhenAskedTo() throws IOException {
+        assertThat(load(TOWN).nvr("nvr-1").orElseThrow().fetchSnapshots()).isFalse();
+        FrigateNvr fetching = load(TOWN.replace("fetch: false", "fetch: true")).nvr("nvr-1").orElseThrow();
+        assertThat(fetching.fetchSnapshots()).isTrue();
+        assertThat(fetching.snapshotApi()).isEqualTo("http://10.0.0.5:5000");
     }
 
     @Test

@@ -156,14 +156,26 @@ public final class DemoTownSimulator implements AutoCloseable {
         });
     }
 
-    /** An officer starts near the cameras of their team's jurisdiction (water bureau: near the river sensors). */
+    /**
+     * An officer starts near the cameras of their team's jurisdiction; a department's officers near the
+     * river sensors when it answers for a sensor category (the water bureau), else near the centre of the
+     * town's first jurisdiction, the town itself (the maintenance unit).
+     */
     private double[] home(TownFile.Officer officer) {
         String jurisdiction = town.unit(officer.unit()).map(TownFile.Unit::jurisdiction).orElse(null);
-        var places = jurisdiction == null
+        boolean sensorsTeam = town.categories().stream().anyMatch(c -> c.metric() != null && officer.unit().equals(c.responsibleUnit()));
+        String centre = town.jurisdictions().get(0).id();
+        var places = jurisdiction == null && sensorsTeam
                 ? town.sensors().stream().map(s -> new double[] {s.lat(), s.lon()}).toList()
-                : town.cameras().stream().filter(c -> c.jurisdiction().equals(jurisdiction)).map(c -> new double[] {c.lat(), c.lon()}).toList();
-        double[] base = places.get(random.nextInt(places.size()));
+                : town.cameras().stream().filter(c -> c.jurisdiction().equals(jurisdiction == null ? centre : jurisdiction))
+                        .map(c -> new double[] {c.lat(), c.lon()}).toList();
+        double[] base = jurisdiction == null && !sensorsTeam ? centroid(places) : places.get(random.nextInt(places.size()));
         return new double[] {base[0] + (random.nextDouble() - 0.5) * 0.004, base[1] + (random.nextDouble() - 0.5) * 0.004};
+    }
+
+    private static double[] centroid(List<double[]> places) {
+        return new double[] {places.stream().mapToDouble(p -> p[0]).average().orElseThrow(),
+                places.stream().mapToDouble(p -> p[1]).average().orElseThrow()};
     }
 
     private void send(String device, DeviceEvent event) {

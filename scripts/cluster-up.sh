@@ -76,6 +76,9 @@ done
 source "$WORK/endpoints.env"
 
 gridwarden() { "$JAVA" ${GRIDWARDEN_JAVA_OPTS:--Xmx512m} -jar "$GRIDWARDEN_JAR" "$@"; }
+# For the instances started in the background: exec, so that $! is the JVM itself and Ctrl-C stops it
+# (a backgrounded function is a subshell; killing it would leave its java running).
+gridwarden_instance() { exec "$JAVA" ${GRIDWARDEN_JAVA_OPTS:--Xmx512m} -jar "$GRIDWARDEN_JAR" "$@"; }
 
 echo "submitting the enforcement job to $FLINK_JOBMANAGER …"
 gridwarden jobs submit --jobmanager "$FLINK_JOBMANAGER" --job-jar "$JOB_JAR" --town "$TOWN" \
@@ -84,7 +87,7 @@ gridwarden jobs submit --jobmanager "$FLINK_JOBMANAGER" --job-jar "$JOB_JAR" --t
 
 for i in 0 1; do
   name=$([ $i = 0 ] && echo a || echo b)
-  gridwarden ingest --town "$TOWN" --command-secret-file "$SECRET" --kafka-bootstrap "$KAFKA_BOOTSTRAP" \
+  gridwarden_instance ingest --town "$TOWN" --command-secret-file "$SECRET" --kafka-bootstrap "$KAFKA_BOOTSTRAP" \
     --event-partitions "$EVENT_PARTITIONS" --instance-id "ingest-$name" --host 127.0.0.1 \
     --ingest-port $((PORT_BASE + 80 + i)) --mqtt-port $((PORT_BASE + 83 + i)) > "$WORK/ingest-$name.log" 2>&1 &
   PIDS+=($!)
@@ -92,7 +95,7 @@ done
 if gridwarden alerting --help > /dev/null 2>&1; then
   for i in 0 1; do
     name=$([ $i = 0 ] && echo a || echo b)
-    gridwarden alerting --town "$TOWN" --kafka-bootstrap "$KAFKA_BOOTSTRAP" --event-partitions "$EVENT_PARTITIONS" \
+    gridwarden_instance alerting --town "$TOWN" --kafka-bootstrap "$KAFKA_BOOTSTRAP" --event-partitions "$EVENT_PARTITIONS" \
       --delivery-partitions "$DELIVERY_PARTITIONS" --instance-id "alerting-$name" --data-dir "$WORK/alerting-$name" \
       --host 127.0.0.1 --ops-port $((PORT_BASE + 90 + i)) > "$WORK/alerting-$name.log" 2>&1 &
     PIDS+=($!)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -30,6 +31,14 @@ import org.apache.flink.util.OutputTag;
  * requests for an officer go to {@link #DISPATCHES}. The second input carries dispatchers' actions
  * keyed by the violation's camera, so that closing a violation forgets its track, and failed voice
  * warnings keyed by their camera ({@link WarningAcks}), so that a warning that did not play is no warning.
+ *
+ * <p><b>Deterministic after replay.</b> Frames and notices are not applied when they arrive but held
+ * by event time ({@link HeldInputs}) until the watermark passes them, then applied in time order
+ * (frames of one instant before its notices) before the checks due at that instant. A decision at
+ * {@code t} so sees exactly the frames up to {@code t}, not however many frames the source happened to
+ * read ahead of the watermark: after a failover the replayed log yields the same violations with the
+ * same evidence, so an action id never comes back with different contents. Frames later than the
+ * watermark when they arrive are applied at the next watermark.
  */
 public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, CameraNotice, Action> {
 
@@ -46,6 +55,8 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
     private transient MapState<String, TrackState> tracks;
+    private transient HeldInputs<CameraFrame> heldFrames;
+    private transient HeldInputs<CameraNotice> heldNotices;
     private transient TrackCache cache;
 
     /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
@@ -68,30 +79,56 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         watches = new HashMap<>();
         tracks = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class)));
+        heldFrames = new HeldInputs<>(getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("held-frames", Types.LONG, Types.LIST(TypeInformation.of(CameraFrame.class)))));
+        heldNotices = new HeldInputs<>(getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("held-notices", Types.LONG, Types.LIST(TypeInformation.of(CameraNotice.class)))));
         // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
         cache = new TrackCache(cachedTracks);
     }
 
     @Override
     public void processElement1(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
+        heldFrames.hold(frame.time(), frame, ctx.timerService());
+    }
+
+    /**
+     * A dispatcher's action on a violation of this camera, or a failed voice warning: held like frames
+     * and applied at its time ({@link #onTimer}).
+     */
+    @Override
+    public void processElement2(CameraNotice notice, Context ctx, Collector<Action> out) throws Exception {
+        heldNotices.hold(notice.time(), notice, ctx.timerService());
+    }
+
+    /** Applies the frames and notices of {@code timestamp}, then does the checks due then. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
         String camera = ctx.getCurrentKey();
         CameraTracks current = load(camera);
-        Set<Long> timers = watch(camera).onFrame(current, frame);
+        CameraWatch watch = watch(camera);
+        Set<Long> timers = new TreeSet<>();
+        for (CameraFrame frame : heldFrames.take(timestamp)) {
+            timers.addAll(watch.onFrame(current, frame));
+        }
+        for (CameraNotice notice : heldNotices.take(timestamp, CameraNotice.ORDER)) {
+            apply(watch, current, notice, ctx, out);
+        }
+        CameraWatch.Outcome outcome = watch.onTime(current, timestamp);
         store(camera, current);
+        outcome.actions().forEach(out::collect);
+        outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
+        timers.addAll(outcome.timers());
         timers.forEach(ctx.timerService()::registerEventTimeTimer);
     }
 
     /**
-     * A dispatcher's action on a violation of this camera: a close forgets its track (see
-     * {@link CameraWatch#close}); an assignment dispatches a violation still in its grace period to the
-     * chosen officer (one already dispatched is reassigned by assignment). A failed voice warning
-     * dispatches its violation at once or notes it ({@link CameraWatch#warningFailed}).
+     * A close forgets its track (see {@link CameraWatch#close}); an assignment dispatches a violation
+     * still in its grace period to the chosen officer (one already dispatched is reassigned by
+     * assignment). A failed voice warning dispatches its violation at once or notes it
+     * ({@link CameraWatch#warningFailed}).
      */
-    @Override
-    public void processElement2(CameraNotice notice, Context ctx, Collector<Action> out) throws Exception {
-        String camera = ctx.getCurrentKey();
-        CameraTracks current = load(camera);
-        CameraWatch watch = watch(camera);
+    private static void apply(CameraWatch watch, CameraTracks current, CameraNotice notice, OnTimerContext ctx, Collector<Action> out) {
         OperatorAction action = notice.operation();
         if (action == null) {
             var failure = notice.failure();
@@ -105,18 +142,6 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
             outcome.actions().forEach(out::collect);
             outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
         }
-        store(camera, current);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
-        String camera = ctx.getCurrentKey();
-        CameraTracks current = load(camera);
-        CameraWatch.Outcome outcome = watch(camera).onTime(current, timestamp);
-        store(camera, current);
-        outcome.actions().forEach(out::collect);
-        outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
-        outcome.timers().forEach(ctx.timerService()::registerEventTimeTimer);
     }
 
     private CameraWatch watch(String camera) {

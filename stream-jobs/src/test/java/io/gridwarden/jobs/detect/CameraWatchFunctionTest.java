@@ -122,6 +122,20 @@ class CameraWatchFunctionTest {
         });
     }
 
+    @Test
+    void shouldJudgeByTheFramesUpToTheDecisionHoweverFarTheSourceReadAhead() throws Exception {
+        // the source read 5 s of frames before the watermark moved, as a replay after a failover does
+        frames(T0, T0 + 2_000, parkedCar("t-1"));
+        frames(T0 + 2_500, T0 + 3_500); // gone during the grace period
+        frames(T0 + 4_500, T0 + 7_000, parkedCar("t-1")); // and back after it
+        harness.processBothWatermarks(new Watermark(T0 + 4_000));
+
+        List<Action> actions = harness.extractOutputValues();
+        assertThat(actions.get(0).violation().snapshot()).isEqualTo(frame(CAMERA, T0 + 2_000).snapshot());
+        assertThat(actions).extracting(a -> a.violation().status()).last().isEqualTo(ViolationStatus.RESOLVED_BY_WARNING);
+        assertThat(dispatches()).isEmpty();
+    }
+
     private void frames(long from, long to, DetectedObject... objects) throws Exception {
         for (long t = from; t <= to; t += 500) {
             harness.processElement1(frame(CAMERA, t, objects), t);

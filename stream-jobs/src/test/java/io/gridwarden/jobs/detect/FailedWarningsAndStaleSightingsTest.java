@@ -53,6 +53,7 @@ class FailedWarningsAndStaleSightingsTest {
         String warning = warningCommand();
 
         harness.processElement2(CameraNotice.of(new WarningFailure(CAMERA, T0 + 2_300, warning, "speaker broken")), T0 + 2_300);
+        harness.processBothWatermarks(new Watermark(T0 + 2_300)); // acted on in event time, like frames
 
         assertThat(dispatches()).singleElement().satisfies(request -> {
             assertThat(request.at()).isEqualTo(T0 + 2_300);

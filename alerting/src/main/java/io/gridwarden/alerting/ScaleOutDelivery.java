@@ -60,27 +60,39 @@ public final class ScaleOutDelivery {
         delivered.markDelivered(command, at);
     }
 
-    /** Delivers the pending commands {@code owned} names, as this instance's own from now on; completes with how many. */
+    /**
+     * Delivers the pending commands {@code owned} names, as this instance's own from now on; completes with how
+     * many. One that expired while its partition had no owner, never handed over, is recorded as expired (its
+     * timeline says so, and a voice warning is answered {@code failed}), as its owner would have.
+     */
     public Future<Integer> takeOver(Predicate<String> owned) {
         return context.executeBlocking(() -> {
             List<Resumed> resumed = new ArrayList<>();
             Instant now = clock.instant();
             for (Action pending : store.pendingCommands()) {
                 Command command = pending.command();
-                if (owned.test(command.id()) && !delivered.isAcked(command.id()) && !Expiry.isExpired(command, now)) {
+                if (owned.test(command.id()) && !delivered.isAcked(command.id())) {
                     resumed.add(new Resumed(pending, delivered.deliveredAt(command.id()).orElse(null)));
                 }
             }
             return resumed;
         }, false).map(resumed -> {
+            Instant now = clock.instant();
+            int delivering = 0;
             for (Resumed r : resumed) {
-                if (r.handedOverAt() == null) {
-                    delivery.submit(r.action().target(), r.action().command());
-                } else {
-                    delivery.awaitAckSince(r.action().target(), r.action().command(), r.handedOverAt());
+                Command command = r.action().command();
+                if (!Expiry.isExpired(command, now)) {
+                    delivering++;
+                    if (r.handedOverAt() == null) {
+                        delivery.submit(r.action().target(), command);
+                    } else {
+                        delivery.awaitAckSince(r.action().target(), command, r.handedOverAt());
+                    }
+                } else if (r.handedOverAt() == null) {
+                    delivery.expiredUnowned(r.action().target(), command);
                 }
             }
-            return resumed.size();
+            return delivering;
         });
     }
 }

@@ -110,6 +110,32 @@ class ScaleOutDeliveryTest {
         assertThat(timeline).contains(late.command().id() + " to " + late.target() + " expired before it could be delivered");
     }
 
+    @Test
+    @DisplayName("A voice warning that expired while no instance owned it is recorded as expired when taken over, not dropped silently")
+    void shouldRecordAWarningThatExpiredWhileUnowned() throws Exception {
+        Violation violation = hecunViolation("t-5", ViolationStatus.WARNED);
+        Action warning = voiceWarning(violation, Instant.now().plusMillis(700));
+        harness.append(Action.update(violation));
+        harness.append(warning);
+        Thread.sleep(1_200); // its partition had no owner until after the deadline
+
+        owned = true;
+        assertThat(alerting.scaleOut().takeOver(id -> true).await(10, TimeUnit.SECONDS)).as("resumed").isZero();
+
+        assertThat(device.pending()).as("played after its deadline").isEmpty();
+        String timeline = waitForTimeline(violation, "expired before it could be delivered");
+        assertThat(timeline).contains(warning.command().id() + " to " + warning.target() + " expired before it could be delivered");
+    }
+
+    private String waitForTimeline(Violation violation, String text) throws Exception {
+        String timeline = "";
+        for (int i = 0; i < 50 && !timeline.contains(text); i++) {
+            Thread.sleep(100);
+            timeline = harness.get("/v1/violations/" + violation.id(), AlertingFixtures.ADMIN_TOKEN).bodyAsString();
+        }
+        return timeline;
+    }
+
     /** A warned violation and its voice warning (a deadline: awaiting its acknowledgement once taken), in the action log. */
     private Action warned(String track) {
         Violation violation = hecunViolation(track, ViolationStatus.WARNED);

@@ -92,6 +92,17 @@ public final class CommandDelivery {
         attempt(target, command, 1);
     }
 
+    /**
+     * A command that expired before this instance owned it, never handed over by anyone: recorded as
+     * expired, as if it had expired here.
+     */
+    public void expiredUnowned(String target, Command command) {
+        if (!closed && !inFlight.containsKey(command.id())) {
+            metrics.expired(command.type());
+            outcomes.expired(target, command);
+        }
+    }
+
     /** The device acknowledged the command: no more attempts. */
     public void acked(String commandId) {
         Long resend = awaitingAck.remove(commandId);

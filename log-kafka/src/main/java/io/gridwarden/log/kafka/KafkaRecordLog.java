@@ -32,6 +32,9 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class KafkaRecordLog implements RecordLog {
 
+    /** How long closing waits for each reading client once the writer is done: nothing of theirs needs saving. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     private final KafkaLogSpec spec;
     private final Admin admin;
     private final TransactionCommitter committer;
@@ -169,11 +172,16 @@ public final class KafkaRecordLog implements RecordLog {
         return partition;
     }
 
+    /**
+     * Writes what is still queued and closes the clients, in at most the append timeout plus a few
+     * seconds even with the broker gone: appends that could not be written by then fail (unacknowledged).
+     */
     @Override
     public void close() {
-        committer.close();
-        watcher.close();
-        reader.close();
-        admin.close(spec.operationTimeout());
+        long deadline = System.nanoTime() + spec.appendTimeout().toNanos();
+        committer.close(deadline);
+        watcher.close(CLOSE_GRACE);
+        reader.close(CLOSE_GRACE);
+        admin.close(CLOSE_GRACE);
     }
 }

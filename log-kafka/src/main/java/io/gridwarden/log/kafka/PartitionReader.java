@@ -128,9 +128,14 @@ final class PartitionReader implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(spec.operationTimeout());
+    }
+
+    /** Closes the consumer, waiting at most {@code wait} for it. */
+    synchronized void close(Duration wait) {
         if (consumer != null) {
-            consumer.close(CloseOptions.timeout(spec.operationTimeout()));
+            consumer.close(CloseOptions.timeout(wait));
             consumer = null;
         }
     }

@@ -181,6 +181,11 @@ final class RecordWatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        close(spec.operationTimeout().plusSeconds(5));
+    }
+
+    /** Stops watching, waiting at most {@code wait} for the watching thread. */
+    void close(Duration wait) {
         Thread watcher;
         synchronized (signal) {
             running = false;
@@ -193,7 +198,7 @@ final class RecordWatcher implements AutoCloseable {
         }
         if (watcher != null) {
             try {
-                watcher.join(spec.operationTimeout().toMillis() + 5_000);
+                watcher.join(Math.max(1, wait.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

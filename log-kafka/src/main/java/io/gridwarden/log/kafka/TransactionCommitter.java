@@ -4,6 +4,7 @@ import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogObserver;
 import io.gridwarden.common.log.LogOverloadedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class TransactionCommitter implements AutoCloseable {
 
+    /** How long an interrupted writer gets to give up its transaction. */
+    private static final long ABANDON_WAIT_MILLIS = 2_000;
     /** How many appends one transaction may cover at most. */
     private static final int MAX_GROUP = 512;
 
@@ -41,6 +44,8 @@ final class TransactionCommitter implements AutoCloseable {
     private final int maxRecordBytes;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set when closing ran out of time: what is still queued fails instead of being written. */
+    private volatile boolean abandoned;
 
     TransactionCommitter(KafkaLogSpec spec, ToIntFunction<String> partitionOf, Transactions transactions,
             Supplier<LogObserver> observer) {
@@ -74,7 +79,7 @@ final class TransactionCommitter implements AutoCloseable {
     private void run() {
         List<Pending> group = new ArrayList<>(MAX_GROUP);
         try {
-            while (running || !queue.isEmpty()) {
+            while ((running || !queue.isEmpty()) && !abandoned) {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -91,7 +96,7 @@ final class TransactionCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            transactions.close(spec.appendTimeout());
+            transactions.close(abandoned ? Duration.ZERO : spec.appendTimeout());
         }
     }
 
@@ -160,9 +165,23 @@ final class TransactionCommitter implements AutoCloseable {
 
     @Override
     public void close() {
+        close(System.nanoTime() + spec.appendTimeout().toNanos());
+    }
+
+    /**
+     * Writes what is queued, until {@code deadline} ({@link System#nanoTime()}) at most: with the broker gone
+     * the writer is then interrupted and every append not yet written fails (none was acknowledged, so the
+     * devices send them again), and the producer is closed without waiting. So a shutdown is bounded.
+     */
+    void close(long deadline) {
         running = false;
         try {
-            thread.join(spec.appendTimeout().multipliedBy(2).toMillis() + 5_000);
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (thread.isAlive()) {
+                abandoned = true;
+                thread.interrupt();
+                thread.join(ABANDON_WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

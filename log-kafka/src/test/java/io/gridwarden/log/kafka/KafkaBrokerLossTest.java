@@ -101,6 +101,32 @@ class KafkaBrokerLossTest {
         }
     }
 
+    @Test
+    @DisplayName("With its broker gone, closing the log is bounded by the append timeout and fails what it could not write")
+    void shouldCloseWithinItsAppendTimeoutWhenTheBrokerIsGone() throws Exception {
+        String topic = newTopic("broker-gone-close");
+        try (SingleNodeKafka kafka = SingleNodeKafka.start(dir)) {
+            kafka.createTopic(topic, 2, LOG_APPEND_TIME);
+            KafkaLogSpec spec = spec(kafka.bootstrap(), topic, 2);
+            KafkaRecordLog.open(spec).close(); // a fresh broker creates its transaction log for the first producer: seconds
+            KafkaRecordLog log = KafkaRecordLog.open(spec.withAppendTimeout(APPEND_TIMEOUT));
+            List<Call> calls = new ArrayList<>();
+            assertThat(round(log, calls, false, kafka)).allMatch(KafkaBrokerLossTest::succeeded);
+            kafka.kill();
+            List<Call> waiting = new ArrayList<>();
+            for (int i = 0; i < 4_096; i++) { // eight writer groups: each would wait out the append timeout on its own
+                waiting.add(call(log, calls.size() + i));
+            }
+
+            long start = System.nanoTime();
+            log.close();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).as("closing with the broker gone").isLessThan(APPEND_TIMEOUT.plusSeconds(5));
+            assertThat(waiting).allSatisfy(c -> assertThat(c.done).isCompletedExceptionally());
+        }
+    }
+
     /** After a restart the log opens a new producer by itself: some append succeeds again within a minute. */
     private static void awaitAppendsAgain(KafkaRecordLog log, List<Call> calls) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

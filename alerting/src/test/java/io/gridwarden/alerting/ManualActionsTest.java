@@ -62,6 +62,7 @@ class ManualActionsTest {
         assertThat(event.source()).isEqualTo("ops:demo-dispatcher-hecun");
         assertThat(event.id()).isEqualTo(response.bodyAsJsonObject().getString("event")).startsWith("ops-");
         assertThat(event.time()).isBetween(before.minusMillis(1), Instant.now());
+        assertThat(records.get(0).eventTimeMillis()).as("its time stored beside it, for the jobs").isEqualTo(event.time().toEpochMilli());
         assertThat(event.data()).isEqualTo(new ManualAssign(open.id(), open.camera(), "off-07", "demo-dispatcher-hecun"));
     }
 

@@ -78,7 +78,8 @@ final class EventAdmission {
         List<LogEntry> entries = new ArrayList<>(parsed.events().size());
         for (int i = 0; i < parsed.events().size(); i++) {
             DeviceEvent event = parsed.events().get(i);
-            entries.add(new LogEntry(event.source(), event.dedupKey(), stamped.payloads().get(i)));
+            // the device time beside the record: the jobs take it as the event time without parsing the payload again
+            entries.add(new LogEntry(event.source(), event.dedupKey(), stamped.payloads().get(i), event.time().toEpochMilli()));
         }
         return Admission.accept(entries, tokens(parsed.events()));
     }

@@ -104,7 +104,7 @@ final class FrigateAdmission {
     private static LogEntry entry(FrigateConverter.Sighting sighting, FrigateScenes.Frame frame, Instant now, String evidence) {
         DeviceEvent event = new DeviceEvent(sighting.eventId(), sighting.camera(), EventType.DETECTION, sighting.time(), now,
                 new Detection(frame.objects(), sighting.snapshot(), evidence));
-        return new LogEntry(event.source(), event.dedupKey(), EventCodec.encode(event));
+        return new LogEntry(event.source(), event.dedupKey(), EventCodec.encode(event), event.time().toEpochMilli());
     }
 
     /** Frigate's availability ({@code online} at each connect, {@code offline} as its will): logged and counted; device health is not judged here. */

@@ -90,7 +90,7 @@ class IngestVerticleTest {
     }
 
     @Test
-    @DisplayName("A camera posts one event: 202 once stored, and the event reads back from the log with its ingest time")
+    @DisplayName("A camera posts one event: 202 once stored, and the event reads back from the log with its ingest time, its device time beside it")
     void singleEvent(VertxTestContext testContext) {
         post(CAMERA_TOKEN, SINGLE, detection(CAMERA, "cam-0001-000001")).onComplete(testContext.succeeding(response ->
                 testContext.verify(() -> {
@@ -102,6 +102,8 @@ class IngestVerticleTest {
                     assertThat(stored.id()).isEqualTo("cam-0001-000001");
                     assertThat(stored.source()).isEqualTo(CAMERA);
                     assertThat(stored.ingestTime()).isNotNull();
+                    assertThat(records.get(0).eventTimeMillis()).as("stored beside the record, for the jobs")
+                            .isEqualTo(stored.time().toEpochMilli());
                     testContext.completeNow();
                 })));
     }

@@ -40,12 +40,12 @@ public final class LogFixtures {
                 new Reading("water_level_m", value));
     }
 
-    /** Appends events, each under its device's partition key, and waits until they are durable. */
+    /** Appends events as ingest does (each under its device's partition key, its device time beside it) and waits until they are durable. */
     public static void append(LogSpec eventLog, List<DeviceEvent> events) {
         RecordLog log = LogRegistry.acquire(eventLog);
         try {
             List<LogEntry> entries = events.stream()
-                    .map(e -> new LogEntry(e.source(), e.dedupKey(), EventCodec.encode(e.withIngestTime(Instant.now()))))
+                    .map(e -> new LogEntry(e.source(), e.dedupKey(), EventCodec.encode(e.withIngestTime(Instant.now())), e.time().toEpochMilli()))
                     .toList();
             log.append(entries).join();
         } finally {

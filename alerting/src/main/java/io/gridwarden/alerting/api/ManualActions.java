@@ -116,7 +116,7 @@ public final class ManualActions {
                 : new ManualClose(v.id(), deviceOf(v), attempt.reason().trim(), operator.id());
         DeviceEvent event = new DeviceEvent("ops-" + UUID.randomUUID(), SOURCE_PREFIX + operator.id(), type, clock.instant(),
                 clock.instant(), data);
-        LogEntry entry = new LogEntry(deviceOf(v), event.dedupKey(), EventCodec.encode(event));
+        LogEntry entry = new LogEntry(deviceOf(v), event.dedupKey(), EventCodec.encode(event), event.time().toEpochMilli());
         return Future.fromCompletionStage(eventLog.append(List.of(entry)), ctx.vertx().getOrCreateContext())
                 .compose(appended -> audit.record(ctx, attempt.accepted(202, event.id())))
                 .onSuccess(recorded -> ctx.response().setStatusCode(202).putHeader("content-type", "application/json")

@@ -41,7 +41,7 @@ public final class EventLogCameraAcks implements CameraAcks {
         DeviceEvent event = new DeviceEvent(eventId(command, result), device, EventType.COMMAND_ACK, now, now,
                 new CommandAck(command, result, shortNote));
         try {
-            return Future.fromCompletionStage(eventLog.append(List.of(new LogEntry(device, event.dedupKey(), EventCodec.encode(event)))), context)
+            return Future.fromCompletionStage(eventLog.append(List.of(new LogEntry(device, event.dedupKey(), EventCodec.encode(event), event.time().toEpochMilli()))), context)
                     .mapEmpty();
         } catch (RuntimeException e) {
             return Future.failedFuture(e);

@@ -53,7 +53,8 @@ class KafkaRecordLogTest {
         try (KafkaRecordLog log = openNew("order", 3)) {
             assertThat(log.append(List.of(entry("cam-1", "a"), entry("cam-2", "a"), entry("cam-1", "b"))).join())
                     .isEqualTo(new AppendResult(3, 0));
-            assertThat(log.append(List.of(entry("cam-1", "c"))).join()).isEqualTo(new AppendResult(1, 0));
+            LogEntry timed = new LogEntry("cam-1", "cam-1/c", "cam-1:c".getBytes(StandardCharsets.UTF_8), 1_764_806_400_123L);
+            assertThat(log.append(List.of(timed)).join()).isEqualTo(new AppendResult(1, 0));
             // Completed means stored: a reader of its own sees every record at once.
             assertThat(readTopic(kafka.bootstrap(), log.spec().topic())).hasSize(4);
 
@@ -62,6 +63,8 @@ class KafkaRecordLogTest {
             assertThat(payloads(all)).containsSubsequence("cam-1:a", "cam-1:b", "cam-1:c");
             assertThat(all).extracting(LogRecord::offset).isSorted().doesNotHaveDuplicates();
             assertThat(all).extracting(LogRecord::appendTimeMillis).isSorted();
+            assertThat(all).extracting(LogRecord::eventTimeMillis).as("the event time stored beside each record")
+                    .containsSubsequence(LogRecord.NO_EVENT_TIME, LogRecord.NO_EVENT_TIME, 1_764_806_400_123L);
             assertThat(log.endOffset(partition)).isGreaterThan(all.get(all.size() - 1).offset());
 
             List<LogRecord> first = log.read(partition, 0, 1);

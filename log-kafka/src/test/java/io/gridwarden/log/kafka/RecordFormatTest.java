@@ -46,4 +46,27 @@ class RecordFormatTest {
         assertThat(record.payload()).isEqualTo(PAYLOAD);
         assertThat(RecordFormat.dedupKey(consumed)).isNull();
     }
+
+    @Test
+    void shouldCarryTheEventTimeInAHeaderAndReadItBack() {
+        ProducerRecord<String, byte[]> produced = RecordFormat.toProducerRecord("events", 1,
+                new LogEntry("cam-1", "cam-1/e1", PAYLOAD, 1_764_806_400_123L));
+        var consumed = new ConsumerRecord<>("events", 1, 7L, 1_764_806_400_200L, TimestampType.LOG_APPEND_TIME, 5, 2,
+                "cam-1", PAYLOAD, produced.headers(), Optional.empty());
+
+        LogRecord record = RecordFormat.toLogRecord(consumed);
+
+        assertThat(produced.timestamp()).as("the broker still stamps the record's own time").isNull();
+        assertThat(record.eventTimeMillis()).isEqualTo(1_764_806_400_123L);
+        assertThat(record.appendTimeMillis()).isEqualTo(1_764_806_400_200L);
+        assertThat(RecordFormat.estimatedSize(new LogEntry("cam-1", "cam-1/e1", PAYLOAD, 1L))).as("the header counts toward a batch")
+                .isGreaterThan(RecordFormat.estimatedSize(new LogEntry("cam-1", "cam-1/e1", PAYLOAD)));
+    }
+
+    @Test
+    void shouldReadARecordWithoutEventTimeAsHavingNone() {
+        var consumed = new ConsumerRecord<>("events", 0, 0L, 1_700_000_000_000L, TimestampType.LOG_APPEND_TIME, 5, 2,
+                "cam-1", PAYLOAD, new org.apache.kafka.common.header.internals.RecordHeaders(), Optional.empty());
+        assertThat(RecordFormat.toLogRecord(consumed).hasEventTime()).isFalse();
+    }
 }

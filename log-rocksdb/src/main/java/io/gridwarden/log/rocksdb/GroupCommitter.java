@@ -179,7 +179,7 @@ final class GroupCommitter implements AutoCloseable {
             if (!segment.fits(entry.payload().length)) {
                 segment.stageInto(staged, families.records(partition), appendTime);
             }
-            segment.add(next[partition]++, entry.payload());
+            segment.add(next[partition]++, entry.payload(), entry.eventTimeMillis());
             if (key != null) {
                 dedup.remember(staged, key.array(), timePrefix);
             }

@@ -29,7 +29,7 @@ import org.rocksdb.RocksDBException;
  * every other, so each compaction rewrote all the records kept; the log's background work cost as much
  * CPU as its writer.
  * <ul>
- *   <li>{@code partition-<p>}, one per partition: each entry a {@link Segment}, the records one group commit
+ *   <li>{@code timed-partition-<p>}, one per partition: each entry a {@link Segment}, the records one group commit
  *   appended to the partition, keyed by (partition, offset of its first record). Offsets only grow, so
  *   each flush is a run of keys after every earlier one and compaction can move files instead of merging
  *   them. Values go to blob files (RocksDB's BlobDB): what compaction does rewrite is keys and blob
@@ -58,7 +58,9 @@ final class LogFamilies implements AutoCloseable {
 
     private static final String DEDUP = "dedup";
     private static final String META = "meta";
-    private static final String RECORDS_PREFIX = "partition-";
+    private static final String RECORDS_PREFIX = "timed-partition-";
+    /** The families of logs whose segments held no event time beside each record. */
+    private static final String UNTIMED_PREFIX = "partition-";
     /** The single records family of logs written before records had a family per partition. */
     private static final String SHARED_RECORDS = "records";
     /** The families of logs written before records were stored in segments, a record per entry. */
@@ -195,6 +197,9 @@ final class LogFamilies implements AutoCloseable {
         }
         if (existing.stream().anyMatch(name -> name.startsWith(FLUSH_COMPRESSED_PREFIX))) {
             throw earlierLayout(directory, "left its segments to RocksDB to compress");
+        }
+        if (existing.stream().anyMatch(name -> name.startsWith(UNTIMED_PREFIX))) {
+            throw earlierLayout(directory, "stored no event time beside its records");
         }
         long stored = existing.stream().filter(name -> name.startsWith(RECORDS_PREFIX)).count();
         if (stored != partitions) {

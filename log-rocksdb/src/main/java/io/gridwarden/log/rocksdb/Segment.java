@@ -14,9 +14,11 @@ import org.rocksdb.ColumnFamilyHandle;
  * A run of records of one partition with consecutive offsets, appended by one group commit and stored
  * as one RocksDB entry: key (partition, offset of the first record), value
  * <pre>append time (8 bytes, big-endian) | record count (4, big-endian) | codec (1) | body length (4, big-endian) | body</pre>
- * where the body, per record a payload length (varint32) and the payload, is LZ4-compressed (codec
- * {@link #LZ4}) or, when that would not make it smaller, stored as it is ({@link #RAW}); the length is the
- * uncompressed one.
+ * where the body, per record a payload length (varint32), its event time and the payload, is LZ4-compressed
+ * (codec {@link #LZ4}) or, when that would not make it smaller, stored as it is ({@link #RAW}); the length is
+ * the uncompressed one. A record's event time is stored as its difference from the previous record's (the first's
+ * from 0), zigzag-encoded as a varint64: a device's events of one run are milliseconds to seconds apart, so
+ * most take two or three bytes, and a run of records without one ({@code NO_EVENT_TIME}, actions) one byte each.
  * <ul>
  *   <li>One entry per run instead of one per record spares the writer a memtable insert per event and
  *   the flush a key per event, which was a tenth of ingest's CPU at 100,000 events/s.</li>
@@ -49,6 +51,7 @@ final class Segment {
     private int length;
     private int count;
     private long firstOffset;
+    private long lastEventTime;
 
     Segment(int partition) {
         this.partition = partition;
@@ -64,20 +67,19 @@ final class Segment {
     }
 
     /** Adds the record at {@code offset}: the first of an empty run, or the one after the last. */
-    void add(long offset, byte[] payload) {
+    void add(long offset, byte[] payload, long eventTimeMillis) {
         if (count == 0) {
             firstOffset = offset;
+            lastEventTime = 0;
         } else if (offset != firstOffset + count) {
             throw new IllegalStateException("partition " + partition + ": record " + offset + " does not follow "
                     + (firstOffset + count - 1));
         }
-        ensure(5 + payload.length);
-        int n = payload.length;
-        while ((n & ~0x7F) != 0) {
-            buf[length++] = (byte) ((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        buf[length++] = (byte) n;
+        ensure(5 + 10 + payload.length);
+        putVarLong(payload.length);
+        long delta = eventTimeMillis - lastEventTime; // wraps for NO_EVENT_TIME; the reader's sum wraps back
+        putVarLong((delta << 1) ^ (delta >> 63));
+        lastEventTime = eventTimeMillis;
         System.arraycopy(payload, 0, buf, length, payload.length);
         length += payload.length;
         count++;
@@ -108,6 +110,14 @@ final class Segment {
         }
     }
 
+    private void putVarLong(long n) {
+        while ((n & ~0x7FL) != 0) {
+            buf[length++] = (byte) ((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        buf[length++] = (byte) n;
+    }
+
     private void ensure(int more) {
         if (length + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
@@ -132,22 +142,31 @@ final class Segment {
         long appendTime = appendTime(value);
         int records = count(value);
         byte[] body = body(partition, firstOffset, value);
-        int pos = 0;
+        int[] pos = {0};
+        long eventTime = 0;
         for (int i = 0; i < records && out.size() < max; i++) {
-            int n = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = body[pos++];
-                n |= (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
+            int n = (int) varLong(body, pos);
+            long zigzag = varLong(body, pos);
+            eventTime += (zigzag >>> 1) ^ -(zigzag & 1);
             long offset = firstOffset + i;
             if (offset >= fromOffset) {
-                out.add(new LogRecord(partition, offset, appendTime, Arrays.copyOfRange(body, pos, pos + n)));
+                out.add(new LogRecord(partition, offset, appendTime, Arrays.copyOfRange(body, pos[0], pos[0] + n), eventTime));
             }
-            pos += n;
+            pos[0] += n;
         }
+    }
+
+    /** The varint64 at {@code body[pos[0]]}; moves {@code pos[0]} past it. */
+    private static long varLong(byte[] body, int[] pos) {
+        long n = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = body[pos[0]++];
+            n |= (long) (b & 0x7F) << shift;
+            shift += 7;
+        } while (b < 0);
+        return n;
     }
 
     /** The run's records as the writer laid them out, uncompressed. */

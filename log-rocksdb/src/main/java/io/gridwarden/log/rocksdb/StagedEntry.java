@@ -16,10 +16,11 @@ import java.nio.charset.StandardCharsets;
  *
  * @param dedupKey the key's UTF-8 bytes, wrapped for use as a set member; null when the entry is never a duplicate
  */
-record StagedEntry(int partition, ByteBuffer dedupKey, byte[] payload) {
+record StagedEntry(int partition, ByteBuffer dedupKey, byte[] payload, long eventTimeMillis) {
 
     static StagedEntry of(LogEntry entry, RecordLog log) {
         return new StagedEntry(log.partitionOf(entry.partitionKey()),
-                entry.dedupKey() == null ? null : ByteBuffer.wrap(entry.dedupKey().getBytes(StandardCharsets.UTF_8)), entry.payload());
+                entry.dedupKey() == null ? null : ByteBuffer.wrap(entry.dedupKey().getBytes(StandardCharsets.UTF_8)), entry.payload(),
+                entry.eventTimeMillis());
     }
 }

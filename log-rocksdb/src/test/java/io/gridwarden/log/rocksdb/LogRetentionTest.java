@@ -138,7 +138,7 @@ class LogRetentionTest {
 
     private void awaitFileMovedOutOfLevelZero() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.readString(dir.resolve("LOG")).contains("[partition-0] Moved #1 files to level-")) { // RocksDB's own log of it
+        while (!Files.readString(dir.resolve("LOG")).contains("[timed-partition-0] Moved #1 files to level-")) { // RocksDB's own log of it
             assertThat(System.nanoTime()).as("RocksDB moved a flushed file out of level 0").isLessThan(deadline);
             Thread.sleep(20);
         }

@@ -44,6 +44,28 @@ class RocksRecordLogTest {
     }
 
     @Test
+    void shouldGiveBackEachRecordsEventTimeAcrossReopenAndFromTheMiddleOfARun() {
+        long t0 = 1_764_806_400_000L;
+        long[] times = {t0, t0 + 40, t0 - 3_000, LogRecord.NO_EVENT_TIME, t0 + 86_400_000L, 0, Long.MAX_VALUE, t0 + 41};
+        List<LogEntry> entries = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            entries.add(new LogEntry("cam-1", "cam-1/" + i, ("e" + i).getBytes(StandardCharsets.UTF_8), times[i]));
+        }
+        LogSpec spec = LogSpec.of(dir, 1);
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            log.append(entries).join(); // one group commit: one run, whose times are stored as differences
+            log.append(List.of(new LogEntry("cam-1", null, "untimed".getBytes(StandardCharsets.UTF_8)))).join();
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            assertThat(log.read(0, 0, 20)).extracting(LogRecord::eventTimeMillis)
+                    .containsExactly(t0, t0 + 40, t0 - 3_000, LogRecord.NO_EVENT_TIME, t0 + 86_400_000L, 0L, Long.MAX_VALUE, t0 + 41,
+                            LogRecord.NO_EVENT_TIME);
+            assertThat(log.read(0, 5, 2)).extracting(LogRecord::eventTimeMillis).containsExactly(0L, Long.MAX_VALUE);
+            assertThat(log.read(0, 8, 1).get(0).hasEventTime()).isFalse();
+        }
+    }
+
+    @Test
     void shouldStoreARepeatedKeyOnceAndCountItAsDuplicate() {
         try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
             assertThat(log.append(List.of(entry("cam-1", "a"), entry("cam-1", "a"))).join()).isEqualTo(new AppendResult(1, 1));
@@ -75,7 +97,7 @@ class RocksRecordLogTest {
 
     @ParameterizedTest(name = "a family named {0}")
     @CsvSource({"records, one column family", "records-0, each record as an entry of its own",
-            "segments-0, left its segments to RocksDB to compress"})
+            "segments-0, left its segments to RocksDB to compress", "partition-0, stored no event time beside its records"})
     void shouldRefuseALogOfAnEarlierLayout(String family, String why) throws Exception {
         createDatabaseWithFamily(family);
 

@@ -1,18 +1,21 @@
 package io.gridwarden.jobs.kafka;
 
+import io.gridwarden.common.log.EventTimeHeader;
 import io.gridwarden.common.log.LogRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps a record of the events topic onto the {@link LogRecord} the embedded log would have produced:
- * partition, offset, the broker's append time, and the value, which is the stamped event exactly as
- * ingest stores it ({@code EventCodec}'s bytes; the decoder parses them downstream).
+ * partition, offset, the broker's append time, the value, which is the stamped event exactly as ingest
+ * stores it ({@code EventCodec}'s bytes; the decoder parses them downstream), and the device time ingest
+ * put in the {@link EventTimeHeader} header, which the timestamp assigner takes without parsing.
  *
  * <p>Nothing is parsed here, so a corrupt value still reaches the decoder, which reports it as a bad
  * record instead of failing the job.
@@ -31,7 +34,9 @@ public final class EventRecordDeserializer implements KafkaRecordDeserialization
                     record.topic(), record.timestampType());
             warnedAboutCreateTime = true;
         }
-        out.collect(new LogRecord(record.partition(), record.offset(), record.timestamp(), record.value()));
+        Header eventTime = record.headers().lastHeader(EventTimeHeader.NAME);
+        out.collect(new LogRecord(record.partition(), record.offset(), record.timestamp(), record.value(),
+                EventTimeHeader.decode(eventTime == null ? null : eventTime.value())));
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads only the top-level {@code time} of a stored CloudEvent, with a streaming parser: the
- * timestamp assigner needs it for every record, and the full decode happens once, downstream.
+ * Reads only the top-level {@code time} of a stored CloudEvent, with a streaming parser: for records
+ * stored without their device time beside them (a Kafka topic written before it was stored), which the
+ * timestamp assigner still needs a time for; the full decode happens once, downstream.
  */
 final class DeviceTimes {
 

@@ -13,8 +13,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 /**
  * Event time from the devices, watermarks from the log's clock.
  *
- * <p>A record's timestamp is its device {@code time} (a tick's is its append time), but device clocks
- * cannot be trusted to move: the watermark is the largest append time seen on the split (records and
+ * <p>A record's timestamp is its device {@code time}, which ingest stores beside the record (a tick's is its
+ * append time), but device clocks cannot be trusted to move: the watermark is the largest append time seen on the split (records and
  * ticks) minus {@code maxDeviceDelay}, the delay the job allows between a device seeing something and
  * the log storing it. An event older than that is late: it is counted and still processed.
  */
@@ -38,7 +38,18 @@ public final class LogClockWatermarks implements WatermarkStrategy<LogRecord> {
 
     @Override
     public TimestampAssigner<LogRecord> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-        return (record, previous) -> Ticks.isTick(record) || record.payload() == null
+        return (record, previous) -> deviceTime(record);
+    }
+
+    /**
+     * The device time ingest stored beside the record, read without touching the payload; only a record
+     * stored without one (on a Kafka topic written before event times were stored) has its payload parsed.
+     */
+    static long deviceTime(LogRecord record) {
+        if (record.hasEventTime()) {
+            return record.eventTimeMillis();
+        }
+        return Ticks.isTick(record) || record.payload() == null
                 ? record.appendTimeMillis()
                 : DeviceTimes.of(record.payload(), record.appendTimeMillis());
     }

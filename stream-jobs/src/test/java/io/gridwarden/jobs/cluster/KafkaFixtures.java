@@ -4,6 +4,7 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ActionCodec;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.log.EventTimeHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,13 @@ final class KafkaFixtures {
     /** One action record: its key (the action id), and its value decoded. */
     record ActionRecord(String key, Action action) {}
 
-    /** Appends the events, keyed by device (so a device's events keep their order), as stamped event bytes. */
+    /** Appends the events, keyed by device (so a device's events keep their order), as stamped event bytes with their device time, as ingest does. */
     static void appendEvents(String bootstrap, String topic, List<DeviceEvent> events) throws Exception {
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             for (DeviceEvent event : events) {
-                producer.send(new ProducerRecord<>(topic, event.source(), EventCodec.encode(event.withIngestTime(Instant.now()))));
+                var record = new ProducerRecord<>(topic, event.source(), EventCodec.encode(event.withIngestTime(Instant.now())));
+                record.headers().add(EventTimeHeader.NAME, EventTimeHeader.encode(event.time().toEpochMilli()));
+                producer.send(record);
             }
             producer.flush();
         }

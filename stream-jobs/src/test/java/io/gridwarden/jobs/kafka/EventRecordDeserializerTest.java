@@ -3,6 +3,7 @@ package io.gridwarden.jobs.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.log.EventTimeHeader;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.LogFixtures;
@@ -23,9 +24,13 @@ class EventRecordDeserializerTest {
     private final EventRecordDeserializer deserializer = new EventRecordDeserializer();
 
     private List<LogRecord> deserialize(int partition, long offset, long timestamp, byte[] value) {
+        return deserialize(partition, offset, timestamp, value, new RecordHeaders());
+    }
+
+    private List<LogRecord> deserialize(int partition, long offset, long timestamp, byte[] value, RecordHeaders headers) {
         List<LogRecord> out = new ArrayList<>();
         deserializer.deserialize(new ConsumerRecord<>(KafkaTopics.EVENTS, partition, offset, timestamp, TimestampType.LOG_APPEND_TIME,
-                7, value.length, "cam-0001".getBytes(StandardCharsets.UTF_8), value, new RecordHeaders(), Optional.empty()),
+                7, value.length, "cam-0001".getBytes(StandardCharsets.UTF_8), value, headers, Optional.empty()),
                 new ListCollector<>(out));
         return out;
     }
@@ -44,6 +49,18 @@ class EventRecordDeserializerTest {
             assertThat(r.payload()).isEqualTo(stored);
             assertThat(EventCodec.decode(r.payload()).source()).isEqualTo(JobFixtures.CAMERA);
         });
+    }
+
+    @Test
+    void shouldCarryTheDeviceTimeFromItsHeaderAndNoneWithoutOne() {
+        byte[] stored = "{}".getBytes(StandardCharsets.UTF_8);
+        var headers = new RecordHeaders();
+        headers.add(EventTimeHeader.NAME, EventTimeHeader.encode(JobFixtures.T0));
+
+        assertThat(deserialize(0, 1, JobFixtures.T0 + 41, stored, headers)).singleElement()
+                .satisfies(r -> assertThat(r.eventTimeMillis()).isEqualTo(JobFixtures.T0));
+        assertThat(deserialize(0, 2, JobFixtures.T0 + 41, stored)).singleElement()
+                .satisfies(r -> assertThat(r.hasEventTime()).isFalse());
     }
 
     @Test

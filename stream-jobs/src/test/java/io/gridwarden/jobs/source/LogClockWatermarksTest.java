@@ -43,6 +43,17 @@ class LogClockWatermarksTest {
     }
 
     @Test
+    void shouldTakeTheDeviceTimeStoredBesideTheRecordWithoutParsingThePayload() {
+        TimestampAssigner<LogRecord> assigner = strategy.createTimestampAssigner(null);
+        long stored = Instant.parse("2026-12-04T08:00:00.120Z").toEpochMilli();
+        // the payload names another time, and could not be parsed anyway: only the stored time can be the answer
+        byte[] unparsable = "{\"time\":\"2026-12-04T09:00:00Z\", not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(assigner.extractTimestamp(new LogRecord(0, 5, 99, unparsable, stored), 0)).isEqualTo(stored);
+        assertThat(assigner.extractTimestamp(new LogRecord(0, 6, 99, null, stored), 0)).isEqualTo(stored);
+    }
+
+    @Test
     void shouldFollowTheLogClockNotTheDeviceClock() {
         WatermarkGenerator<LogRecord> clock = strategy.createWatermarkGenerator(null);
         clock.onPeriodicEmit(output);

@@ -113,7 +113,7 @@ public final class FileEvidenceStore implements EvidenceStore {
             throw refused(Reason.TOO_LARGE, "a picture may be at most " + limits.maxPictureBytes() + " bytes, got " + content.length);
         }
         PictureType type = PictureType.of(content).orElseThrow(() -> refused(Reason.NOT_AN_IMAGE,
-                "only JPEG and PNG pictures are kept, and these bytes are neither"));
+                "only JPEG, PNG and WebP pictures are kept, and these bytes are none of them"));
         if (mediaType != null && !type.matches(mediaType)) {
             throw refused(Reason.MEDIA_TYPE_MISMATCH, "the picture was sent as " + mediaType + " but its bytes are " + type.mediaType);
         }

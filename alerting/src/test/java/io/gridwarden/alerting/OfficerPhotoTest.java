@@ -136,7 +136,7 @@ class OfficerPhotoTest {
     }
 
     @Test
-    @DisplayName("A violation takes a few photos; the next is 409")
+    @DisplayName("A violation takes a few photos; the next is 409, but one of them sent again is still 200")
     void photosPerViolationAreBounded() throws Exception {
         IntStream.rangeClosed(1, 4).forEach(i -> assertThat(upload(mine.id(), "demo-off-01", "image/jpeg", jpeg(600, 10 + i), true)
                 .statusCode()).isEqualTo(201));
@@ -146,6 +146,8 @@ class OfficerPhotoTest {
         assertThat(fifth.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(fifth.body()).getString("type")).isEqualTo("urn:gridwarden:problem:too-many-photos");
         assertThat(pictures.pictures()).isEqualTo(4);
+        assertThat(upload(mine.id(), "demo-off-01", "image/jpeg", jpeg(600, 14), true).statusCode())
+                .as("the fourth sent again (its answer was lost): the same step, not a refusal").isEqualTo(200);
     }
 
     private HttpResponse<String> upload(String violation, String token, String type, byte[] body, boolean declaredLength) {

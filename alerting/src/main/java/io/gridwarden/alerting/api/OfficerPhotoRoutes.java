@@ -70,9 +70,10 @@ public final class OfficerPhotoRoutes {
         byte[] photo = body == null ? new byte[0] : body.getBytes();
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         ctx.vertx().executeBlocking(() -> {
-            Verdict before = OfficerPhotoPolicy.judge(violations.get(id).orElse(null), officer, null);
+            EvidenceRef named = EvidenceRef.of(photo); // what the store will name it: a resend is known before it is stored
+            Verdict before = OfficerPhotoPolicy.judge(violations.get(id).orElse(null), officer, named.value());
             if (before != Verdict.ATTACH) {
-                return new Outcome(before, null);
+                return new Outcome(before, named);
             }
             EvidenceRef ref = pictures.put(photo, type);
             return new Outcome(violations.attachPhoto(id, officer, ref.value(), clock.instant()), ref);

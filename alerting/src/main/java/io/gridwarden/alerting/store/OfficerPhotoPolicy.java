@@ -36,16 +36,14 @@ public final class OfficerPhotoPolicy {
 
     private OfficerPhotoPolicy() {}
 
-    /**
-     * @param ref the photo's evidence ref; null: judged before the photo is stored (is there room for one more?)
-     */
+    /** @param ref the photo's evidence ref (the SHA-256 of its bytes, known before it is stored) */
     public static Verdict judge(StoredViolation violation, String officer, String ref) {
         Violation latest = violation == null ? null : violation.latest();
         if (latest == null || officer == null || !officer.equals(latest.officer()) || !HANDLING.contains(latest.status())) {
             return Verdict.NOT_HELD;
         }
         List<TimelineEntry> photos = violation.timeline().stream().filter(e -> STEP.equals(e.status()) && e.evidence() != null).toList();
-        if (ref != null && photos.stream().anyMatch(e -> e.evidence().contains(ref))) {
+        if (photos.stream().anyMatch(e -> e.evidence().contains(ref))) {
             return Verdict.ALREADY_ATTACHED;
         }
         return photos.size() >= MAX_PER_VIOLATION ? Verdict.FULL : Verdict.ATTACH;

@@ -58,7 +58,7 @@
       pictures.set(key, fetch('/v1/violations/' + encodeURIComponent(violationId) + '/evidence/' + ref,
         { headers: { Authorization: 'Bearer ' + state.token } })
         .then((r) => (r.ok ? r.blob() : null))
-        .then((b) => (b && (b.type === 'image/jpeg' || b.type === 'image/png') ? URL.createObjectURL(b) : null))
+        .then((b) => (b && ['image/jpeg', 'image/png', 'image/webp'].includes(b.type) ? URL.createObjectURL(b) : null))
         .catch(() => null));
     }
     return pictures.get(key);

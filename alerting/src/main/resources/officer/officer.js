@@ -1,6 +1,7 @@
 // gridwarden officer's page: sign in with the handset token, see my assignments, answer them. Reads come from
 // alerting (GET /v1/officer/*); answers go to ingest's /v1/events as the handset's own CloudEvents (the same
-// gw.command.ack and gw.officer.status events a handset app sends), through the outbox. Plain JS, no build step.
+// gw.command.ack and gw.officer.status events a handset app sends), through the outbox; a photo taken with Arrived or
+// Resolved goes to alerting through the same outbox, ahead of its answer (photo.js). Plain JS, no build step.
 (function () {
   'use strict';
   const TOKEN = 'gw.officer.token';
@@ -8,10 +9,11 @@
   const POLL_MS = 5000;
   const $ = (id) => document.getElementById(id);
   const state = { token: sessionStorage.getItem(TOKEN), me: null, events: null, outbox: null, shapes: [], assignments: [],
-    tapped: {}, timer: null };
+    tapped: {}, photos: {}, maxPhoto: 0, timer: null };
   // Which answers make sense at each status (CONTRACT: dispatched → accepted → arrived → resolved; rejected escalates).
   const ANSWERS = [['accepted', 'Accept', 'ok'], ['rejected', 'Reject', 'bad'], ['arrived', 'Arrived', 'info'], ['resolved', 'Resolved', 'ok']];
   const ALLOWED = { dispatched: ['accepted', 'rejected', 'arrived'], accepted: ['rejected', 'arrived', 'resolved'], arrived: ['resolved'] };
+  const WITH_PHOTO = ['arrived', 'resolved'];
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -94,6 +96,7 @@
   function show(body) {
     online(true);
     state.assignments = body.assignments || [];
+    state.maxPhoto = body.photos ? body.photos.maxBytes : 0;
     sessionStorage.setItem(LAST, JSON.stringify(body));
     render();
   }
@@ -115,7 +118,16 @@
     const note = noteField && noteField.value.trim();
     const data = { command: a.command.id, result };
     if (note) { data.note = note.slice(0, 500); }
-    state.outbox.add(window.gridwardenOutbox.event(state.me.id, 'gw.command.ack', data));
+    const photo = WITH_PHOTO.includes(result) ? state.photos[a.violation.id] : null;
+    const items = [window.gridwardenOutbox.event(state.me.id, 'gw.command.ack', data)];
+    if (photo) items.unshift(window.gridwardenOutbox.photo(a.violation.id, a.command.id, photo));
+    try {
+      state.outbox.add(...items);
+    } catch (e) { // localStorage full: keep nothing rather than the answer without its photo
+      $('send-error').textContent = 'No room on this phone to keep the photo until it is sent: remove it and tap again, or wait for a link.';
+      return;
+    }
+    if (photo) { URL.revokeObjectURL(photo.url); delete state.photos[a.violation.id]; }
     state.tapped[a.violation.id] = result;
     render();
     flush();
@@ -134,18 +146,22 @@
   async function flush() {
     if (!state.outbox) return;
     if (!state.events) { outboxLine('Cannot send: this server was not told where ingest is (see docs).'); return; }
-    const outcome = await state.outbox.flush((event) => fetch(state.events, {
-      method: 'POST', headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/cloudevents+json' },
-      body: JSON.stringify(event), cache: 'no-store',
-    }).then((r) => r.status));
+    const outcome = await state.outbox.flush((item) => item.kind === 'photo' ? window.gridwardenPhoto.send(item, state.token)
+      : fetch(state.events, {
+        method: 'POST', headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/cloudevents+json' },
+        body: JSON.stringify(item), cache: 'no-store',
+      }).then((r) => r.status));
     if (outcome.stalled === 'offline') online(false);
     if (outcome.sent) setTimeout(refresh, 1500); // the answer's effect, without waiting for the next poll
     if (outcome.dropped.length) {
-      $('send-error').textContent = outcome.dropped.map((d) => d.event.data.result || d.event.type).join(', ') + ' refused by gridwarden ('
-        + outcome.dropped.map((d) => d.status).join(', ') + ')';
+      $('send-error').textContent = outcome.dropped.map((d) => (d.event.kind === 'photo' ? 'photo' : d.event.data.result || d.event.type))
+        .join(', ') + ' refused by gridwarden (' + outcome.dropped.map((d) => d.status).join(', ') + ')';
     }
-    const waiting = state.outbox.list().length;
-    outboxLine(waiting ? waiting + ' answer(s) waiting to be sent' + (outcome.stalled === 'token' ? ': sign in again' : ': sent when the link is back') : '');
+    const list = state.outbox.list();
+    const photos = list.filter((e) => e.kind === 'photo').length;
+    const waiting = list.length - photos;
+    outboxLine(list.length ? waiting + ' answer(s) waiting to be sent' + (photos ? ', with ' + photos + ' photo(s)' : '')
+      + (outcome.stalled === 'token' ? ': sign in again' : ': sent when the link is back') : '');
     render();
   }
 
@@ -158,7 +174,9 @@
   function render() {
     const list = $('assignments');
     // redraw only on a change, so a note being typed keeps its focus
-    const signature = JSON.stringify([state.assignments, state.shapes.length, state.tapped, state.outbox ? state.outbox.list() : []]);
+    const photos = Object.entries(state.photos).map(([id, p]) => id + p.url);
+    const signature = JSON.stringify([state.assignments, state.shapes.length, state.tapped, state.maxPhoto, photos,
+      state.outbox ? state.outbox.list().map((e) => e.id) : []]);
     if (signature === state.drawn) return;
     state.drawn = signature;
     $('empty').hidden = state.assignments.length > 0;
@@ -169,7 +187,9 @@
 
   function card(a, note) {
     const v = a.violation;
-    const waiting = state.outbox ? state.outbox.list().filter((e) => e.data && e.data.command === a.command.id) : [];
+    const queued = state.outbox ? state.outbox.list() : [];
+    const waiting = queued.filter((e) => e.data && e.data.command === a.command.id);
+    const photoWaiting = queued.some((e) => e.kind === 'photo' && e.violation === v.id);
     const allowed = ALLOWED[v.status] || [];
     const link = evidenceLink(v.snapshot);
     const tapped = state.tapped[v.id];
@@ -182,6 +202,7 @@
         el('dt', {}, 'evidence'), el('dd', {}, link ? el('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, 'snapshot') : 'none')),
       map(v),
       el('textarea', { placeholder: 'note (optional)', maxlength: 500 }, note),
+      photoField(v, allowed),
       el('div', { class: 'buttons' }, ANSWERS.map(([result, text, style]) => {
         const b = el('button', { class: style, 'data-result': result }, text);
         b.disabled = !allowed.includes(result) || waiting.some((e) => e.data.result === result);
@@ -189,8 +210,30 @@
         return b;
       })),
       el('p', { class: 'sent' + (waiting.length ? ' waiting' : '') },
-        waiting.length ? waiting.map((e) => e.data.result).join(', ') + ': waiting to be sent'
+        waiting.length ? waiting.map((e) => e.data.result).join(', ') + (photoWaiting ? ' with photo' : '') + ': waiting to be sent'
           : tapped ? tapped + ': sent' : ''));
+  }
+
+  /** A photo to send with Arrived or Resolved: the phone's camera, a preview, a way to drop it. */
+  function photoField(v, allowed) {
+    if (!state.maxPhoto || !WITH_PHOTO.some((r) => allowed.includes(r))) return '';
+    const chosen = state.photos[v.id];
+    const input = el('input', { type: 'file', accept: 'image/*', capture: 'environment', class: 'photo-input' });
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      window.gridwardenPhoto.prepare(file, state.maxPhoto).then((photo) => {
+        if (state.photos[v.id]) URL.revokeObjectURL(state.photos[v.id].url);
+        state.photos[v.id] = photo;
+        $('send-error').textContent = '';
+        render();
+      }).catch((e) => { $('send-error').textContent = 'Photo not attached: ' + e.message; });
+    });
+    const drop = el('button', { class: 'ghost photo-drop', type: 'button' }, 'Remove');
+    drop.addEventListener('click', () => { URL.revokeObjectURL(chosen.url); delete state.photos[v.id]; render(); });
+    return el('div', { class: 'photo' },
+      el('label', { class: 'photo-take' }, input, chosen ? 'Retake photo' : 'Add photo (sent with Arrived / Resolved)'),
+      chosen ? [el('img', { class: 'photo-preview', src: chosen.url, alt: 'photo to send' }), drop] : '');
   }
 
   /** The violation on the town's outline around its jurisdiction (or just a marker when the town gives no outline). */

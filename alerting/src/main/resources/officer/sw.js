@@ -2,7 +2,7 @@
 // never cached (answers are per officer and carry their token's view). Needs https, or http on localhost.
 'use strict';
 const SHELL = 'gw-officer-shell-v1';
-const FILES = ['./', 'index.html', 'officer.css', 'officer.js', 'outbox.js', '/townmap.js'];
+const FILES = ['./', 'index.html', 'officer.css', 'officer.js', 'outbox.js', 'photo.js', '/townmap.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

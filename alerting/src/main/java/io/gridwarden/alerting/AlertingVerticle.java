@@ -8,6 +8,7 @@ import io.gridwarden.alerting.api.FailureReplies;
 import io.gridwarden.alerting.api.AuditRoutes;
 import io.gridwarden.alerting.audit.AuditLog;
 import io.gridwarden.alerting.api.ManualActions;
+import io.gridwarden.alerting.api.OfficerPhotoRoutes;
 import io.gridwarden.alerting.api.OfficerRoutes;
 import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.OpsProblem;
@@ -67,6 +68,7 @@ public final class AlertingVerticle extends VerticleBase {
     /** The officer's page (static files under resources/officer) and the end of ingest's events URL. */
     static final String OFFICER_PAGE = "/officer";
     private static final String OFFICER_EVENTS_PATH = "/v1/events";
+    private static final String OFFICER_PHOTOS = "/v1/officer/assignments/:id/photos";
 
     private final AlertingConfig config;
     private final Town town;
@@ -248,9 +250,12 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/health/ready").handler(this::ready);
         router.get("/metrics").handler(this::metrics);
         OperatorAuth operators = new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock);
-        router.get("/v1/officer/*").handler(operators.officers());
+        router.route("/v1/officer/*").handler(operators.officers());
         TownMapRoutes townMap = new TownMapRoutes(town);
-        router.get("/v1/officer/assignments").handler(new OfficerRoutes(store, config.handsetEvents())::assignments);
+        OfficerPhotoRoutes photos = new OfficerPhotoRoutes(store, evidence, clock);
+        router.get("/v1/officer/assignments").handler(new OfficerRoutes(store, config.handsetEvents(), photos.maxBytes())::assignments);
+        router.post(OFFICER_PHOTOS).handler(photos::checkHeaders);
+        router.post(OFFICER_PHOTOS).handler(photos.body()).handler(photos::upload).failureHandler(photos::failed);
         router.get("/v1/officer/map").handler(townMap::forOfficer);
         router.route("/v1/officer/*").handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
         router.route("/v1/*").handler(operators);

@@ -114,7 +114,7 @@ class OfficerAssignmentsTest {
         assertThat(page.bodyAsString()).contains("id=\"token\"").doesNotContain("<script>");
         assertThat(page.getHeader("Content-Security-Policy")).contains("connect-src 'self' http://127.0.0.1:18080;").contains("script-src 'self';");
         assertThat(dashboard.getHeader("Content-Security-Policy")).contains("connect-src 'self';");
-        for (String file : List.of("/officer/officer.js", "/officer/outbox.js", "/officer/sw.js", "/townmap.js")) {
+        for (String file : List.of("/officer/officer.js", "/officer/outbox.js", "/officer/photo.js", "/officer/sw.js", "/townmap.js")) {
             assertThat(harness.get(file, null).statusCode()).as(file).isEqualTo(200);
         }
     }

@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The officer's page on a phone-sized headless Chromium, through the real process ({@code gridwarden run}
  * without the simulator): a violation dispatched to off-01 appears on off-01's page; accepting it and, with
- * the link down, resolving it go to ingest as off-01's own events, and the ops API sees the violation move.
+ * the link down, resolving it with a photo go to ingest as off-01's own events (the photo to alerting), and the ops
+ * API sees the violation move, with the photo on its timeline.
  */
 @DisplayName("gridwarden run: the officer's page")
 class OfficerPageBrowserTest {
@@ -46,6 +47,7 @@ class OfficerPageBrowserTest {
     /** Close to cam-0001 (28.7405, 118.5860). */
     private static final double[] NEAR = {28.7409, 118.5864};
     static final Path SCREENSHOT = Path.of("target", "officer-page.png");
+    static final Path PHOTO_SCREENSHOT = Path.of("target", "officer-page-photo.png");
 
     @TempDir
     Path dir;
@@ -53,8 +55,8 @@ class OfficerPageBrowserTest {
     private final DemoEvents events = new DemoEvents("officer-page");
 
     @Test
-    @DisplayName("A banner dispatched to off-01 shows on off-01's phone; Accept, then Resolved tapped offline and sent on reconnect;"
-            + " the ops API shows accepted, then resolved")
+    @DisplayName("A banner dispatched to off-01 shows on off-01's phone; Accept, then Resolved with a photo tapped offline and sent on"
+            + " reconnect; the ops API shows accepted, then resolved, and the operator gets the photo from the violation's timeline")
     void officerAcceptsAndResolvesFromThePage() throws Exception {
         try (var inbox = new CommandInbox(0, (device, command) -> {
                 if (device.equals("off-01") && Command.ASSIGNMENT.equals(command.type())) {
@@ -97,9 +99,12 @@ class OfficerPageBrowserTest {
                 HeadlessChromium.screenshot(phone, SCREENSHOT);
 
                 phone.setNetworkConditions(offline(true));
+                phone.findElement(card).findElement(By.cssSelector("input.photo-input")).sendKeys(photo().toAbsolutePath().toString());
+                wait.until(d -> !d.findElement(card).findElements(By.cssSelector("img.photo-preview")).isEmpty());
+                HeadlessChromium.screenshot(phone, PHOTO_SCREENSHOT);
                 tap(phone, card, "resolved", "banner removed");
                 wait.until(d -> d.findElement(By.id("outbox")).isDisplayed());
-                assertThat(phone.findElement(By.id("outbox")).getText()).contains("1 answer(s) waiting");
+                assertThat(phone.findElement(By.id("outbox")).getText()).contains("1 answer(s) waiting").contains("1 photo(s)");
                 assertThat(status(gridwarden, violation)).as("nothing reached ingest while offline").isEqualTo("accepted");
 
                 phone.setNetworkConditions(offline(false));
@@ -108,10 +113,38 @@ class OfficerPageBrowserTest {
                 assertThat(HeadlessChromium.consoleMessages(phone)).as("the page runs under its Content-Security-Policy")
                         .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
                 assertThat(timeline(gridwarden, violation)).contains("on my way").contains("banner removed");
+                assertThat(photoFromTimeline(gridwarden, violation)).as("the photo, shrunk by the page, as the operator gets it")
+                        .startsWith(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             } finally {
                 phone.quit();
             }
         }
+    }
+
+    /** A real JPEG, as a phone's camera would give the page (4000 × 3000: the page shrinks it). */
+    private Path photo() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.ORANGE);
+        graphics.fillRect(1000, 1000, 2000, 1000);
+        graphics.dispose();
+        Path file = dir.resolve("banner-removed.jpg");
+        javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    /** The bytes of the picture the violation's photo step names, fetched as an operator does. */
+    private static byte[] photoFromTimeline(GridwardenProcess gridwarden, String violation) throws Exception {
+        var timeline = new io.vertx.core.json.JsonObject(violationJson(gridwarden, violation)).getJsonArray("timeline");
+        String ref = java.util.stream.IntStream.range(0, timeline.size()).mapToObj(timeline::getJsonObject)
+                .filter(step -> "photo".equals(step.getString("status")) && "off-01".equals(step.getString("officer")))
+                .map(step -> step.getJsonArray("evidence").getString(0)).findFirst().orElseThrow(() -> new AssertionError(timeline.encode()));
+        HttpResponse<byte[]> picture = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gridwarden.opsUrl() + "/v1/violations/"
+                + violation + "/evidence/" + ref)).header("Authorization", "Bearer demo-admin").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(picture.statusCode()).isEqualTo(200);
+        assertThat(picture.headers().firstValue("content-type")).hasValue("image/jpeg");
+        assertThat(picture.body().length).as("shrunk to ~1600 px").isBetween(1_000, 1024 * 1024);
+        return picture.body();
     }
 
     private static Path output() throws java.io.IOException {

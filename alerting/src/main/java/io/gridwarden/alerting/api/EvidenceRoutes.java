@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /v1/violations/{id}/evidence/{ref}}: a picture of a violation, to an operator who may see that violation
- * ({@link ViolationFilter#inScope}, as {@code GET /v1/violations/{id}}) and only when the violation names the ref.
+ * ({@link ViolationFilter#inScope}, as {@code GET /v1/violations/{id}}) and only when the violation names the ref
+ * (among its pictures or on its timeline, where an officer's photos are).
  * Every other case (no such violation, not in scope, a ref it does not name, a picture no longer kept) is the same 404,
  * so the answer tells nobody which pictures exist. The picture is served as an image only: its type from the store
  * (which judged it by its bytes), no sniffing, a policy that lets it run nothing.
@@ -47,8 +48,10 @@ public final class EvidenceRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** Whether the violation or a step of its timeline (an officer's photo is only there) names {@code ref}. */
     private static boolean names(StoredViolation violation, EvidenceRef ref) {
-        return violation.latest().evidence() != null && violation.latest().evidence().contains(ref.value());
+        return violation.latest().evidence() != null && violation.latest().evidence().contains(ref.value())
+                || violation.timeline().stream().anyMatch(step -> step.evidence() != null && step.evidence().contains(ref.value()));
     }
 
     private static void send(RoutingContext ctx, Evidence picture) {

@@ -14,17 +14,23 @@ import java.util.Map;
  * {@code GET /v1/officer/assignments}: what the officer's page shows, for the officer whose handset token
  * signed the request ({@link OperatorAuth#officers()}) and nobody else: the violations assigned to them that
  * are not over, each with the {@code assignment} command whose id their page acknowledges, and where the
- * page sends those acknowledgements (ingest's events URL, the one door for device events).
+ * page sends those acknowledgements (ingest's events URL, the one door for device events), and how large a photo
+ * it may attach ({@link OfficerPhotoRoutes}; left out when this alerting keeps no pictures).
  */
 public final class OfficerRoutes {
 
     private final ViolationStore store;
     private final String eventsUrl;
+    private final long maxPhotoBytes;
 
-    /** @param eventsUrl ingest's {@code /v1/events} as handsets reach it; null: the page cannot send (it says so) */
-    public OfficerRoutes(ViolationStore store, String eventsUrl) {
+    /**
+     * @param eventsUrl     ingest's {@code /v1/events} as handsets reach it; null: the page cannot send (it says so)
+     * @param maxPhotoBytes the largest photo the page may attach; 0: none
+     */
+    public OfficerRoutes(ViolationStore store, String eventsUrl, long maxPhotoBytes) {
         this.store = store;
         this.eventsUrl = eventsUrl;
+        this.maxPhotoBytes = maxPhotoBytes;
     }
 
     public void assignments(RoutingContext ctx) {
@@ -34,6 +40,9 @@ public final class OfficerRoutes {
             body.put("officer", Map.of("id", officer.id(), "name", officer.name() == null ? officer.id() : officer.name(), "unit", officer.unit()));
             if (eventsUrl != null) {
                 body.put("events", eventsUrl);
+            }
+            if (maxPhotoBytes > 0) {
+                body.put("photos", Map.of("maxBytes", maxPhotoBytes));
             }
             body.put("assignments", held.stream().map(OfficerRoutes::assignment).toList());
             ctx.response().putHeader("content-type", "application/json").putHeader("cache-control", "no-store").end(Json.toString(body));

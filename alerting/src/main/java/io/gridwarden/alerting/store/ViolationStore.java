@@ -99,6 +99,19 @@ public final class ViolationStore implements AutoCloseable {
         get(violationId).ifPresent(v -> put(StoreKeys.violation(violationId), Json.toBytes(v.with(entry))));
     }
 
+    /**
+     * Puts {@code officer}'s photo {@code ref} on the violation's timeline if {@link OfficerPhotoPolicy} lets it, judged
+     * and written in one step (two uploads at once cannot both take the last place).
+     */
+    public synchronized OfficerPhotoPolicy.Verdict attachPhoto(String violationId, String officer, String ref, Instant at) {
+        StoredViolation violation = get(violationId).orElse(null);
+        OfficerPhotoPolicy.Verdict verdict = OfficerPhotoPolicy.judge(violation, officer, ref);
+        if (verdict == OfficerPhotoPolicy.Verdict.ATTACH) {
+            put(StoreKeys.violation(violationId), Json.toBytes(violation.with(OfficerPhotoPolicy.step(officer, ref, at))));
+        }
+        return verdict;
+    }
+
     /** Commands that were being delivered when alerting last stopped. */
     public synchronized List<Action> pendingCommands() {
         List<Action> out = new ArrayList<>();

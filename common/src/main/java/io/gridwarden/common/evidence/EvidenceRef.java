@@ -37,6 +37,15 @@ public record EvidenceRef(String value) {
         return new EvidenceRef(PREFIX + java.util.HexFormat.of().formatHex(sha256));
     }
 
+    /** The ref of {@code content}: the name the store gives those bytes. */
+    public static EvidenceRef of(byte[] content) {
+        try {
+            return ofDigest(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     /** The 64 hex digits, without the prefix. */
     public String hex() {
         return value.substring(PREFIX.length());

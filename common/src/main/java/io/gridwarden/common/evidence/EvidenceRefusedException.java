@@ -7,7 +7,7 @@ public final class EvidenceRefusedException extends RuntimeException {
     public enum Reason {
         /** Larger than the store's per-picture bound. */
         TOO_LARGE("evidence-too-large"),
-        /** Neither a JPEG nor a PNG by its first bytes. */
+        /** Not a JPEG, a PNG or a WebP by its first bytes. */
         NOT_AN_IMAGE("evidence-not-an-image"),
         /** The declared media type is not what its first bytes are. */
         MEDIA_TYPE_MISMATCH("evidence-media-type-mismatch"),

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Pictures that came with alerts, kept as evidence of violations: content-addressed (a picture's name is the
  * SHA-256 of its bytes, {@link EvidenceRef}), so storing one twice keeps one copy, and bounded (a size per
- * picture, a total, an age). Only JPEG and PNG are kept, judged by their first bytes, never by what the
+ * picture, a total, an age). Only JPEG, PNG and WebP are kept, judged by their first bytes, never by what the
  * sender says alone.
  *
  * <h2>How a frame references a picture</h2>
@@ -25,7 +25,7 @@ public interface EvidenceStore extends AutoCloseable {
     /**
      * Stores {@code content} unless it is already held (then its age starts again) and returns its ref.
      *
-     * @param mediaType what the sender says it is ({@code image/jpeg} or {@code image/png}); null: judge by the bytes alone
+     * @param mediaType what the sender says it is ({@code image/jpeg}, {@code image/png} or {@code image/webp}); null: judge by the bytes alone
      * @throws EvidenceRefusedException when it is not stored, saying why
      */
     EvidenceRef put(byte[] content, String mediaType);

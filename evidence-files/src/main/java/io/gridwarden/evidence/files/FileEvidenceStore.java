@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -85,7 +83,7 @@ public final class FileEvidenceStore implements EvidenceStore {
     @Override
     public synchronized EvidenceRef put(byte[] content, String mediaType) {
         PictureType type = check(content, mediaType);
-        EvidenceRef ref = EvidenceRef.ofDigest(sha256(content));
+        EvidenceRef ref = EvidenceRef.of(content);
         try {
             if (files.exists(ref)) {
                 files.touch(ref, clock.instant());
@@ -113,7 +111,7 @@ public final class FileEvidenceStore implements EvidenceStore {
             throw refused(Reason.TOO_LARGE, "a picture may be at most " + limits.maxPictureBytes() + " bytes, got " + content.length);
         }
         PictureType type = PictureType.of(content).orElseThrow(() -> refused(Reason.NOT_AN_IMAGE,
-                "only JPEG and PNG pictures are kept, and these bytes are neither"));
+                "only JPEG, PNG and WebP pictures are kept, and these bytes are none of them"));
         if (mediaType != null && !type.matches(mediaType)) {
             throw refused(Reason.MEDIA_TYPE_MISMATCH, "the picture was sent as " + mediaType + " but its bytes are " + type.mediaType);
         }
@@ -132,7 +130,7 @@ public final class FileEvidenceStore implements EvidenceStore {
             if (held == null) {
                 return Optional.empty();
             }
-            if (!EvidenceRef.ofDigest(sha256(held.content())).equals(ref)) {
+            if (!EvidenceRef.of(held.content()).equals(ref)) {
                 LOG.warn("The evidence file of {} does not hash to its name: changed on disk; it is not served", ref);
                 return Optional.empty();
             }
@@ -207,14 +205,6 @@ public final class FileEvidenceStore implements EvidenceStore {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

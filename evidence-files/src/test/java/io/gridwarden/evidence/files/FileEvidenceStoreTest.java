@@ -98,6 +98,19 @@ class FileEvidenceStoreTest {
     }
 
     @Test
+    void shouldKeepAWebpPictureButNotAnotherRiffFile() {
+        try (var store = open()) {
+            EvidenceRef ref = store.put(Pictures.webp(300), "image/webp");
+
+            assertThat(store.get(ref).orElseThrow().mediaType()).isEqualTo("image/webp");
+            byte[] wave = Pictures.webp(300);
+            System.arraycopy("WAVE".getBytes(), 0, wave, 8, 4);
+            assertRefused(() -> store.put(wave, null), Reason.NOT_AN_IMAGE);
+            assertRefused(() -> store.put(Pictures.webp(300), "image/png"), Reason.MEDIA_TYPE_MISMATCH);
+        }
+    }
+
+    @Test
     void shouldRefuseBytesThatAreNeitherJpegNorPng() {
         try (var store = open()) {
             assertRefused(() -> store.put("GIF89a and more".getBytes(), "image/jpeg"), Reason.NOT_AN_IMAGE);

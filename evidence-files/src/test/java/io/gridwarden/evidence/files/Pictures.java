@@ -23,4 +23,12 @@ final class Pictures {
         System.arraycopy(signature, 0, content, 0, signature.length);
         return content;
     }
+
+    /** A WebP's RIFF header ({@code RIFF <size> WEBP VP8 }), then zeros. */
+    static byte[] webp(int size) {
+        byte[] content = new byte[size];
+        byte[] header = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, header.length);
+        return content;
+    }
 }

@@ -77,6 +77,11 @@ public final class GridwardenChild implements AutoCloseable {
         return List.copyOf(args);
     }
 
+    /** The child JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String ingestUrl() {
         return "http://127.0.0.1:" + ingestPort;
     }

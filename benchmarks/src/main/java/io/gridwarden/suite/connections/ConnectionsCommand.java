@@ -8,6 +8,7 @@ import io.gridwarden.suite.connections.HeldConnections.Result;
 import io.gridwarden.suite.connections.HeldConnections.Server;
 import io.gridwarden.suite.peers.GridwardenChild;
 import io.gridwarden.suite.peers.MosquittoPeer;
+import io.gridwarden.suite.peers.NoopMqttServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,9 @@ public final class ConnectionsCommand implements Callable<Integer> {
     Path mosquitto;
     @Option(names = "--work-dir", description = "Where the city, data and logs go. Default: a new temp directory")
     Path workDir;
+    @Option(names = "--prime", defaultValue = "1000",
+            description = "Devices first connected to a no-op MQTT server in this JVM and dropped, to warm the client's JIT. Default: ${DEFAULT-VALUE}")
+    int prime;
     @Option(names = "--out", description = "Write the results as JSON to this file.")
     Path out;
 
@@ -69,6 +73,7 @@ public final class ConnectionsCommand implements Callable<Integer> {
         var held = new HeldConnections(new HeldConnections.Settings(devices, connectsPerSecond, sourceAddresses, publishEvery, warmup, duration,
                 sessionExpiry));
         warnAboutOpenFiles();
+        prime(held, devices);
         List<Result> results = new ArrayList<>();
         for (String system : systems) {
             Result result = switch (system) {
@@ -89,6 +94,20 @@ public final class ConnectionsCommand implements Callable<Integer> {
         }
         System.err.println("work directory (city, logs): " + work);
         return 0;
+    }
+
+    /**
+     * Connects the first {@code --prime} devices to a no-op server in this JVM, publishes for a few seconds and drops them:
+     * otherwise the first system measured pays for the client's cold JIT (a ramp three times as slow as the second's).
+     */
+    private void prime(HeldConnections held, List<String> devices) throws Exception {
+        if (prime <= 0) {
+            return;
+        }
+        var priming = new HeldConnections(held.settings().withDevices(devices.subList(0, Math.min(prime, devices.size()))));
+        try (NoopMqttServer noop = NoopMqttServer.start()) {
+            priming.connectAndPublish(new Server("priming", ProcessHandle.current().pid(), true, "127.0.0.1", noop.port()));
+        }
     }
 
     private Result gridwarden(HeldConnections held, Path work, Path city) throws Exception {

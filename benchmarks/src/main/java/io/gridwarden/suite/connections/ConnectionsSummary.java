@@ -21,7 +21,7 @@ final class ConnectionsSummary {
                         + "  client: heap after GC %.1f -> %.1f MiB, RSS %.1f -> %.1f MiB (limit %,d files); per connection: heap %,d B, RSS %,d B",
                 r.system(), r.ramp().held(), r.connectionsAsked(), r.ramp().seconds(), r.ramp().failures(), r.heldAtEnd(), publishing,
                 r.commandsReceived(),
-                mib(r.serverIdle().heapUsedBytes()), mib(r.serverHolding().heapUsedBytes()), mib(r.serverHolding().heapMaxBytes()),
+                mib(r.serverIdle().heapUsedBytes()), mib(r.serverHolding().heapUsedBytes()), mib(r.serverHolding().heapCommittedBytes()),
                 mib(r.serverIdle().residentBytes()), mib(r.serverHolding().residentBytes()), r.serverHolding().openFiles(), r.serverOpenFilesLimit(),
                 r.perConnection().serverHeap(), r.perConnection().serverResident(),
                 mib(r.clientIdle().heapUsedBytes()), mib(r.clientHolding().heapUsedBytes()), mib(r.clientIdle().residentBytes()),

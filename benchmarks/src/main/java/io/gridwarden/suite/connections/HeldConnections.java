@@ -19,7 +19,12 @@ public final class HeldConnections {
 
     /** What to hold: {@code sourceAddresses} 0 picks as many as the devices need. */
     public record Settings(List<String> devices, int connectsPerSecond, int sourceAddresses, Duration publishEvery, Duration warmup,
-                           Duration duration, Duration sessionExpiry) {}
+                           Duration duration, Duration sessionExpiry) {
+
+        Settings withDevices(List<String> others) {
+            return new Settings(others, connectsPerSecond, sourceAddresses, publishEvery, warmup, duration, sessionExpiry);
+        }
+    }
 
     /** One server's figures; readings before ("idle") and with the connections held. */
     public record Result(String system, int connectionsAsked, long serverOpenFilesLimit, long clientOpenFilesLimit, DeviceFleet.Ramp ramp,
@@ -47,23 +52,41 @@ public final class HeldConnections {
         this.settings = settings;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
     public Result measure(Server server) throws InterruptedException {
         long self = ProcessHandle.current().pid();
+        boolean inThisJvm = server.pid() == self; // tests: one reading serves for both
         Reading serverIdle = ProcessMemory.read(server.pid(), server.jvm());
-        Reading clientIdle = ProcessMemory.read(self, true);
-        var sources = DeviceFleet.SourceAddresses.loopback(settings.sourceAddresses(), settings.devices().size());
-        var fleetSettings = new DeviceFleet.Settings(server.host(), server.port(), settings.devices(), settings.connectsPerSecond(), sources,
-                settings.sessionExpiry());
-        try (DeviceFleet fleet = new DeviceFleet(fleetSettings)) {
+        Reading clientIdle = inThisJvm ? serverIdle : ProcessMemory.read(self, true);
+        try (DeviceFleet fleet = new DeviceFleet(fleetSettings(server))) {
             DeviceFleet.Ramp ramp = fleet.connect();
-            Publishing publishing = ramp.held() == 0 ? null
-                    : new FramePublisher(fleet.connected(), settings.publishEvery()).run(settings.warmup(), settings.duration());
+            Publishing publishing = publish(fleet, ramp);
             Reading serverHolding = ProcessMemory.read(server.pid(), server.jvm());
-            Reading clientHolding = ProcessMemory.read(self, true);
+            Reading clientHolding = inThisJvm ? serverHolding : ProcessMemory.read(self, true);
             int heldAtEnd = fleet.stillConnected();
             return new Result(server.system(), settings.devices().size(), ProcessMemory.openFilesLimit(server.pid()),
                     ProcessMemory.openFilesLimit(self), ramp, heldAtEnd, publishing, fleet.commandsReceived(), serverIdle, serverHolding,
                     clientIdle, clientHolding, PerConnection.of(heldAtEnd, serverIdle, serverHolding, clientIdle, clientHolding));
         }
+    }
+
+    /** The same load without any reading: to warm this JVM up. */
+    void connectAndPublish(Server server) throws InterruptedException {
+        try (DeviceFleet fleet = new DeviceFleet(fleetSettings(server))) {
+            publish(fleet, fleet.connect());
+        }
+    }
+
+    private DeviceFleet.Settings fleetSettings(Server server) {
+        var sources = DeviceFleet.SourceAddresses.loopback(settings.sourceAddresses(), settings.devices().size());
+        return new DeviceFleet.Settings(server.host(), server.port(), settings.devices(), settings.connectsPerSecond(), sources,
+                settings.sessionExpiry());
+    }
+
+    private Publishing publish(DeviceFleet fleet, DeviceFleet.Ramp ramp) throws InterruptedException {
+        return ramp.held() == 0 ? null : new FramePublisher(fleet.connected(), settings.publishEvery()).run(settings.warmup(), settings.duration());
     }
 }

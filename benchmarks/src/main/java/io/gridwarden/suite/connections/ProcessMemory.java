@@ -1,6 +1,8 @@
 package io.gridwarden.suite.connections;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 public final class ProcessMemory {
 
     /** One reading: {@code heapUsedBytes} is -1 for a process that is not a JVM. */
-    public record Reading(long heapUsedBytes, long heapMaxBytes, long residentBytes, long openFiles) {}
+    public record Reading(long heapUsedBytes, long heapCommittedBytes, long residentBytes, long openFiles) {}
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     private static final Pattern MAX_OPEN_FILES = Pattern.compile("^Max open files\\s+(\\d+|unlimited)\\s+(\\d+|unlimited)");
@@ -28,7 +30,7 @@ public final class ProcessMemory {
 
     /** Reads {@code pid}; with {@code jvm}, after a full GC (so the heap figure is what is live, not what is garbage). */
     public static Reading read(long pid, boolean jvm) {
-        long[] heap = jvm ? heapAfterGc(pid) : new long[] {-1, -1};
+        long[] heap = !jvm ? new long[] {-1, -1} : pid == ProcessHandle.current().pid() ? ownHeapAfterGc() : heapAfterGc(pid);
         return new Reading(heap[0], heap[1], residentBytes(pid), openFiles(pid));
     }
 
@@ -69,6 +71,13 @@ public final class ProcessMemory {
     static long[] heapAfterGc(long pid) {
         jcmd(pid, "GC.run");
         return heapUsed(jcmd(pid, "GC.heap_info"));
+    }
+
+    /** This JVM's heap after a full GC, without starting a {@code jcmd}. */
+    private static long[] ownHeapAfterGc() {
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new long[] {heap.getUsed(), heap.getCommitted()};
     }
 
     /** Parses {@code GC.heap_info}'s first line ("garbage-first heap   total 262144K, used 12345K …"): used and total bytes. */

@@ -61,6 +61,11 @@ public final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--prime", defaultValue = "1000",
             description = "Devices first connected to a no-op MQTT server in this JVM and dropped, to warm the client's JIT. Default: ${DEFAULT-VALUE}")
     int prime;
+    @Option(names = "--server-open-files", defaultValue = "0",
+            description = "Start gridwarden under this open-files limit (prlimit), and lower Mosquitto's to it once it runs, to see at a small scale what"
+                    + " each does at the limit;"
+                    + " 0: leave it as inherited. Default: ${DEFAULT-VALUE}")
+    int serverOpenFiles;
     @Option(names = "--out", description = "Write the results as JSON to this file.")
     Path out;
 
@@ -113,7 +118,9 @@ public final class ConnectionsCommand implements Callable<Integer> {
     private Result gridwarden(HeldConnections held, Path work, Path city) throws Exception {
         List<String> args = new ArrayList<>(List.of("--town", city.toString()));
         args.addAll(wholePipeline ? gridwardenArgs : GridwardenChild.ingestAloneArgs(gridwardenArgs));
-        try (GridwardenChild child = GridwardenChild.start(jar, work, null, heap, args)) {
+        // started under the limit, not lowered later: ingest sizes its MQTT connection cap from the limit it starts with
+        List<String> wrapper = serverOpenFiles > 0 ? List.of("prlimit", "--nofile=" + serverOpenFiles + ":" + serverOpenFiles, "--") : List.of();
+        try (GridwardenChild child = GridwardenChild.start(jar, work, null, heap, args, wrapper)) {
             return held.measure(new Server("gridwarden", child.pid(), true, "127.0.0.1", child.mqttPort));
         }
     }
@@ -124,8 +131,20 @@ public final class ConnectionsCommand implements Callable<Integer> {
             return null;
         }
         try (MosquittoPeer peer = MosquittoPeer.start(mosquitto, work)) {
-            return held.measure(new Server("mosquitto", peer.pid(), false, "127.0.0.1", peer.port));
+            return held.measure(limited(new Server("mosquitto", peer.pid(), false, "127.0.0.1", peer.port)));
         }
+    }
+
+    /** The server, its open-files limit lowered to {@code --server-open-files} if given (lowering a running process's needs no privilege). */
+    private Server limited(Server server) throws Exception {
+        if (serverOpenFiles > 0) {
+            Process prlimit = new ProcessBuilder("prlimit", "--pid", Long.toString(server.pid()), "--nofile=" + serverOpenFiles + ":" + serverOpenFiles)
+                    .inheritIO().start();
+            if (prlimit.waitFor() != 0) {
+                throw new IllegalStateException("prlimit could not lower the open-files limit of " + server.system() + " (pid " + server.pid() + ")");
+            }
+        }
+        return server;
     }
 
     /** Each connection is a socket on both sides: a limit below the count caps what any server here can hold. */

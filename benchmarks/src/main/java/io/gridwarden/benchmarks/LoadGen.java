@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.OverloadRun.class, LoadGen.Simulate.class, LoadGen.City.class, LoadGen.SlowStream.class, SuiteCommand.class,
-        io.gridwarden.suite.log.LogSoak.SoakCommand.class},
+        io.gridwarden.suite.log.LogSoak.SoakCommand.class, io.gridwarden.suite.connections.ConnectionsCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
 

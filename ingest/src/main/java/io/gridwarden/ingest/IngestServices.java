@@ -27,6 +27,7 @@ public final class IngestServices {
     private final MeteredAdmission admission;
     private final FrigateAdmission frigate;
     private final HttpConnectionCap httpConnections;
+    private final MqttConnectionCap mqttConnections;
     private final IngestMetrics httpMetrics;
     private final MqttMetrics mqttMetrics;
     private final MqttDeviceSessions sessions;
@@ -47,6 +48,10 @@ public final class IngestServices {
         this.logins = new LoginGuard(config.limits().loginThrottle(), registry, clock);
 
         this.httpConnections = new HttpConnectionCap(config.limits().maxHttpConnections());
+        this.mqttConnections = MqttConnectionCap.forThisProcess(config.maxMqttConnections());
+        if (mqttConnections.lowered()) {
+            org.slf4j.LoggerFactory.getLogger(IngestServices.class).warn(mqttConnections.warning());
+        }
         this.httpMetrics = new IngestMetrics(registry, httpConnections);
         this.mqttMetrics = new MqttMetrics(registry);
         this.sessions = new MqttDeviceSessions(config, registry, clock);
@@ -139,6 +144,10 @@ public final class IngestServices {
 
     HttpConnectionCap httpConnections() {
         return httpConnections;
+    }
+
+    MqttConnectionCap mqttConnections() {
+        return mqttConnections;
     }
 
     IngestMetrics httpMetrics() {

@@ -144,7 +144,7 @@ public final class MqttIngestVerticle extends VerticleBase {
             logins.failed(LoginGuard.MQTT, address, username, "the password of another device");
             refuse(endpoint, "not_authorized", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
                     : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
-        } else if (sessions.connected() >= config.maxMqttConnections() && !sessions.connectedAs(username, endpoint.clientIdentifier())) {
+        } else if (sessions.connected() >= services.mqttConnections().effective() && !sessions.connectedAs(username, endpoint.clientIdentifier())) {
             refuse(endpoint, "server_busy", mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
                     : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
         } else {

@@ -3,6 +3,7 @@ package io.gridwarden.suite.mqtt;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.simulator.DeviceClient;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.report.RatePoint;
@@ -91,10 +92,7 @@ public final class MqttLoad {
             clients.get(c).publishWith().topic("devices/" + camera + "/events").qos(MqttQos.AT_LEAST_ONCE)
                     .payload(batches.next(camera, s.batchSize())).send().whenComplete((result, error) -> {
                         recorder.recordValue(Math.max(0, System.nanoTime() - due));
-                        // Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
-                        boolean ok = error == null && result.getError().isEmpty() && result instanceof
-                                com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result q
-                                && !q.getPubAck().getReasonCode().isError();
+                        boolean ok = acknowledged(result, error);
                         if (due >= measureFrom) {
                             (ok ? acked : failed).incrementAndGet();
                         }
@@ -108,6 +106,13 @@ public final class MqttLoad {
         Histogram h = recorder.getIntervalHistogram();
         return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), failed.get());
+    }
+
+    /** A QoS 1 PUBLISH answered by a PUBACK without an error reason. */
+    public static boolean acknowledged(Mqtt5PublishResult result, Throwable error) {
+        // Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
+        return error == null && result.getError().isEmpty() && result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q
+                && !q.getPubAck().getReasonCode().isError();
     }
 
     static double ms(long nanos) {

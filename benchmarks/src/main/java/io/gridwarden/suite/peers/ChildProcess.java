@@ -51,6 +51,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The child's process id (to read its memory from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

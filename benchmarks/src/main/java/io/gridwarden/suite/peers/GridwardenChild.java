@@ -35,6 +35,12 @@ public final class GridwardenChild implements AutoCloseable {
     /** Starts it and waits until its three ports listen; {@code commandGateway} may be null; {@code extraArgs} go to {@code run}. */
     public static GridwardenChild start(Path jar, Path workDir, String commandGateway, String heap, List<String> extraArgs)
             throws IOException, InterruptedException {
+        return start(jar, workDir, commandGateway, heap, extraArgs, List.of());
+    }
+
+    /** As above, the java command run through {@code wrapper} (e.g. {@code prlimit --nofile=N:N --}, which keeps the pid). */
+    public static GridwardenChild start(Path jar, Path workDir, String commandGateway, String heap, List<String> extraArgs, List<String> wrapper)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " not found: build it first (mvn -B -DskipTests package -pl launcher -am)");
         }
@@ -42,7 +48,8 @@ public final class GridwardenChild implements AutoCloseable {
         int mqtt = ChildProcess.freePort();
         int ops = ChildProcess.freePort();
         Path dataDir = Files.createTempDirectory(workDir, "gridwarden-data");
-        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx" + heap, "-jar", jar.toString(), "run", "--no-simulator",
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(ChildProcess.java(), "-Xmx" + heap, "-jar", jar.toString(), "run", "--no-simulator",
                 "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--ingest-port", "" + ingest, "--mqtt-port", "" + mqtt,
                 "--ops-port", "" + ops));
         if (commandGateway != null) {
@@ -75,6 +82,11 @@ public final class GridwardenChild implements AutoCloseable {
             args.add(MAX_LAG_EVENTS + "=" + Long.MAX_VALUE);
         }
         return List.copyOf(args);
+    }
+
+    /** The child JVM's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     public String ingestUrl() {

@@ -47,6 +47,11 @@ public final class MosquittoPeer implements AutoCloseable {
                 """.formatted(dir, port, user);
     }
 
+    /** Mosquitto's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.close();

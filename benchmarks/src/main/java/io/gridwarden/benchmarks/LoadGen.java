@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 
 /** {@code loadgen}: drives a running gridwarden from outside, as a town's devices would. */
 @Command(name = "loadgen", mixinStandardHelpOptions = true, subcommands = {LoadGen.Load.class, LoadGen.Ramp.class, LoadGen.OverloadRun.class, LoadGen.Simulate.class, LoadGen.City.class, LoadGen.SlowStream.class, SuiteCommand.class,
-        io.gridwarden.suite.log.LogSoak.SoakCommand.class, io.gridwarden.suite.connections.ConnectionsCommand.class},
+        io.gridwarden.suite.log.LogSoak.SoakCommand.class, io.gridwarden.suite.connections.ConnectionsCommand.class,
+        io.gridwarden.suite.e2e.EndToEndCommand.class},
         description = "Load generator and device simulator for gridwarden.")
 public final class LoadGen {
 
@@ -37,7 +38,7 @@ public final class LoadGen {
 
     /** Options every load run shares. */
     static final class Target {
-        @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Ingest base URL. Default: ${DEFAULT-VALUE}")
+        @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Ingest base URL; several, comma-separated (ingest instances): HTTP batches take turns. Default: ${DEFAULT-VALUE}")
         String target;
         @Option(names = "--town", defaultValue = Town.DEMO, description = "Town file whose cameras send (tokens demo-<id>). Default: the demo town")
         String town;
@@ -54,12 +55,17 @@ public final class LoadGen {
 
         OpenLoopLoad.Settings at(int rate) {
             List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
-            return new OpenLoopLoad.Settings(URI.create(target + "/v1/events"), rate, batch, duration, warmup, maxInFlight, cameras);
+            List<URI> events = targets().stream().map(url -> URI.create(url + "/v1/events")).toList();
+            return new OpenLoopLoad.Settings(events, rate, batch, duration, warmup, maxInFlight, cameras);
+        }
+
+        private List<String> targets() {
+            return List.of(target.split(","));
         }
 
         RatePoint overMqtt(int port, int rate) throws InterruptedException {
             List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
-            String host = URI.create(target).getHost();
+            String host = URI.create(targets().get(0)).getHost();
             return new MqttLoad().run(new MqttLoad.Settings("gridwarden MQTT", host, port, rate, batch, warmup, duration, maxInFlight,
                     cameras.subList(0, Math.min(cameras.size(), 500))));
         }

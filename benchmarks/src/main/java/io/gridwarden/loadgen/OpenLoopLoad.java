@@ -26,9 +26,31 @@ import org.HdrHistogram.Recorder;
  */
 public final class OpenLoopLoad {
 
-    /** What to send. {@code devices} are camera ids whose demo tokens ({@code demo-<id>}) the target knows. */
-    public record Settings(URI target, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
-            List<String> devices) {}
+    /**
+     * What to send. {@code devices} are camera ids whose demo tokens ({@code demo-<id>}) the targets know; with several
+     * {@code targets} (ingest instances) the batches take turns, and a device sends to the same one throughout when
+     * the number of devices is a multiple of the number of targets.
+     */
+    public record Settings(List<URI> targets, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
+            List<String> devices) {
+
+        public Settings {
+            targets = List.copyOf(targets);
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("no target to send to");
+            }
+        }
+
+        public Settings(URI target, int eventsPerSecond, int batchSize, Duration duration, Duration warmup, int maxInFlight,
+                List<String> devices) {
+            this(List.of(target), eventsPerSecond, batchSize, duration, warmup, maxInFlight, devices);
+        }
+
+        /** The first target. */
+        public URI target() {
+            return targets.get(0);
+        }
+    }
 
     /** Progress once a second: seconds elapsed, batches acknowledged so far, p99 so far in ms. */
     public record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
@@ -42,12 +64,15 @@ public final class OpenLoopLoad {
      * passed on the wall clock, even if the server was too slow to take every batch due by then (an overload run).
      */
     public LoadResult run(Settings s, Consumer<Progress> progress, boolean stopOnTime) throws InterruptedException {
-        try (var poster = new BatchPoster(s.target(), s.maxInFlight())) {
-            return run(s, progress, poster, stopOnTime);
+        List<BatchPoster> posters = s.targets().stream().map(target -> new BatchPoster(target, s.maxInFlight())).toList();
+        try {
+            return run(s, progress, posters, stopOnTime);
+        } finally {
+            posters.forEach(BatchPoster::close);
         }
     }
 
-    private static LoadResult run(Settings s, Consumer<Progress> progress, BatchPoster poster, boolean stopOnTime) throws InterruptedException {
+    private static LoadResult run(Settings s, Consumer<Progress> progress, List<BatchPoster> posters, boolean stopOnTime) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
@@ -77,7 +102,7 @@ public final class OpenLoopLoad {
             }
             inFlight.acquire();
             String device = s.devices().get((int) (i % s.devices().size()));
-            poster.post(device, batches.next(device, s.batchSize()), (code, error) -> {
+            posters.get((int) (i % posters.size())).post(device, batches.next(device, s.batchSize()), (code, error) -> {
                 recorder.recordValue(Math.max(0, System.nanoTime() - due));
                 String status = error != null ? rootCause(error) : Integer.toString(code);
                 if (due >= measureFrom) { // counted by when it was due: the rate held over the window

@@ -39,15 +39,34 @@ class OpenLoopLoadTest {
     @Test
     @DisplayName("names a refused connection by its root cause")
     void shouldNameFailuresByTheirRootCause() throws Exception {
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
 
         LoadResult result = new OpenLoopLoad().run(at("http://127.0.0.1:" + closedPort), p -> { });
 
         assertThat(result.responsesByStatus()).containsOnlyKeys("ConnectException: Connection refused");
         assertThat(result.ackedEventsPerSecond()).isZero();
+    }
+
+    @Test
+    @DisplayName("takes turns between several ingest instances, so that each gets half of the batches")
+    void shouldSpreadBatchesOverSeveralTargets() throws Exception {
+        int closedPort = closedPort();
+        try (var server = NoopIngestServer.start()) {
+            var both = new OpenLoopLoad.Settings(List.of(URI.create(server.baseUrl() + "/v1/events"),
+                    URI.create("http://127.0.0.1:" + closedPort + "/v1/events")), 2_000, 100, Duration.ofSeconds(1), Duration.ofMillis(500), 8,
+                    List.of("cam-0001", "cam-0002"));
+
+            LoadResult result = new OpenLoopLoad().run(both, p -> { });
+
+            assertThat(result.responsesByStatus()).containsEntry("202", 10L).containsEntry("ConnectException: Connection refused", 10L);
+        }
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Vert.x's threads alive now; by identity, as every instance names its threads alike. */

@@ -37,7 +37,13 @@ public final class ChildJvm implements AutoCloseable {
         this.log = log;
         this.process = process;
         this.killOnExit = new Thread(process::destroyForcibly, "kill " + name);
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // started while this JVM stops (a supervisor restarting a child its own hook just killed): nothing would kill it later
+            process.destroyForcibly();
+            throw shuttingDown;
+        }
     }
 
     /** Starts {@code mainClass} with {@code classpath}; {@code environment} is added to this process's. */

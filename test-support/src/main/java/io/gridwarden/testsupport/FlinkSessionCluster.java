@@ -51,7 +51,12 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     /** {@link #launch(Path, List)} on the distribution's part of this JVM's classpath. */
     public static FlinkSessionCluster launch(Path workDir) throws IOException {
-        return launch(workDir, FlinkDistribution.classpath(ChildJvm.testClasspath()));
+        return launch(workDir, FlinkSessionConfig.SLOTS);
+    }
+
+    /** As {@link #launch(Path)}, with a task manager of {@code slots} slots. */
+    public static FlinkSessionCluster launch(Path workDir, int slots) throws IOException {
+        return launch(workDir, FlinkDistribution.classpath(ChildJvm.testClasspath()), slots);
     }
 
     /**
@@ -60,10 +65,14 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * at once on a busy two-core machine can take longer than that.
      */
     public static FlinkSessionCluster launch(Path workDir, List<String> classpath) throws IOException {
+        return launch(workDir, classpath, FlinkSessionConfig.SLOTS);
+    }
+
+    private static FlinkSessionCluster launch(Path workDir, List<String> classpath, int slots) throws IOException {
         FlinkSessionCluster cluster = new FlinkSessionCluster(workDir, ChildJvm.freePort(), classpath);
         Files.createDirectories(cluster.confDir);
         Files.writeString(cluster.confDir.resolve("config.yaml"), FlinkSessionConfig.configYaml(cluster.restPort,
-                ChildJvm.freePort(), cluster.checkpointDir, Files.createDirectories(workDir.resolve("flink-tmp"))));
+                ChildJvm.freePort(), cluster.checkpointDir, Files.createDirectories(workDir.resolve("flink-tmp")), slots));
         Files.writeString(cluster.confDir.resolve("log4j.properties"), FlinkSessionConfig.LOG4J);
         cluster.processes.add(cluster.start("flink jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 List.of("-Xmx512m"), List.of("--configDir", cluster.confDir.toString())));

@@ -35,6 +35,11 @@ public final class FlinkSessionConfig {
     private FlinkSessionConfig() {}
 
     public static String configYaml(int restPort, int rpcPort, Path checkpointDir, Path tmpDir) {
+        return configYaml(restPort, rpcPort, checkpointDir, tmpDir, SLOTS);
+    }
+
+    /** As {@link #configYaml(int, int, Path, Path)}, with a task manager of {@code slots} slots (and as many cores). */
+    public static String configYaml(int restPort, int rpcPort, Path checkpointDir, Path tmpDir, int slots) {
         return """
                 jobmanager.rpc.address: 127.0.0.1
                 jobmanager.rpc.port: %1$d
@@ -69,6 +74,6 @@ public final class FlinkSessionConfig {
                 heartbeat.timeout: 30000
                 pekko.ask.timeout: 30 s
                 pipeline.generic-types: false
-                """.formatted(rpcPort, restPort, SLOTS, checkpointDir.toUri(), tmpDir);
+                """.formatted(rpcPort, restPort, slots, checkpointDir.toUri(), tmpDir);
     }
 }

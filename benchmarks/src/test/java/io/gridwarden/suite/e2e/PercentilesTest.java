@@ -30,7 +30,7 @@ class PercentilesTest {
     @Test
     @DisplayName("count a probe missed only when neither its action nor its command came back")
     void shouldCountMissedProbes() {
-        var figures = EndToEndLatency.figures(0, List.of("a", "b", "c"), java.util.Map.of("a", 1000L, "b", 1000L, "c", 1000L),
+        var figures = Sightings.figures(0, List.of("a", "b", "c"), java.util.Map.of("a", 1000L, "b", 1000L, "c", 1000L),
                 java.util.Map.of("v-a", "a", "v-b", "b"), java.util.Map.of("a", 3000L), java.util.Map.of("v-b", 3500L));
 
         assertThat(figures.missed()).isEqualTo(1);

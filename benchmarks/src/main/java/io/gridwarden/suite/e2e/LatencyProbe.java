@@ -1,0 +1,121 @@
+package io.gridwarden.suite.e2e;
+
+import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.common.event.DeviceEvent;
+import io.gridwarden.loadgen.OpenLoopLoad;
+import io.gridwarden.simulator.DemoEvents;
+import io.gridwarden.simulator.DeviceClient;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The end-to-end probe against a running gridwarden, embedded or a deployment: a probe camera reports a
+ * new car every second whose first sighting is back-dated so that its dwell ends {@link #LEAD} from now,
+ * and keeps showing it in a frame a second until its warning arrives; meanwhile the other cameras send
+ * at a background rate, their batches spread over every ingest instance. The probe sends to the first.
+ * Voice warnings reach the caller's {@code CommandInbox}, which hands them to the same {@link Sightings}.
+ */
+public final class LatencyProbe {
+
+    static final Duration LEAD = Duration.ofSeconds(1);
+    static final Duration SETTLE = Duration.ofSeconds(15);
+    private static final String OPERATOR_TOKEN = "demo-admin";
+
+    /** Where gridwarden listens: its ingest instances' base URLs and one operations API (alerting). */
+    public record Target(List<String> ingestUrls, String opsUrl) {}
+
+    /**
+     * What to probe: the probe camera and its zone's dwell, the cameras the background load comes from, each
+     * background rate for {@code duration}, after {@code prime} of unmeasured probes (zero: none).
+     */
+    public record Plan(String probeCamera, Duration dwell, List<String> cameras, List<Integer> backgroundRates, Duration duration,
+            Duration prime, int batchSize, int maxInFlight) {}
+
+    private LatencyProbe() {}
+
+    /** Probes at each background rate in turn; returns a figure per rate. */
+    public static List<LatencyFigures> run(Target target, Plan plan, Sightings sightings) throws Exception {
+        List<LatencyFigures> out = new ArrayList<>();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (var alerts = new AlertStream(target.opsUrl(), OPERATOR_TOKEN, sightings::onAlert)) {
+            var probe = new Probe(new DeviceClient(target.ingestUrls().get(0)), plan.probeCamera(), plan.dwell(), sightings);
+            if (!plan.prime().isZero()) { // a fresh JVM's first violations wait for the JIT: one of them was a 1.3 s outlier in 30
+                List<String> primed = probe.run("prime", plan.prime());
+                System.err.printf("  e2e primed for %s: %s%n", plan.prime(), sightings.figures(0, primed));
+            }
+            for (int rate : plan.backgroundRates()) {
+                Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
+                List<String> tracks = probe.run(Integer.toString(rate), plan.duration());
+                if (load != null) {
+                    load.get();
+                }
+                out.add(sightings.figures(rate, tracks));
+                System.err.printf("  e2e at %,d ev/s background: %s%n", rate, out.get(out.size() - 1));
+            }
+        } finally {
+            background.shutdownNow();
+        }
+        return out;
+    }
+
+    private static Object backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
+        List<URI> events = target.ingestUrls().stream().map(url -> URI.create(url + "/v1/events")).toList();
+        var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), plan.duration(), Duration.ZERO, plan.maxInFlight(),
+                plan.cameras());
+        return new OpenLoopLoad().run(settings, p -> { });
+    }
+
+    /** The probe camera: one frame a second listing every probe car still waiting for its warning. */
+    private static final class Probe {
+        private final DeviceClient client;
+        private final String camera;
+        private final Duration dwell;
+        private final Sightings sightings;
+        private final DemoEvents events = new DemoEvents("e2e-" + Long.toString(System.currentTimeMillis(), 36));
+        private int next;
+
+        Probe(DeviceClient client, String camera, Duration dwell, Sightings sightings) {
+            this.client = client;
+            this.camera = camera;
+            this.dwell = dwell;
+            this.sightings = sightings;
+        }
+
+        /** Starts a probe car a second for {@code duration}, then waits for the last ones; returns the cars started ({@code label} names them). */
+        List<String> run(String label, Duration duration) throws Exception {
+            List<String> started = new ArrayList<>();
+            List<String> waiting = new ArrayList<>();
+            long stopStarting = System.currentTimeMillis() + duration.toMillis();
+            long stopAll = stopStarting + SETTLE.toMillis();
+            while (System.currentTimeMillis() < stopAll && (System.currentTimeMillis() < stopStarting || !waiting.isEmpty())) {
+                long now = System.currentTimeMillis();
+                if (now < stopStarting) {
+                    String track = "probe-" + label + "-" + (next++);
+                    long dueAt = now + LEAD.toMillis();
+                    sightings.due(track, dueAt);
+                    send(events.frame(camera, Instant.ofEpochMilli(dueAt - dwell.toMillis()), List.of(DemoEvents.car(track))));
+                    started.add(track);
+                    waiting.add(track);
+                }
+                waiting.removeIf(sightings::warned);
+                List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
+                send(events.frame(camera, Instant.ofEpochMilli(now), seen));
+                Thread.sleep(Math.max(0, now + 1000 - System.currentTimeMillis()));
+            }
+            return started;
+        }
+
+        private void send(DeviceEvent event) throws Exception {
+            DeviceClient.Reply reply = client.send(DeviceClient.demoToken(camera), List.of(event));
+            if (reply.status() != 202) {
+                System.err.println("  probe frame refused: " + reply.status() + " " + reply.body());
+            }
+        }
+    }
+}

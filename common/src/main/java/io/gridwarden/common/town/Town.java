@@ -84,6 +84,14 @@ public final class Town {
         return new Town(TownLoader.read(location), location);
     }
 
+    /**
+     * Parses and checks a town file's text (a new version submitted while running); a relative
+     * {@code map.outline} is read relative to {@code relativeTo}, the location of the town it replaces.
+     */
+    public static Town parse(String text, String relativeTo) {
+        return new Town(TownLoader.parse(text, "(submitted)"), relativeTo);
+    }
+
     public static Town demo() {
         return load(DEMO);
     }

@@ -51,6 +51,19 @@ final class TownLoader {
         }
     }
 
+    /** A town file's text, as an admin submits it; {@code name} says where it came from in messages. */
+    static TownFile parse(String text, String name) {
+        try {
+            TownFile file = YAML.readValue(text, TownFile.class);
+            if (file == null) {
+                throw new TownFileException("town file " + name + " is empty; see the demo town for what it holds");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new TownFileException("cannot read town file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static InputStream open(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());

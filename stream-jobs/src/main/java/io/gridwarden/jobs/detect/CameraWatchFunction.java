@@ -4,20 +4,26 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraInput;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.model.TownVersion;
 import io.gridwarden.jobs.model.TrackState;
+import io.gridwarden.jobs.town.TownTimeline;
+import io.gridwarden.jobs.town.TownVersions;
+import io.gridwarden.common.town.ZoneRule;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -30,11 +36,20 @@ import org.apache.flink.util.OutputTag;
  * requests for an officer go to {@link #DISPATCHES}. The second input carries dispatchers' actions
  * keyed by the violation's camera, so that closing a violation forgets its track, and failed voice
  * warnings keyed by their camera ({@link WarningAcks}), so that a warning that did not play is no warning.
+ * Both come as {@link CameraInput}s on the keyed input.
+ *
+ * <p>The broadcast input carries new town versions ({@link TownTimeline}): each frame, notice and timer is
+ * judged by the town in force at its own event time; tracks and violations in zones that remain survive,
+ * those of a removed zone are closed ({@link RemovedZones}; the ones with assignment go to {@link #ZONE_CLOSES}).
  */
-public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, CameraNotice, Action> {
+public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<String, CameraInput, TownVersion, Action> {
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
+    /** Closes of dispatched violations whose zone a new town version removed, for assignment. */
+    public static final OutputTag<OperatorAction> ZONE_CLOSES = new OutputTag<>("zone-removed-closes", TypeInformation.of(OperatorAction.class));
+    private static final MapStateDescriptor<String, TrackState> TRACKS =
+            new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class));
     /** Tracks kept in memory over the keyed state, all cameras of a subtask together (a few hundred bytes each). */
     public static final int DEFAULT_CACHED_TRACKS = 50_000;
 
@@ -42,6 +57,7 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     private final Duration absenceTimeout;
     private final int cachedTracks;
     private final CommandIds commandIds;
+    private transient TownTimeline timeline;
     private transient Town town;
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
@@ -63,17 +79,26 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
 
     @Override
     public void open(OpenContext context) {
-        town = Town.load(townLocation);
+        timeline = new TownTimeline(townLocation);
+        town = timeline.initial();
         tracker = new DwellTracker(absenceTimeout);
         watches = new HashMap<>();
-        tracks = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class)));
+        tracks = getRuntimeContext().getMapState(TRACKS);
         // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
         cache = new TrackCache(cachedTracks);
     }
 
     @Override
-    public void processElement1(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
+    public void processElement(CameraInput input, ReadOnlyContext ctx, Collector<Action> out) throws Exception {
+        useTownAt(input.frame() != null ? input.frame().time() : ctx.timestamp() == null ? Long.MIN_VALUE : ctx.timestamp(), ctx);
+        if (input.frame() != null) {
+            onFrame(input.frame(), ctx);
+        } else {
+            onNotice(input.notice(), ctx, out);
+        }
+    }
+
+    private void onFrame(CameraFrame frame, ReadOnlyContext ctx) throws Exception {
         String camera = ctx.getCurrentKey();
         CameraTracks current = load(camera);
         Set<Long> timers = watch(camera).onFrame(current, frame);
@@ -87,8 +112,7 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
      * chosen officer (one already dispatched is reassigned by assignment). A failed voice warning
      * dispatches its violation at once or notes it ({@link CameraWatch#warningFailed}).
      */
-    @Override
-    public void processElement2(CameraNotice notice, Context ctx, Collector<Action> out) throws Exception {
+    private void onNotice(CameraNotice notice, ReadOnlyContext ctx, Collector<Action> out) throws Exception {
         String camera = ctx.getCurrentKey();
         CameraTracks current = load(camera);
         CameraWatch watch = watch(camera);
@@ -108,8 +132,31 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         store(camera, current);
     }
 
+    /**
+     * A new town version: kept in the broadcast state (so a restore knows it) and, from its time on,
+     * the rules; every camera's tracks in a zone it removed are forgotten and their violations closed.
+     */
+    @Override
+    public void processBroadcastElement(TownVersion version, Context ctx, Collector<Action> out) throws Exception {
+        if (!TownVersions.keep(version, ctx.getBroadcastState(TownTimeline.VERSIONS), timeline, ctx.currentWatermark())) {
+            return;
+        }
+        Town next = timeline.at(version.effectiveAt());
+        ctx.applyToKeyedState(TRACKS, (camera, state) -> {
+            Set<String> zones = next.zoneRules(camera).stream().map(ZoneRule::zone).collect(Collectors.toSet());
+            RemovedZones.Outcome removed = RemovedZones.of(camera, state.values(), zones, version.effectiveAt(), version.version());
+            for (String key : removed.forgotten()) {
+                state.remove(key);
+            }
+            removed.actions().forEach(out::collect);
+            removed.closes().forEach(close -> ctx.output(ZONE_CLOSES, close));
+        });
+        cache = new TrackCache(cachedTracks); // the keyed state is the truth again
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
+        useTownAt(timestamp, ctx);
         String camera = ctx.getCurrentKey();
         CameraTracks current = load(camera);
         CameraWatch.Outcome outcome = watch(camera).onTime(current, timestamp);
@@ -117,6 +164,20 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         outcome.actions().forEach(out::collect);
         outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
         outcome.timers().forEach(ctx.timerService()::registerEventTimeTimer);
+    }
+
+    /**
+     * Judges by the town in force at {@code time}: on a switch the cached watches (rules) and tracks
+     * (indexed by the old rules) are dropped and rebuilt from the keyed state.
+     */
+    private void useTownAt(long time, ReadOnlyContext ctx) throws Exception {
+        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
+        Town inForce = timeline.at(time);
+        if (inForce != town) {
+            town = inForce;
+            watches.clear();
+            cache = new TrackCache(cachedTracks);
+        }
     }
 
     private CameraWatch watch(String camera) {

@@ -92,6 +92,11 @@ public final class Town {
         return new Town(TownLoader.parse(text, "(submitted)"), relativeTo);
     }
 
+    /** The text of the town file at {@code location}, as {@link #load} reads it (the version a service started with). */
+    public static String text(String location) {
+        return TownLoader.text(location);
+    }
+
     public static Town demo() {
         return load(DEMO);
     }

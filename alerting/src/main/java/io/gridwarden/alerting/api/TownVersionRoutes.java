@@ -72,16 +72,7 @@ public final class TownVersionRoutes {
 
     public void rollback(RoutingContext ctx) {
         if (admin(ctx)) {
-            Optional<Long> n = number(ctx);
-            if (n.isPresent()) {
-                ctx.vertx().executeBlocking(() -> textOf(n.get()), false).onSuccess(text -> {
-                    if (text.isEmpty()) {
-                        Problems.reply(ctx, OpsProblem.NOT_FOUND, "no town version " + n.get() + "; GET /v1/town/versions lists them");
-                    } else {
-                        apply(ctx, text.get(), n.get());
-                    }
-                }).onFailure(ctx::fail);
-            }
+            withText(ctx, (n, text) -> apply(ctx, text, n));
         }
     }
 
@@ -97,16 +88,21 @@ public final class TownVersionRoutes {
 
     public void one(RoutingContext ctx) {
         if (admin(ctx)) {
-            Optional<Long> n = number(ctx);
-            if (n.isPresent()) {
-                ctx.vertx().executeBlocking(() -> textOf(n.get()), false).onSuccess(text -> {
-                    if (text.isEmpty()) {
-                        Problems.reply(ctx, OpsProblem.NOT_FOUND, "no town version " + n.get() + "; GET /v1/town/versions lists them");
-                    } else {
-                        ctx.response().putHeader("content-type", "application/yaml; charset=utf-8").end(text.get());
-                    }
-                }).onFailure(ctx::fail);
-            }
+            withText(ctx, (n, text) -> ctx.response().putHeader("content-type", "application/yaml; charset=utf-8").end(text));
+        }
+    }
+
+    /** Version {@code n}'s text (the path's), to {@code then}; 404 when there is no such version. */
+    private void withText(RoutingContext ctx, BiConsumer<Long, String> then) {
+        Optional<Long> n = number(ctx);
+        if (n.isPresent()) {
+            ctx.vertx().executeBlocking(() -> textOf(n.get()), false).onSuccess(text -> {
+                if (text.isEmpty()) {
+                    Problems.reply(ctx, OpsProblem.NOT_FOUND, "no town version " + n.get() + "; GET /v1/town/versions lists them");
+                } else {
+                    then.accept(n.get(), text.get());
+                }
+            }).onFailure(ctx::fail);
         }
     }
 

@@ -39,6 +39,8 @@ import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.alerting.town.TownVersionStore;
+import io.gridwarden.alerting.api.TownVersionRoutes;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -70,8 +72,13 @@ public final class AlertingVerticle extends VerticleBase {
     private static final String OFFICER_EVENTS_PATH = "/v1/events";
     private static final String OFFICER_PHOTOS = "/v1/officer/assignments/:id/photos";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertingVerticle.class);
+
     private final AlertingConfig config;
-    private final Town town;
+    private volatile Town town;
+    private String townStart;
+    private TownVersionStore townVersions;
+    private ConnectionGuard guard;
     private final RecordLog actionLog;
     private final RecordLog eventLog;
     private final DeviceSessions sessions;
@@ -88,7 +95,7 @@ public final class AlertingVerticle extends VerticleBase {
     private ActionTailer tailer;
     private AlertStream alertStream;
     private HttpServer server;
-    private Router router;
+    private volatile Router router;
     private IsapiCameraAccess isapiCameras;
     private CameraAcks cameraAcks;
     private long sweepTimer = -1;
@@ -130,13 +137,15 @@ public final class AlertingVerticle extends VerticleBase {
             store = ViolationStore.open(config.dataDir().resolve("violations"));
             positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
             audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
+            townVersions = TownVersionStore.open(config.dataDir().resolve("town-versions"));
+            town = latestTown();
             isapiCameras = IsapiCameraAccess.resolve(town, System::getenv);
             return null;
         }).compose(v -> {
             wire();
-            ConnectionGuard guard = new ConnectionGuard(vertx, config.limits().maxConnections(), config.limits().requestReadTimeout(), access);
+            guard = new ConnectionGuard(vertx, config.limits().maxConnections(), config.limits().requestReadTimeout(), access);
             router = router(guard);
-            return vertx.createHttpServer(OpsServerOptions.of(config)).connectionHandler(guard).requestHandler(router)
+            return vertx.createHttpServer(OpsServerOptions.of(config)).connectionHandler(guard).requestHandler(request -> router.handle(request))
                     .listen(config.httpPort(), config.host());
         }).onSuccess(s -> {
             server = s;
@@ -202,6 +211,32 @@ public final class AlertingVerticle extends VerticleBase {
     public AlertingVerticle withEvidence(EvidenceStore store) {
         this.evidence = java.util.Objects.requireNonNull(store, "store");
         return this;
+    }
+
+    /**
+     * Admins may submit new versions of the town file ({@code /v1/town/versions}); {@code startLocation} is the
+     * file this process started with (version 0). Without it those routes answer 503. Set before deployment.
+     */
+    public AlertingVerticle withTownVersions(String startLocation) {
+        this.townStart = startLocation;
+        return this;
+    }
+
+    /** The town version in force: the latest applied (kept in the data directory), else the one given at construction. */
+    private Town latestTown() {
+        long latest = townVersions.latest();
+        if (townStart == null || latest == 0) {
+            return town;
+        }
+        LOG.info("using town version {} of {} (applied while running before)", latest, config.dataDir().resolve("town-versions"));
+        return Town.parse(townVersions.text(latest).orElseThrow(), townStart);
+    }
+
+    /** A new town version is in the event log and stored: operators, officers, views and the map use it from now on. */
+    private void useTown(Town next, long version) {
+        town = next;
+        router = router(guard);
+        LOG.info("town version {} in force: {}", version, next);
     }
 
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
@@ -271,6 +306,12 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
         router.get("/v1/town/map").handler(townMap::forOperator);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
+        TownVersionRoutes versions = new TownVersionRoutes(townVersions, eventLog, townStart, () -> town, this::useTown, clock);
+        router.post("/v1/town/versions").handler(BodyHandler.create().setBodyLimit(TownVersionRoutes.MAX_TOWN_BYTES));
+        router.post("/v1/town/versions").handler(versions::submit);
+        router.get("/v1/town/versions").handler(versions::list);
+        router.get("/v1/town/versions/:n").handler(versions::one);
+        router.post("/v1/town/versions/:n/rollback").handler(versions::rollback);
         router.get(OFFICER_PAGE).handler(ctx -> { // Vert.x matches "/officer/" here too
             if (ctx.request().path().equals(OFFICER_PAGE)) {
                 ctx.redirect(OFFICER_PAGE + "/");

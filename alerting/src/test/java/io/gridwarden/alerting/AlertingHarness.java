@@ -110,6 +110,15 @@ public final class AlertingHarness implements AutoCloseable {
         return verticle;
     }
 
+    /** Deploys with the default settings, taking town versions from admins (version 0: the demo town). */
+    public AlertingVerticle deployWithTownVersions() throws Exception {
+        registry = new PrometheusRegistry();
+        verticle = new AlertingVerticle(AlertingFixtures.config(dir.resolve("alerting"), null), TOWN, log, events, DeviceSessions.NONE,
+                registry).withTownVersions(Town.DEMO);
+        deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return verticle;
+    }
+
     public void undeploy() throws Exception {
         vertx.undeploy(deploymentId).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -14,6 +14,9 @@ import io.gridwarden.jobs.detect.EventDecoder;
 import io.gridwarden.jobs.detect.WarningAcks;
 import io.gridwarden.jobs.health.DeviceHealthFunction;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraInput;
+import io.gridwarden.jobs.model.TownVersion;
+import io.gridwarden.jobs.town.TownTimeline;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DeviceHeard;
 import io.gridwarden.jobs.model.WarningFailure;
@@ -28,6 +31,7 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,6 +51,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EnforcementJob {
 
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
+    private static final TypeInformation<CameraInput> CAMERA_INPUT = TypeInformation.of(CameraInput.class);
+    private static final TypeInformation<Action> ACTION = TypeInformation.of(Action.class);
     private static final TypeInformation<CameraNotice> CAMERA_NOTICE = TypeInformation.of(CameraNotice.class);
     private static final TypeInformation<WarningFailure> WARNING_FAILURE = TypeInformation.of(WarningFailure.class);
 
@@ -62,6 +68,16 @@ public final class EnforcementJob {
     }
 
     /**
+     * The same over the embedded event log; {@code pinTown}: judge by {@code townLocation} throughout and ignore
+     * the log's town changes ({@code gw.town.change}), as a what-if replay of a candidate town file must.
+     */
+    public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
+            String townLocation, Duration maxDeviceDelay, CommandIds commandIds, boolean pinTown) {
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null,
+                commandIds, null, pinTown);
+    }
+
+    /**
      * Builds the topology over a source that brings its own watermark strategy: a Kafka source has no
      * ticks, so it passes {@code KafkaLogClockWatermarks}. Timestamps must be the devices' times.
      * Several ingest instances append to such a log and none sees every event, so the job drops
@@ -69,7 +85,8 @@ public final class EnforcementJob {
      */
     public static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
             Sink<Action> actions, String townLocation, CommandIds commandIds) {
-        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds, DuplicateFilter.DEFAULT_WINDOW);
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds, DuplicateFilter.DEFAULT_WINDOW,
+                false);
     }
 
     /** Builds the topology; {@code absenceTimeout} is how long frames must miss an object before it has gone. */
@@ -85,16 +102,17 @@ public final class EnforcementJob {
     static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, Sink<Action> actions,
             String townLocation, Duration maxDeviceDelay, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
             CommandIds commandIds) {
-        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, commandIds, null);
+        build(env, events, new LogClockWatermarks(maxDeviceDelay), actions, townLocation, absenceTimeout, probe, commandIds, null, false);
     }
 
     /**
      * The whole topology; {@code dedupWindow} (null: none) adds the job's own (source, id) de-duplication,
-     * for logs that do not de-duplicate at ingest (Kafka with several ingest instances).
+     * for logs that do not de-duplicate at ingest (Kafka with several ingest instances). New town versions in the
+     * log reach the rule operators as broadcast state (unless {@code pinTown}).
      */
     private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
             Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
-            CommandIds commandIds, Duration dedupWindow) {
+            CommandIds commandIds, Duration dedupWindow, boolean pinTown) {
         DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");
@@ -104,15 +122,18 @@ public final class EnforcementJob {
                     .process(new DuplicateFilter(dedupWindow)).name("drop-duplicates").uid("drop-duplicates");
         }
         SingleOutputStreamOperator<CameraFrame> frames = records
-                .process(new EventDecoder(townLocation)).name("decode-events").uid("decode-events");
+                .process(new EventDecoder(townLocation, pinTown)).name("decode-events").uid("decode-events");
         DataStream<OperatorAction> operations = frames.getSideOutput(EventDecoder.OPERATIONS);
+        BroadcastStream<TownVersion> towns = frames.getSideOutput(EventDecoder.TOWN_VERSIONS).broadcast(TownTimeline.VERSIONS);
 
         DataStream<CameraNotice> notices = operations.map(CameraNotice::of, CAMERA_NOTICE).name("camera-operations").uid("camera-operations")
                 .union(frames.getSideOutput(EventDecoder.ACKS).flatMap(new WarningAcks(townLocation, commandIds), WARNING_FAILURE)
                         .name("failed-warnings").uid("failed-warnings").map(CameraNotice::of, CAMERA_NOTICE)
                         .name("camera-failed-warnings").uid("camera-failed-warnings"));
-        SingleOutputStreamOperator<Action> cameras = frames.keyBy(CameraFrame::camera)
-                .connect(notices.keyBy(CameraNotice::camera))
+        SingleOutputStreamOperator<Action> cameras = frames.map(CameraInput::of, CAMERA_INPUT).name("camera-frames").uid("camera-frames")
+                .union(notices.map(CameraInput::of, CAMERA_INPUT).name("camera-notices").uid("camera-notices"))
+                .keyBy(CameraInput::camera)
+                .connect(towns)
                 .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
         SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
                 .connect(operations.keyBy(OperatorAction::source))
@@ -127,11 +148,15 @@ public final class EnforcementJob {
                         frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
                         operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"),
                         health.getSideOutput(DeviceHealthFunction.CLOSES).map(DeskInput::of, DESK_INPUT)
-                                .name("desk-back-online").uid("desk-back-online"));
+                                .name("desk-back-online").uid("desk-back-online"),
+                        cameras.getSideOutput(CameraWatchFunction.ZONE_CLOSES).map(DeskInput::of, DESK_INPUT)
+                                .name("desk-zone-removed").uid("desk-zone-removed"));
         SingleOutputStreamOperator<Action> assigned = deskInputs
-                .flatMap(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
+                .connect(towns)
+                .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
                 .keyBy(DeskInput::region)
-                .process(new AssignmentFunction(townLocation, commandIds)).name("assign-officer").uid("assign-officer-by-region");
+                .connect(towns)
+                .process(new AssignmentFunction(townLocation, commandIds), ACTION).name("assign-officer").uid("assign-officer-by-region");
 
         cameras.union(sensors, health, assigned)
                 .map(new ActionCounter()).name("count-decisions").uid("count-decisions")

@@ -35,6 +35,7 @@ final class EventDataCodec {
             case HEARTBEAT -> readHeartbeat(data, fields);
             case OPS_ASSIGN -> readManualAssign(fields);
             case OPS_CLOSE -> readManualClose(fields);
+            case TOWN_CHANGE -> readTownChange(fields);
         };
     }
 
@@ -104,6 +105,14 @@ final class EventDataCodec {
         return fields.clean() ? new ManualClose(violation, device, reason, operator) : null;
     }
 
+    private static EventData readTownChange(FieldReader fields) {
+        double version = fields.number("version", 1, Long.MAX_VALUE);
+        String sha256 = fields.text("sha256");
+        String town = fields.text("town");
+        String author = fields.text("author");
+        return fields.clean() ? new TownChange((long) version, sha256, town, author) : null;
+    }
+
     private static EventData readHeartbeat(JsonNode data, FieldReader fields) {
         if (!fields.clean()) {
             return null; // not an object
@@ -153,6 +162,8 @@ final class EventDataCodec {
             node.put("violation", m.violation()).put("device", m.device()).put("officer", m.officer()).put("operator", m.operator());
         } else if (data instanceof ManualClose c) {
             node.put("violation", c.violation()).put("device", c.device()).put("reason", c.reason()).put("operator", c.operator());
+        } else if (data instanceof TownChange t) {
+            node.put("version", t.version()).put("sha256", t.sha256()).put("town", t.town()).put("author", t.author());
         }
         return node;
     }

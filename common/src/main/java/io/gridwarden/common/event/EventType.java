@@ -15,7 +15,9 @@ public enum EventType {
     /** A dispatcher assigned a violation by hand (written by alerting, never accepted from devices). */
     OPS_ASSIGN("gw.ops.assign", false),
     /** A dispatcher closed a violation (written by alerting, never accepted from devices). */
-    OPS_CLOSE("gw.ops.close", false);
+    OPS_CLOSE("gw.ops.close", false),
+    /** An admin applied a new version of the town file (written by alerting, never accepted from devices). */
+    TOWN_CHANGE("gw.town.change", false);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, t -> t));

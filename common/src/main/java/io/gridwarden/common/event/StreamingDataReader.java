@@ -41,9 +41,18 @@ final class StreamingDataReader {
             case HEARTBEAT -> heartbeat(fields, limits);
             case OPS_ASSIGN -> new ManualAssign(fields.text("violation"), fields.text("device"), fields.text("officer"), fields.text("operator"));
             case OPS_CLOSE -> new ManualClose(fields.text("violation"), fields.text("device"), fields.text("reason"), fields.text("operator"));
+            case TOWN_CHANGE -> townChange(fields);
             case DETECTION -> throw new IllegalStateException("read above");
         };
         return fields.usual() ? data : null;
+    }
+
+    private static EventData townChange(FlatFields fields) {
+        double version = fields.number("version", 1, Long.MAX_VALUE);
+        String sha256 = fields.text("sha256");
+        String town = fields.text("town");
+        String author = fields.text("author");
+        return new TownChange((long) version, sha256, town, author); // dropped by the caller unless every field was usual
     }
 
     private static EventData officerStatus(FlatFields fields) {

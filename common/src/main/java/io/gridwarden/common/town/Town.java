@@ -84,6 +84,19 @@ public final class Town {
         return new Town(TownLoader.read(location), location);
     }
 
+    /**
+     * Parses and checks a town file's text (a new version submitted while running); a relative
+     * {@code map.outline} is read relative to {@code relativeTo}, the location of the town it replaces.
+     */
+    public static Town parse(String text, String relativeTo) {
+        return new Town(TownLoader.parse(text, "(submitted)"), relativeTo);
+    }
+
+    /** The text of the town file at {@code location}, as {@link #load} reads it (the version a service started with). */
+    public static String text(String location) {
+        return TownLoader.text(location);
+    }
+
     public static Town demo() {
         return load(DEMO);
     }

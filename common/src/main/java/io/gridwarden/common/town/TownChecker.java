@@ -4,23 +4,36 @@ import io.gridwarden.common.town.TownFile.Camera;
 import io.gridwarden.common.town.TownFile.Category;
 import io.gridwarden.common.town.TownFile.Zone;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Checks every cross-reference of a town file, so a mistake is reported at start with the entry to fix. */
+/**
+ * Checks every cross-reference of a town file, so a mistake is reported at start with the entry to fix.
+ * Every problem is collected, not just the first: an admin submitting a new town file hears of them all at once.
+ */
 final class TownChecker {
 
     private static final Set<String> ROLES = Set.of("viewer", "dispatcher", "admin");
     /** Inline ISAPI passwords are allowed only for the demo's published credentials, which all begin so. */
     static final String DEMO_PASSWORD_PREFIX = "demo-";
     private final Town town;
+    private final List<String> problems = new ArrayList<>();
 
     TownChecker(Town town) {
         this.town = town;
     }
 
+    /** Throws a {@link TownFileException} listing every problem found, if any. */
     void check() {
+        checkAll();
+        if (!problems.isEmpty()) {
+            throw new TownFileException(problems);
+        }
+    }
+
+    private void checkAll() {
         TownFile f = town.file();
         require(f.name() != null, "the town file needs a name");
         require(f.limits() == null || f.limits().maxObjectsPerFrame() == null || f.limits().maxObjectsPerFrame() >= 1,
@@ -94,7 +107,7 @@ final class TownChecker {
                         + " with the responsibleUnit that handles silent devices");
     }
 
-    private static void checkBeat(String where, Duration every, Duration offlineAfter) {
+    private void checkBeat(String where, Duration every, Duration offlineAfter) {
         require(every == null || !(every.isNegative() || every.isZero()), where + ": heartbeatEvery must be positive, e.g. 60s");
         require(offlineAfter == null || !(offlineAfter.isNegative() || offlineAfter.isZero()), where + ": offlineAfter must be positive, e.g. 180s");
         require(every == null || offlineAfter == null || offlineAfter.compareTo(every) > 0,
@@ -110,7 +123,10 @@ final class TownChecker {
             checkIsapi(c);
         }
         for (Zone z : nullSafe(c.zones())) {
-            require(z != null, "camera " + c.id() + " has an empty zone; remove it");
+            if (z == null) {
+                require(false, "camera " + c.id() + " has an empty zone; remove it");
+                continue;
+            }
             require(!hasEmpty(z.activeHours()), "camera " + c.id() + " zone " + z.id() + " has empty active hours; remove them");
             require(town.categoryIndex().containsKey(z.category()), "camera " + c.id() + " zone " + z.id() + " watches unknown category " + z.category());
             require(!Town.DEVICE_OFFLINE.equals(z.category()), "camera " + c.id() + " zone " + z.id() + " cannot watch "
@@ -118,7 +134,7 @@ final class TownChecker {
             try {
                 Polygon.of(z.polygon());
             } catch (IllegalArgumentException e) {
-                throw new TownFileException("camera " + c.id() + " zone " + z.id() + ": " + e.getMessage());
+                require(false, "camera " + c.id() + " zone " + z.id() + ": " + e.getMessage());
             }
         }
     }
@@ -149,9 +165,9 @@ final class TownChecker {
         return list == null ? List.of() : list;
     }
 
-    private static void require(boolean condition, String message) {
+    private void require(boolean condition, String message) {
         if (!condition) {
-            throw new TownFileException("town file: " + message);
+            problems.add("town file: " + message);
         }
     }
 }

@@ -51,6 +51,28 @@ final class TownLoader {
         }
     }
 
+    /** The text of the town file at {@code location} (a path or {@code classpath:}). */
+    static String text(String location) {
+        try (InputStream in = open(location)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TownFileException("cannot read town file " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A town file's text, as an admin submits it; {@code name} says where it came from in messages. */
+    static TownFile parse(String text, String name) {
+        try {
+            TownFile file = YAML.readValue(text, TownFile.class);
+            if (file == null) {
+                throw new TownFileException("town file " + name + " is empty; see the demo town for what it holds");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new TownFileException("cannot read town file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static InputStream open(String location) throws IOException {
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());

@@ -107,6 +107,17 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldCarryAWholeTownChangeThroughTheLogButRefuseOneFromADevice() {
+        TownChange change = new TownChange(3, "sha256:ab", "name: town\ncameras: []\n", "demo-admin");
+        DeviceEvent event = new DeviceEvent("town-3", "ops:demo-admin", EventType.TOWN_CHANGE, NOW, NOW, change);
+        byte[] encoded = EventCodec.encode(event);
+
+        assertThat(EventCodec.decode(encoded).data()).isEqualTo(change);
+        assertThat(parse(new String(encoded, StandardCharsets.UTF_8)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("/type"));
+    }
+
+    @Test
     void shouldRefuseOperationsEventsFromDevicesButDecodeThemFromTheLog() {
         String json = """
                 {"specversion":"1.0","id":"o-1","source":"ops:demo-admin","type":"gw.ops.close","time":"2026-11-22T07:59:59Z",

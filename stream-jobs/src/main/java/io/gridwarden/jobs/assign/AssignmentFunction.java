@@ -7,6 +7,9 @@ import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.OfficerState;
+import io.gridwarden.jobs.model.TownVersion;
+import io.gridwarden.jobs.town.TownTimeline;
+import io.gridwarden.jobs.town.TownVersions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -32,11 +35,16 @@ import org.apache.flink.util.Collector;
  * team" sees everybody it must, and a city's regions are decided in parallel. The state is cached in
  * memory ({@link DeskBook}, with a grid per unit) and written through: changed entries go to keyed
  * state at the end of every timer, so a restore rebuilds the cache from state.
+ *
+ * <p>Each instant is decided by the town in force then ({@link TownTimeline}, from the broadcast town
+ * versions, which the watermark has passed with the inputs): officers a new version adds can be sent.
  */
-public final class AssignmentFunction extends KeyedProcessFunction<String, DeskInput, Action> {
+public final class AssignmentFunction extends KeyedBroadcastProcessFunction<String, DeskInput, TownVersion, Action> {
 
     private final String townLocation;
     private final CommandIds commandIds;
+    private transient TownTimeline timeline;
+    private transient Town town;
     private transient AssignmentDesk desk;
     private transient DeskBook book;
     private transient MapState<Long, List<DeskInput>> pending;
@@ -53,7 +61,9 @@ public final class AssignmentFunction extends KeyedProcessFunction<String, DeskI
 
     @Override
     public void open(OpenContext context) {
-        desk = new AssignmentDesk(Town.load(townLocation), commandIds);
+        timeline = new TownTimeline(townLocation);
+        town = timeline.initial();
+        desk = new AssignmentDesk(town, commandIds);
         book = null;
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(DeskInput.class))));
@@ -67,7 +77,7 @@ public final class AssignmentFunction extends KeyedProcessFunction<String, DeskI
     }
 
     @Override
-    public void processElement(DeskInput input, Context ctx, Collector<Action> out) throws Exception {
+    public void processElement(DeskInput input, ReadOnlyContext ctx, Collector<Action> out) throws Exception {
         List<DeskInput> atTime = pending.get(input.time());
         List<DeskInput> next = atTime == null ? new ArrayList<>() : new ArrayList<>(atTime);
         next.add(input);
@@ -76,7 +86,18 @@ public final class AssignmentFunction extends KeyedProcessFunction<String, DeskI
     }
 
     @Override
+    public void processBroadcastElement(TownVersion version, Context ctx, Collector<Action> out) throws Exception {
+        TownVersions.keep(version, ctx.getBroadcastState(TownTimeline.VERSIONS), timeline, ctx.currentWatermark());
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
+        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
+        Town inForce = timeline.at(timestamp);
+        if (inForce != town) {
+            town = inForce;
+            desk = new AssignmentDesk(town, commandIds);
+        }
         DeskBook current = book();
         List<DeskInput> inputs = new ArrayList<>(pendingUpTo(timestamp));
         inputs.sort(DeskInput.ORDER);

@@ -2,8 +2,10 @@ package io.gridwarden.jobs.assign;
 
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.DeskInput;
+import io.gridwarden.jobs.model.TownVersion;
+import io.gridwarden.jobs.town.TownTimeline;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -11,10 +13,15 @@ import org.apache.flink.util.Collector;
  * a dispatch request to its responsible unit's region, an officer's report or a device's ack to the
  * device's region. A dispatcher's action names a violation, not its unit, so it goes to every region
  * and only the one holding the violation acts on it (the others hold nothing under that id).
+ *
+ * <p>An input is routed by the town in force at its time ({@link TownTimeline}, from the broadcast town
+ * versions): an officer a new version adds is routed, and so dispatchable, from then on.
  */
-public final class RegionRouter extends RichFlatMapFunction<DeskInput, DeskInput> {
+public final class RegionRouter extends BroadcastProcessFunction<DeskInput, TownVersion, DeskInput> {
 
     private final String townLocation;
+    private transient TownTimeline timeline;
+    private transient Town town;
     private transient DispatchRegions regions;
 
     public RegionRouter(String townLocation) {
@@ -23,12 +30,25 @@ public final class RegionRouter extends RichFlatMapFunction<DeskInput, DeskInput
 
     @Override
     public void open(OpenContext context) {
-        regions = DispatchRegions.of(Town.load(townLocation));
+        timeline = new TownTimeline(townLocation);
+        town = timeline.initial();
+        regions = DispatchRegions.of(town);
     }
 
     @Override
-    public void flatMap(DeskInput input, Collector<DeskInput> out) {
+    public void processElement(DeskInput input, ReadOnlyContext ctx, Collector<DeskInput> out) throws Exception {
+        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
+        Town inForce = timeline.at(input.time());
+        if (inForce != town) {
+            town = inForce;
+            regions = DispatchRegions.of(town);
+        }
         route(regions, input, out);
+    }
+
+    @Override
+    public void processBroadcastElement(TownVersion version, Context ctx, Collector<DeskInput> out) throws Exception {
+        io.gridwarden.jobs.town.TownVersions.keep(version, ctx.getBroadcastState(TownTimeline.VERSIONS), timeline, ctx.currentWatermark());
     }
 
     static void route(DispatchRegions regions, DeskInput input, Collector<DeskInput> out) {

@@ -4,21 +4,27 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraInput;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OperatorAction;
+import io.gridwarden.jobs.model.TownVersion;
 import io.gridwarden.jobs.model.TrackState;
+import io.gridwarden.jobs.town.TownTimeline;
+import io.gridwarden.jobs.town.TownVersions;
+import io.gridwarden.common.town.ZoneRule;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -31,6 +37,7 @@ import org.apache.flink.util.OutputTag;
  * requests for an officer go to {@link #DISPATCHES}. The second input carries dispatchers' actions
  * keyed by the violation's camera, so that closing a violation forgets its track, and failed voice
  * warnings keyed by their camera ({@link WarningAcks}), so that a warning that did not play is no warning.
+ * Both come as {@link CameraInput}s on the keyed input.
  *
  * <p><b>Deterministic after replay.</b> Frames and notices are not applied when they arrive but held
  * by event time ({@link HeldInputs}) until the watermark passes them, then applied in time order
@@ -38,12 +45,21 @@ import org.apache.flink.util.OutputTag;
  * {@code t} so sees exactly the frames up to {@code t}, not however many frames the source happened to
  * read ahead of the watermark: after a failover the replayed log yields the same violations with the
  * same evidence, so an action id never comes back with different contents. Frames later than the
- * watermark when they arrive are applied at the next watermark.
+ * watermark when they arrive are applied at the next watermark. A town version reaches this operator
+ * before the watermark passes its time, so every held input is judged by the version in force at it.
+ *
+ * <p>The broadcast input carries new town versions ({@link TownTimeline}): each frame, notice and timer is
+ * judged by the town in force at its own event time; tracks and violations in zones that remain survive,
+ * those of a removed zone are closed ({@link RemovedZones}; the ones with assignment go to {@link #ZONE_CLOSES}).
  */
-public final class CameraWatchFunction extends KeyedCoProcessFunction<String, CameraFrame, CameraNotice, Action> {
+public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<String, CameraInput, TownVersion, Action> {
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
+    /** Closes of dispatched violations whose zone a new town version removed, for assignment. */
+    public static final OutputTag<OperatorAction> ZONE_CLOSES = new OutputTag<>("zone-removed-closes", TypeInformation.of(OperatorAction.class));
+    private static final MapStateDescriptor<String, TrackState> TRACKS =
+            new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class));
     /** Tracks kept in memory over the keyed state, all cameras of a subtask together (a few hundred bytes each). */
     public static final int DEFAULT_CACHED_TRACKS = 50_000;
 
@@ -51,6 +67,7 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
     private final Duration absenceTimeout;
     private final int cachedTracks;
     private final CommandIds commandIds;
+    private transient TownTimeline timeline;
     private transient Town town;
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
@@ -74,11 +91,11 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
 
     @Override
     public void open(OpenContext context) {
-        town = Town.load(townLocation);
+        timeline = new TownTimeline(townLocation);
+        town = timeline.initial();
         tracker = new DwellTracker(absenceTimeout);
         watches = new HashMap<>();
-        tracks = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("tracks", Types.STRING, TypeInformation.of(TrackState.class)));
+        tracks = getRuntimeContext().getMapState(TRACKS);
         heldFrames = new HeldInputs<>(getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("held-frames", Types.LONG, Types.LIST(TypeInformation.of(CameraFrame.class)))));
         heldNotices = new HeldInputs<>(getRuntimeContext().getMapState(
@@ -87,48 +104,23 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
         cache = new TrackCache(cachedTracks);
     }
 
+    /** A frame or notice: held until the watermark passes its time ({@link #onTimer}). */
     @Override
-    public void processElement1(CameraFrame frame, Context ctx, Collector<Action> out) throws Exception {
-        heldFrames.hold(frame.time(), frame, ctx.timerService());
+    public void processElement(CameraInput input, ReadOnlyContext ctx, Collector<Action> out) throws Exception {
+        if (input.frame() != null) {
+            heldFrames.hold(input.frame().time(), input.frame(), ctx.timerService());
+        } else {
+            heldNotices.hold(input.notice().time(), input.notice(), ctx.timerService());
+        }
     }
 
     /**
-     * A dispatcher's action on a violation of this camera, or a failed voice warning: held like frames
-     * and applied at its time ({@link #onTimer}).
+     * A dispatcher's action on a violation of this camera: a close forgets its track (see
+     * {@link CameraWatch#close}); an assignment dispatches a violation still in its grace period to the
+     * chosen officer (one already dispatched is reassigned by assignment). A failed voice warning
+     * dispatches its violation at once or notes it ({@link CameraWatch#warningFailed}).
      */
-    @Override
-    public void processElement2(CameraNotice notice, Context ctx, Collector<Action> out) throws Exception {
-        heldNotices.hold(notice.time(), notice, ctx.timerService());
-    }
-
-    /** Applies the frames and notices of {@code timestamp}, then does the checks due then. */
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
-        String camera = ctx.getCurrentKey();
-        CameraTracks current = load(camera);
-        CameraWatch watch = watch(camera);
-        Set<Long> timers = new TreeSet<>();
-        for (CameraFrame frame : heldFrames.take(timestamp)) {
-            timers.addAll(watch.onFrame(current, frame));
-        }
-        for (CameraNotice notice : heldNotices.take(timestamp, CameraNotice.ORDER)) {
-            apply(watch, current, notice, ctx, out);
-        }
-        CameraWatch.Outcome outcome = watch.onTime(current, timestamp);
-        store(camera, current);
-        outcome.actions().forEach(out::collect);
-        outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
-        timers.addAll(outcome.timers());
-        timers.forEach(ctx.timerService()::registerEventTimeTimer);
-    }
-
-    /**
-     * A close forgets its track (see {@link CameraWatch#close}); an assignment dispatches a violation
-     * still in its grace period to the chosen officer (one already dispatched is reassigned by
-     * assignment). A failed voice warning dispatches its violation at once or notes it
-     * ({@link CameraWatch#warningFailed}).
-     */
-    private static void apply(CameraWatch watch, CameraTracks current, CameraNotice notice, OnTimerContext ctx, Collector<Action> out) {
+    private static void onNotice(CameraWatch watch, CameraTracks current, CameraNotice notice, OnTimerContext ctx, Collector<Action> out) {
         OperatorAction action = notice.operation();
         if (action == null) {
             var failure = notice.failure();
@@ -141,6 +133,64 @@ public final class CameraWatchFunction extends KeyedCoProcessFunction<String, Ca
             CameraWatch.Outcome outcome = watch.assignByHand(current, action.violation(), action.time(), action.officer(), action.operator());
             outcome.actions().forEach(out::collect);
             outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
+        }
+    }
+
+    /**
+     * A new town version: kept in the broadcast state (so a restore knows it) and, from its time on,
+     * the rules; every camera's tracks in a zone it removed are forgotten and their violations closed.
+     */
+    @Override
+    public void processBroadcastElement(TownVersion version, Context ctx, Collector<Action> out) throws Exception {
+        if (!TownVersions.keep(version, ctx.getBroadcastState(TownTimeline.VERSIONS), timeline, ctx.currentWatermark())) {
+            return;
+        }
+        Town next = timeline.at(version.effectiveAt());
+        ctx.applyToKeyedState(TRACKS, (camera, state) -> {
+            Set<String> zones = next.zoneRules(camera).stream().map(ZoneRule::zone).collect(Collectors.toSet());
+            RemovedZones.Outcome removed = RemovedZones.of(camera, state.values(), zones, version.effectiveAt(), version.version());
+            for (String key : removed.forgotten()) {
+                state.remove(key);
+            }
+            removed.actions().forEach(out::collect);
+            removed.closes().forEach(close -> ctx.output(ZONE_CLOSES, close));
+        });
+        cache = new TrackCache(cachedTracks); // the keyed state is the truth again
+    }
+
+    /** Applies the frames and notices of {@code timestamp}, by the town then in force, then does the checks due then. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
+        useTownAt(timestamp, ctx);
+        String camera = ctx.getCurrentKey();
+        CameraTracks current = load(camera);
+        CameraWatch watch = watch(camera);
+        Set<Long> timers = new TreeSet<>();
+        for (CameraFrame frame : heldFrames.take(timestamp)) {
+            timers.addAll(watch.onFrame(current, frame));
+        }
+        for (CameraNotice notice : heldNotices.take(timestamp, CameraNotice.ORDER)) {
+            onNotice(watch, current, notice, ctx, out);
+        }
+        CameraWatch.Outcome outcome = watch.onTime(current, timestamp);
+        store(camera, current);
+        outcome.actions().forEach(out::collect);
+        outcome.dispatches().forEach(request -> ctx.output(DISPATCHES, request));
+        timers.addAll(outcome.timers());
+        timers.forEach(ctx.timerService()::registerEventTimeTimer);
+    }
+
+    /**
+     * Judges by the town in force at {@code time}: on a switch the cached watches (rules) and tracks
+     * (indexed by the old rules) are dropped and rebuilt from the keyed state.
+     */
+    private void useTownAt(long time, ReadOnlyContext ctx) throws Exception {
+        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
+        Town inForce = timeline.at(time);
+        if (inForce != town) {
+            town = inForce;
+            watches.clear();
+            cache = new TrackCache(cachedTracks);
         }
     }
 

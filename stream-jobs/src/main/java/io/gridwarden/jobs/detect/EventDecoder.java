@@ -11,9 +11,11 @@ import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.event.ManualClose;
 import io.gridwarden.common.event.OfficerStatus;
 import io.gridwarden.common.event.Reading;
+import io.gridwarden.common.event.TownChange;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile;
+import io.gridwarden.common.town.TownFileException;
 import io.gridwarden.jobs.model.BadRecord;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.DeviceAck;
@@ -22,11 +24,17 @@ import io.gridwarden.jobs.model.LateEvent;
 import io.gridwarden.jobs.model.OfficerUpdate;
 import io.gridwarden.jobs.model.OperatorAction;
 import io.gridwarden.jobs.model.SensorReading;
+import io.gridwarden.jobs.model.TownVersion;
 import io.gridwarden.jobs.source.Ticks;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.gridwarden.jobs.metrics.ExportedName;
 import org.apache.flink.metrics.Counter;
@@ -46,8 +54,13 @@ import org.slf4j.LoggerFactory;
  * <p>A record that cannot be decoded goes to {@link #BAD_RECORDS} and the {@code badRecords} counter,
  * never an exception: a poison record must not restart the job in a loop. Events older than the
  * watermark are counted in {@code lateEvents}, reported on {@link #LATE_EVENTS} and still processed.
+ *
+ * <p>A new town version ({@code gw.town.change}, which alerting appends to every partition) goes to
+ * {@link #TOWN_VERSIONS} for the rule operators, and the decoder itself knows the new town's officers and
+ * sensors from that record on; the latest version is kept as operator state for a restore. A decoder
+ * built with {@code pinTown} ignores town changes: a what-if replay judges by its own town file only.
  */
-public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> {
+public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> implements CheckpointedFunction {
 
     public static final OutputTag<OfficerUpdate> OFFICERS = new OutputTag<>("officer-updates", TypeInformation.of(OfficerUpdate.class));
     public static final OutputTag<BadRecord> BAD_RECORDS = new OutputTag<>("bad-records", TypeInformation.of(BadRecord.class));
@@ -59,10 +72,17 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public static final OutputTag<DeviceHeard> HEARD = new OutputTag<>("devices-heard", TypeInformation.of(DeviceHeard.class));
     /** Events already behind the watermark when read: counted here and in {@code lateEvents}, and still processed. */
     public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
+    /** New versions of the town file, in log order, for the rule operators' broadcast state. */
+    public static final OutputTag<TownVersion> TOWN_VERSIONS = new OutputTag<>("town-versions", TypeInformation.of(TownVersion.class));
+    private static final ListStateDescriptor<TownVersion> LATEST_TOWN =
+            new ListStateDescriptor<>("latest-town-version", TypeInformation.of(TownVersion.class));
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDecoder.class);
 
     private final String townLocation;
+    private final boolean pinTown;
+    private transient TownVersion latest;
+    private transient ListState<TownVersion> latestState;
     private transient Town town;
     private transient Set<String> sensors;
     private transient Set<String> judged;
@@ -72,20 +92,46 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     private transient Counter readings;
 
     public EventDecoder(String townLocation) {
+        this(townLocation, false);
+    }
+
+    /** {@code pinTown}: ignore the log's town changes and judge by {@code townLocation} throughout. */
+    public EventDecoder(String townLocation, boolean pinTown) {
         this.townLocation = townLocation;
+        this.pinTown = pinTown;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        latestState = context.getOperatorStateStore().getUnionListState(LATEST_TOWN);
+        for (TownVersion v : latestState.get()) {
+            latest = latest == null || v.version() > latest.version() ? v : latest;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        latestState.update(latest == null ? java.util.List.of() : java.util.List.of(latest));
     }
 
     @Override
     public void open(OpenContext context) {
-        town = Town.load(townLocation);
-        sensors = town.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
-        judged = Stream.concat(town.cameras().stream().map(TownFile.Camera::id), sensors.stream())
-                .filter(d -> town.offlineAfter(d).isPresent()).collect(Collectors.toSet());
+        use(Town.load(townLocation));
+        if (latest != null && !pinTown) {
+            use(Town.parse(latest.text(), townLocation));
+        }
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
         badRecords = metrics.counter("badRecords");
         lateEvents = metrics.counter("lateEvents");
         frames = metrics.counter("frames");
         readings = metrics.counter("readings");
+    }
+
+    private void use(Town next) {
+        town = next;
+        sensors = next.sensors().stream().map(TownFile.Sensor::id).collect(Collectors.toSet());
+        judged = Stream.concat(next.cameras().stream().map(TownFile.Camera::id), sensors.stream())
+                .filter(d -> next.offlineAfter(d).isPresent()).collect(Collectors.toSet());
     }
 
     @Override
@@ -150,8 +196,25 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             ctx.output(OPERATIONS, OperatorAction.assign(m.violation(), m.device(), time, m.officer(), m.operator()));
         } else if (data instanceof ManualClose c) {
             ctx.output(OPERATIONS, OperatorAction.close(c.violation(), c.device(), time, c.reason(), c.operator()));
+        } else if (data instanceof TownChange t && !pinTown) {
+            changeTown(new TownVersion(t.version(), time, t.sha256(), t.town(), t.author()), record, ctx);
         }
         // Heartbeats only say the device is alive: they reach the jobs on HEARD (device health) alone.
+    }
+
+    /** Every partition carries the change, so each decoder switches at its place in its own partitions. */
+    private void changeTown(TownVersion version, LogRecord record, Context ctx) {
+        if (latest != null && version.version() <= latest.version()) {
+            return; // the same change read from another partition, or an older one
+        }
+        try {
+            use(Town.parse(version.text(), townLocation));
+        } catch (TownFileException e) {
+            bad(ctx, record, "town version " + version.version() + " cannot be used: " + e.getMessage());
+            return;
+        }
+        latest = version;
+        ctx.output(TOWN_VERSIONS, version);
     }
 
     private void bad(Context ctx, LogRecord record, String reason) {

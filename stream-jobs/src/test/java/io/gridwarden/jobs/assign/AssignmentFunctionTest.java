@@ -16,8 +16,6 @@ import io.gridwarden.jobs.model.OfficerUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** The assignment operator: event-time buffering, deadlines and state cleanup. */
@@ -25,9 +23,8 @@ class AssignmentFunctionTest {
 
     private static final long ACCEPT = 180_000;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, DeskInput, Action> harness() throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AssignmentFunction(TOWN, COMMAND_IDS)),
-                (DeskInput i) -> "hecun", Types.STRING);
+    private static DeskHarness harness() throws Exception {
+        var harness = new DeskHarness(TOWN);
         harness.open();
         return harness;
     }

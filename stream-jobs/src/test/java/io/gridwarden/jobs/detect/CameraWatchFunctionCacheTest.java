@@ -25,10 +25,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,7 +90,7 @@ class CameraWatchFunctionCacheTest {
      * stays 2.5 s (warned, then closed by a dispatcher); on {@code QUIET_CAMERA}, t-9 stays 2.5 s
      * (warned, then resolved by the warning). A watermark half a second behind every second.
      */
-    private static void drive(Harness harness, long from, long to) throws Exception {
+    private static void drive(CameraHarness.Harness harness, long from, long to) throws Exception {
         for (long t = from; t <= to; t += 500) {
             List<DetectedObject> here = new ArrayList<>();
             if (t <= T0 + 6_000) {
@@ -117,24 +115,24 @@ class CameraWatchFunctionCacheTest {
         }
     }
 
-    private static Harness harness(int cachedTracks) throws Exception {
-        Harness harness = new Harness(new KeyedCoProcessOperator<>(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), cachedTracks, COMMAND_IDS)));
+    private static CameraHarness.Harness harness(int cachedTracks) throws Exception {
+        CameraHarness.Harness harness = new CameraHarness.Harness(new CameraWatchFunction(TOWN, Duration.ofSeconds(1), cachedTracks, COMMAND_IDS));
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         return harness;
     }
 
     /** {@code numKeyedStateEntries()} knows only the heap backend; RocksDB lists the keys that hold tracks. */
-    private static long camerasWithTracks(Harness harness) {
+    private static long camerasWithTracks(CameraHarness.Harness harness) {
         try (var keys = harness.getOperator().getKeyedStateBackend().getKeys("tracks", VoidNamespace.INSTANCE)) {
             return keys.count();
         }
     }
 
-    private static List<ViolationStatus> statuses(Harness harness) {
+    private static List<ViolationStatus> statuses(CameraHarness.Harness harness) {
         return harness.extractOutputValues().stream().map(a -> a.violation().status()).toList();
     }
 
-    private static List<DispatchRequest> dispatches(Harness harness) {
+    private static List<DispatchRequest> dispatches(CameraHarness.Harness harness) {
         var side = harness.getSideOutput(CameraWatchFunction.DISPATCHES);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
@@ -143,9 +141,4 @@ class CameraWatchFunctionCacheTest {
         return List.copyOf(all.subList(from, all.size()));
     }
 
-    private static final class Harness extends KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> {
-        Harness(KeyedCoProcessOperator<String, CameraFrame, CameraNotice, Action> operator) throws Exception {
-            super(operator, CameraFrame::camera, CameraNotice::camera, Types.STRING);
-        }
-    }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.OperatorAction;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The camera operator driven by watermarks, in the test town (2 s dwell, 2 s grace), with a 1 s absence timeout. */
 class CameraWatchFunctionTest {
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> harness;
+    private CameraHarness.Harness harness;
 
     @BeforeEach
     void open() throws Exception {

@@ -20,7 +20,6 @@ import io.gridwarden.jobs.model.WarningFailure;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,7 @@ class FailedWarningsAndStaleSightingsTest {
 
     static final String TOWN = "classpath:towns/offline-town.yaml";
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> harness;
+    private CameraHarness.Harness harness;
 
     @BeforeEach
     void open() throws Exception {

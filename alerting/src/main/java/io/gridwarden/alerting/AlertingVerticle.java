@@ -76,6 +76,7 @@ public final class AlertingVerticle extends VerticleBase {
 
     private final AlertingConfig config;
     private volatile Town town;
+    private java.util.function.Consumer<Town> townListener = next -> { };
     private String townStart;
     private TownVersionStore townVersions;
     private ConnectionGuard guard;
@@ -138,7 +139,11 @@ public final class AlertingVerticle extends VerticleBase {
             positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
             audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
             townVersions = TownVersionStore.open(config.dataDir().resolve("town-versions"));
+            Town started = town;
             town = latestTown();
+            if (town != started) {
+                townListener.accept(town);
+            }
             isapiCameras = IsapiCameraAccess.resolve(town, System::getenv);
             return null;
         }).compose(v -> {
@@ -222,6 +227,16 @@ public final class AlertingVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * {@code listener} is told of every town version this alerting puts in force, and of the one in force at
+     * start when it is not the file the process started with: in one process, ingest's device sign-in
+     * follows it. Set before deployment.
+     */
+    public AlertingVerticle onTownChange(java.util.function.Consumer<Town> listener) {
+        this.townListener = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** The town version in force: the latest applied (kept in the data directory), else the one given at construction. */
     private Town latestTown() {
         long latest = townVersions.latest();
@@ -235,6 +250,7 @@ public final class AlertingVerticle extends VerticleBase {
     /** A new town version is in the event log and stored: operators, officers, views and the map use it from now on. */
     private void useTown(Town next, long version) {
         town = next;
+        townListener.accept(next);
         router = router(guard);
         LOG.info("town version {} in force: {}", version, next);
     }

@@ -19,10 +19,18 @@ public final class DeviceAuthenticator {
 
     private static final String BEARER = "bearer ";
 
-    private final Map<String, Device> byTokenHash = new HashMap<>();
+    private volatile Map<String, Device> byTokenHash;
 
     public DeviceAuthenticator(Town town) {
-        town.devices().stream().filter(device -> device.tokenHash() != null).forEach(this::index);
+        byTokenHash = index(town);
+    }
+
+    /**
+     * From now on, the devices of {@code town} (a new version of the town file): one added can sign in, one
+     * removed no longer can. A town whose devices share a token hash is refused and the devices stay as they were.
+     */
+    public void use(Town town) {
+        byTokenHash = index(town);
     }
 
     /** The device whose token this is; empty when the token is missing or unknown. */
@@ -42,11 +50,18 @@ public final class DeviceAuthenticator {
         return authenticate(authorizationHeader.substring(BEARER.length()).trim());
     }
 
-    private void index(Device device) {
-        Device previous = byTokenHash.putIfAbsent(device.tokenHash(), device);
-        if (previous != null) {
-            throw new IllegalArgumentException("devices " + previous.id() + " and " + device.id()
-                    + " share one token hash; give each device its own token");
+    private static Map<String, Device> index(Town town) {
+        Map<String, Device> index = new HashMap<>();
+        for (Device device : town.devices()) {
+            if (device.tokenHash() == null) {
+                continue;
+            }
+            Device previous = index.putIfAbsent(device.tokenHash(), device);
+            if (previous != null) {
+                throw new IllegalArgumentException("devices " + previous.id() + " and " + device.id()
+                        + " share one token hash; give each device its own token");
+            }
         }
+        return Map.copyOf(index);
     }
 }

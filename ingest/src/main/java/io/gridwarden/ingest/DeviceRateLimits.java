@@ -1,7 +1,6 @@
 package io.gridwarden.ingest;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -17,7 +16,7 @@ final class DeviceRateLimits {
 
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, Bucket> buckets = new java.util.concurrent.ConcurrentHashMap<>();
     private final double tokensPerNano;
     private final double burst;
     private final LongSupplier nanoClock;
@@ -26,8 +25,13 @@ final class DeviceRateLimits {
         this.tokensPerNano = perSecond / NANOS_PER_SECOND;
         this.burst = burst;
         this.nanoClock = nanoClock;
+        admit(deviceIds);
+    }
+
+    /** Gives each of {@code deviceIds} not limited yet a full bucket (devices added by a new version of the town file). */
+    void admit(Collection<String> deviceIds) {
         long now = nanoClock.getAsLong();
-        deviceIds.forEach(id -> buckets.put(id, new Bucket(burst, now)));
+        deviceIds.forEach(id -> buckets.computeIfAbsent(id, k -> new Bucket(burst, now)));
     }
 
     /**

@@ -36,6 +36,13 @@ public final class IngestGuard {
         return new IngestGuard(eventLog, config.limits(), deviceIds(town), System::nanoTime);
     }
 
+    /** Limits the devices of {@code town} (a new version of the town file) too; the ones limited already keep their buckets. */
+    void admit(Town town) {
+        List<String> ids = deviceIds(town);
+        events.admit(ids);
+        bytes.admit(ids);
+    }
+
     /** Refuses any request while the events not yet acknowledged by the jobs exceed the bound. Cheap: check it first. */
     Optional<Rejection> pipelineBehind() {
         long lag = eventLog.totalLag();

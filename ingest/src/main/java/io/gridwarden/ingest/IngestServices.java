@@ -67,6 +67,16 @@ public final class IngestServices {
 
 
     /**
+     * A new version of the town file is in force: its devices are rate-limited and may sign in (over HTTP and
+     * MQTT), removed ones may not. What else ingest takes from the town file (Frigate NVRs' camera maps, ISAPI
+     * cameras, the frame's object bound) stays as started until a restart.
+     */
+    public void useTown(Town town) {
+        guard.admit(town); // limits first: a device that can sign in is never unlimited
+        authenticator.use(town);
+    }
+
+    /**
      * Services for a process running both endpoints (HTTP and MQTT): it is ready once both listen.
      * {@code commandIds} holds the command secret the jobs make command ids under: a device's
      * acknowledgement is accepted only for an id made for it.

@@ -64,4 +64,14 @@ class DeviceRateLimitsTest {
 
         assertThat(limits.take("cam-1", 1)).as("refilled from empty, not from below it").isZero();
     }
+
+    @Test
+    void shouldLimitADeviceAddedByANewTownVersionAndKeepTheOthersBuckets() {
+        limits.take("cam-1", 50);
+        limits.admit(List.of("cam-1", "cam-3"));
+
+        assertThat(limits.take("cam-3", 50)).isZero();
+        assertThat(limits.take("cam-3", 1)).as("the added device is limited").isPositive();
+        assertThat(limits.take("cam-1", 1)).as("a known device's bucket is not refilled by the new version").isPositive();
+    }
 }

@@ -141,7 +141,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 .withHandsetEvents(s.handsetEventsUrl());
         AlertingConfig alertingConfig = s.tls() == null ? plainOps : plainOps.withTls(s.tls()); // operations over HTTPS too
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
-                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence).withTownVersions(s.town());
+                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence).withTownVersions(s.town()).onTownChange(ingest::useTown);
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.event.Box;
 import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.common.event.OfficerStatus;
+import io.gridwarden.common.town.Secrets;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.simulator.CommandInbox;
 import io.gridwarden.simulator.DemoEvents;
@@ -42,19 +44,24 @@ class LiveTownChangeEndToEndTest {
     /** A car whose foot stands in the upper half of the image (the new zone). */
     private static final DetectedObject UPPER_CAR = new DetectedObject("t-upper", "car", 0.93, new Box(0.40, 0.10, 0.15, 0.20));
 
+    /** An officer the new version adds, with the handset token demo-off-99. */
+    private static final String ADDED_OFFICER = "  - {id: off-99, name: 新队员99, unit: hecun, tokenHash: " + Secrets.hash("demo-off-99") + "}\n";
+
     @TempDir
     Path dataDir;
 
     private final List<Command> warnings = new CopyOnWriteArrayList<>();
 
     @Test
-    @DisplayName("An admin moves cam-0001's parking zone with gridwarden town submit; the next car is judged by the new zone, the old one's car is not")
+    @DisplayName("An admin moves cam-0001's parking zone and adds an officer with gridwarden town submit; the officer's handset signs in and the next car is judged by the new zone, the old one's car is not")
     void shouldJudgeTheNextCarByTheMovedZoneWithoutARestart() throws Exception {
         Path newTown = dataDir.resolve("town-v1.yaml");
         String demo = Town.text(Town.DEMO);
         int cam = demo.indexOf("- id: " + CAMERA + "\n");
         int zone = demo.indexOf(OLD_ZONE, cam);
-        Files.writeString(newTown, demo.substring(0, zone) + NEW_ZONE + demo.substring(zone + OLD_ZONE.length()));
+        String moved = demo.substring(0, zone) + NEW_ZONE + demo.substring(zone + OLD_ZONE.length());
+        int officers = moved.indexOf("  - {id: off-01,");
+        Files.writeString(newTown, moved.substring(0, officers) + ADDED_OFFICER + moved.substring(officers));
         Path output = Files.createDirectories(Path.of("target", "e2e")).resolve(getClass().getSimpleName() + "-" + System.nanoTime() + ".log");
         try (var gateway = new CommandInbox(0, (device, command) -> {
                  if (device.equals(CAMERA) && command.type().equals(Command.VOICE_WARNING)) {
@@ -67,6 +74,9 @@ class LiveTownChangeEndToEndTest {
 
             var devices = new DeviceClient(gridwarden.ingestUrl());
             DemoEvents events = new DemoEvents("live-town");
+            var added = devices.send("demo-off-99", List.of(events.officer("off-99", Instant.now(), 28.7409, 118.5864,
+                    OfficerStatus.Availability.AVAILABLE)));
+            assertThat(added.status()).as("the added officer's handset signs in without a restart: " + added.body()).isEqualTo(202);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(25));
             while (warnings.isEmpty()) {
                 assertThat(Instant.now()).as("a voice warning within 25 s; see " + output).isBefore(deadline);

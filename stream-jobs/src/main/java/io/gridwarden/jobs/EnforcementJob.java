@@ -89,6 +89,15 @@ public final class EnforcementJob {
     }
 
     /**
+     * Builds the topology for a replay of the embedded log ({@code ReplayJob}): the source brings its own
+     * watermarks, and the log de-duplicated at ingest, as live.
+     */
+    static void buildReplay(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
+            Sink<Action> actions, String townLocation, CommandIds commandIds) {
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds, null);
+    }
+
+    /**
      * The whole topology; {@code dedupWindow} (null: none) adds the job's own (source, id) de-duplication,
      * for logs that do not de-duplicate at ingest (Kafka with several ingest instances).
      */

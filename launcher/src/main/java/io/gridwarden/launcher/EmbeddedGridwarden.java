@@ -75,7 +75,11 @@ final class EmbeddedGridwarden implements AutoCloseable {
 
     /** The action log: alerting acknowledges what it has applied, so it is swept like the event log ({@code --retention}). */
     static LogSpec actionLogSpec(EmbeddedSettings s) {
-        return LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS).withRetention(s.retention());
+        return actionLogSpec(s.dataDir()).withRetention(s.retention());
+    }
+
+    static LogSpec actionLogSpec(Path dataDir) {
+        return LogSpec.of(dataDir.resolve("action-log"), ACTION_LOG_PARTITIONS);
     }
 
     /** The command secret given, or the data directory's, generated at first start. */

@@ -156,6 +156,9 @@ class WalkingSkeletonEndToEndTest {
             // Every metric the shipped Grafana dashboard queries is one this process exports, now that the loop has run.
             String scrape = operations(gridwarden, "demo-admin", "/metrics", null).body();
             assertThat(GrafanaDashboard.exportedSamples(scrape)).containsAll(GrafanaDashboard.queriedMetrics());
+
+            // What-if, while it runs: with cam-0001's grace at 60 s instead of 30 s, the car that stayed would not have been dispatched.
+            assertGraceWhatIf();
         }
     }
 
@@ -288,6 +291,15 @@ class WalkingSkeletonEndToEndTest {
     }
 
     /** A call to the operations API as an operator: GET without a body, POST with one. */
+    private void assertGraceWhatIf() throws Exception {
+        Path chart = dataDir.resolveSibling(dataDir.getFileName() + "-what-if.html");
+        var report = WhatIfCli.run(dataDir, WhatIfCli.demoTownWithGrace(Files.createTempDirectory("what-if"), "60s"), "PT15M", chart, output);
+        assertThat(report.path("live").path("total").path("dispatches").asInt()).as("%s", report).isEqualTo(1);
+        assertThat(report.path("candidate").path("total").path("dispatches").asInt()).as("%s", report).isZero();
+        assertThat(report.path("candidate").path("total").path("warnings").asInt()).as("%s", report).isEqualTo(2);
+        assertThat(Files.readString(chart)).contains("<svg", "illegal_parking / z-parking");
+    }
+
     private static HttpResponse<String> operations(GridwardenProcess gridwarden, String operator, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gridwarden.opsUrl() + path)).header("Authorization", "Bearer " + operator);
         if (body != null) {

@@ -2,7 +2,6 @@ package io.gridwarden.jobs.source;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -31,14 +30,7 @@ final class ReplaySplitEnumerator implements SplitEnumerator<LogSplit, Collectio
 
     @Override
     public void addReader(int subtaskId) {
-        int parallelism = context.currentParallelism();
-        for (Iterator<LogSplit> it = unassigned.iterator(); it.hasNext(); ) {
-            LogSplit split = it.next();
-            if (split.partition() % parallelism == subtaskId) {
-                context.assignSplit(split, subtaskId);
-                it.remove();
-            }
-        }
+        LogSplitEnumerator.assign(context, unassigned, subtaskId);
         context.signalNoMoreSplits(subtaskId);
     }
 

@@ -145,7 +145,8 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 .withHandsetEvents(s.handsetEventsUrl());
         AlertingConfig alertingConfig = s.tls() == null ? plainOps : plainOps.withTls(s.tls()); // operations over HTTPS too
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
-                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence);
+                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence)
+                .withWhatIf(new EmbeddedWhatIf(new WhatIf(events, actions, s.maxDeviceDelay(), commandIds, EmbeddedSettings.PARALLELISM)));
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();

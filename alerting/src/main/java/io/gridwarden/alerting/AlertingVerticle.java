@@ -14,6 +14,8 @@ import io.gridwarden.alerting.api.OperatorAuth;
 import io.gridwarden.alerting.api.OpsProblem;
 import io.gridwarden.alerting.api.Problems;
 import io.gridwarden.alerting.api.ReportRoutes;
+import io.gridwarden.alerting.api.WhatIfRoutes;
+import io.gridwarden.alerting.whatif.WhatIfRunner;
 import io.gridwarden.alerting.api.SecurityHeaders;
 import io.gridwarden.alerting.api.StatsRoutes;
 import io.gridwarden.alerting.api.StreamPositions;
@@ -103,6 +105,7 @@ public final class AlertingVerticle extends VerticleBase {
     private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
     private DeliveryOwnership ownership = DeliveryOwnership.ALL;
     private volatile EvidenceStore evidence = EvidenceStore.disabled();
+    private volatile WhatIfRunner whatIf;
 
     /** Without an event log (assign/close answer 503) and without device sessions (webhook only). */
     public AlertingVerticle(AlertingConfig config, Town town, RecordLog actionLog, PrometheusRegistry registry) {
@@ -213,6 +216,12 @@ public final class AlertingVerticle extends VerticleBase {
      * Serves the pictures violations name from {@code store} (set before deployment; without it every picture is 404).
      * In one process it is ingest's store; alerting elsewhere needs the same directory. The store is the caller's to close.
      */
+    /** What-ifs for admins ({@code POST /v1/whatif}) run by {@code runner}; without one they answer 501. Call before deploying. */
+    public AlertingVerticle withWhatIf(WhatIfRunner runner) {
+        this.whatIf = runner;
+        return this;
+    }
+
     public AlertingVerticle withEvidence(EvidenceStore store) {
         this.evidence = java.util.Objects.requireNonNull(store, "store");
         return this;
@@ -328,6 +337,8 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/town/versions").handler(versions::list);
         router.get("/v1/town/versions/:n").handler(versions::one);
         router.post("/v1/town/versions/:n/rollback").handler(versions::rollback);
+        router.post("/v1/whatif").handler(BodyHandler.create().setBodyLimit(WhatIfRoutes.MAX_BODY_BYTES));
+        router.post("/v1/whatif").handler(new WhatIfRoutes(whatIf, clock)::run);
         router.get(OFFICER_PAGE).handler(ctx -> { // Vert.x matches "/officer/" here too
             if (ctx.request().path().equals(OFFICER_PAGE)) {
                 ctx.redirect(OFFICER_PAGE + "/");

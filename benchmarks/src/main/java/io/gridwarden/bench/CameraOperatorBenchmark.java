@@ -6,11 +6,14 @@ import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
 import io.gridwarden.jobs.detect.DwellTracker;
 import io.gridwarden.jobs.model.CameraFrame;
-import io.gridwarden.jobs.model.CameraNotice;
+import io.gridwarden.jobs.model.CameraInput;
+import io.gridwarden.jobs.model.TownVersion;
+import io.gridwarden.jobs.town.TownTimeline;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +44,7 @@ public class CameraOperatorBenchmark {
     @Param({"busy", "street"})
     public String traffic;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, CameraFrame, CameraNotice, Action> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, CameraInput, TownVersion, Action> harness;
     private CameraTraffic frames;
     private long frameCount;
 
@@ -49,8 +52,9 @@ public class CameraOperatorBenchmark {
     public void open() throws Exception {
         frames = "busy".equals(traffic) ? CameraTraffic.busy() : CameraTraffic.street();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT, CommandIds.random())),
-                CameraFrame::camera, CameraNotice::camera, Types.STRING);
+                new CoBroadcastWithKeyedOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT, CommandIds.random()),
+                        List.of(TownTimeline.VERSIONS)),
+                CameraInput::camera, version -> "", Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }
@@ -63,7 +67,7 @@ public class CameraOperatorBenchmark {
     @Benchmark
     public void frame() throws Exception {
         CameraFrame frame = frames.next();
-        harness.processElement1(frame, frame.time());
+        harness.processElement1(CameraInput.of(frame), frame.time());
         if (++frameCount % frames.framesPerSecond() == 0) {
             harness.processBothWatermarks(new Watermark(frame.time() - MAX_DEVICE_DELAY_MILLIS));
             harness.getOutput().clear(); // the harness keeps every output: drop it, or the heap fills up

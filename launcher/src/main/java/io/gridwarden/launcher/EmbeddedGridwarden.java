@@ -75,7 +75,11 @@ final class EmbeddedGridwarden implements AutoCloseable {
 
     /** The action log: alerting acknowledges what it has applied, so it is swept like the event log ({@code --retention}). */
     static LogSpec actionLogSpec(EmbeddedSettings s) {
-        return LogSpec.of(s.dataDir().resolve("action-log"), ACTION_LOG_PARTITIONS).withRetention(s.retention());
+        return actionLogSpec(s.dataDir()).withRetention(s.retention());
+    }
+
+    static LogSpec actionLogSpec(Path dataDir) {
+        return LogSpec.of(dataDir.resolve("action-log"), ACTION_LOG_PARTITIONS);
     }
 
     /** The command secret given, or the data directory's, generated at first start. */
@@ -141,7 +145,9 @@ final class EmbeddedGridwarden implements AutoCloseable {
                 .withHandsetEvents(s.handsetEventsUrl());
         AlertingConfig alertingConfig = s.tls() == null ? plainOps : plainOps.withTls(s.tls()); // operations over HTTPS too
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
-                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence).withTownVersions(s.town()).onTownChange(ingest::useTown);
+                eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence).withTownVersions(s.town())
+                .onTownChange(ingest::useTown)
+                .withWhatIf(new EmbeddedWhatIf(new WhatIf(events, actions, s.maxDeviceDelay(), commandIds, EmbeddedSettings.PARALLELISM)));
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();

@@ -3,6 +3,7 @@ package io.gridwarden.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.Command;
+import io.gridwarden.common.json.Json;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
@@ -156,6 +157,9 @@ class WalkingSkeletonEndToEndTest {
             // Every metric the shipped Grafana dashboard queries is one this process exports, now that the loop has run.
             String scrape = operations(gridwarden, "demo-admin", "/metrics", null).body();
             assertThat(GrafanaDashboard.exportedSamples(scrape)).containsAll(GrafanaDashboard.queriedMetrics());
+
+            // What-if, while it runs: with cam-0001's grace at 60 s instead of 30 s, the car that stayed would not have been dispatched.
+            assertGraceWhatIf(gridwarden);
         }
     }
 
@@ -288,6 +292,30 @@ class WalkingSkeletonEndToEndTest {
     }
 
     /** A call to the operations API as an operator: GET without a body, POST with one. */
+    /** The what-if from the command line (another process) and from the dashboard's API (this one), admins only. */
+    private void assertGraceWhatIf(GridwardenProcess gridwarden) throws Exception {
+        Path chart = dataDir.resolveSibling(dataDir.getFileName() + "-what-if.html");
+        Path candidate = WhatIfCli.demoTownWithGrace(Files.createTempDirectory("what-if"), "60s");
+        var report = WhatIfCli.run(dataDir, candidate, "PT15M", chart, output);
+        assertThat(report.path("live").path("total").path("dispatches").asInt()).as("%s", report).isEqualTo(1);
+        assertThat(report.path("candidate").path("total").path("dispatches").asInt()).as("%s", report).isZero();
+        assertThat(report.path("candidate").path("total").path("warnings").asInt()).as("%s", report).isEqualTo(2);
+        assertThat(Files.readString(chart)).contains("<svg", "illegal_parking / z-parking");
+
+        String body = Json.toString(java.util.Map.of("town", Files.readString(candidate), "from", Instant.now().minusSeconds(900).toString()));
+        HttpResponse<String> asAdmin = operations(gridwarden, "demo-admin", "/v1/whatif", body);
+        assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(200);
+        var fromApi = Json.mapper().readTree(asAdmin.body());
+        assertThat(fromApi.path("live").path("total").path("dispatches").asInt()).as("%s", fromApi).isEqualTo(1);
+        assertThat(fromApi.path("candidate").path("total").path("dispatches").asInt()).as("%s", fromApi).isZero();
+        HttpResponse<String> asDispatcher = operations(gridwarden, "demo-dispatcher-hecun", "/v1/whatif", body);
+        assertThat(asDispatcher.statusCode()).isEqualTo(403);
+        assertThat(asDispatcher.body()).contains("urn:gridwarden:problem:admin-only");
+        HttpResponse<String> invalid = operations(gridwarden, "demo-admin", "/v1/whatif", Json.toString(java.util.Map.of("town", "cameras: 7")));
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(422);
+        assertThat(invalid.body()).contains("urn:gridwarden:problem:invalid-town");
+    }
+
     private static HttpResponse<String> operations(GridwardenProcess gridwarden, String operator, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gridwarden.opsUrl() + path)).header("Authorization", "Bearer " + operator);
         if (body != null) {

@@ -106,6 +106,16 @@ public final class EnforcementJob {
     }
 
     /**
+     * Builds the topology for a replay of the embedded log ({@code ReplayJob}): the source brings its own
+     * watermarks, and the log de-duplicated at ingest, as live. {@code pinTown}: judge by {@code townLocation}
+     * alone (a what-if), else switch at the log's town changes as live did.
+     */
+    static void buildReplay(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
+            Sink<Action> actions, String townLocation, CommandIds commandIds, boolean pinTown) {
+        build(env, events, watermarks, actions, townLocation, DwellTracker.ABSENCE_TIMEOUT, null, commandIds, null, pinTown);
+    }
+
+    /**
      * The whole topology; {@code dedupWindow} (null: none) adds the job's own (source, id) de-duplication,
      * for logs that do not de-duplicate at ingest (Kafka with several ingest instances). New town versions in the
      * log reach the rule operators as broadcast state (unless {@code pinTown}).

@@ -46,6 +46,11 @@ final class LogSplitEnumerator implements SplitEnumerator<LogSplit, Collection<L
     }
 
     private void assignTo(int subtaskId) {
+        assign(context, unassigned, subtaskId);
+    }
+
+    /** Assigns reader {@code subtaskId} its partitions among {@code unassigned} (removed from it): {@code p % parallelism}. */
+    static void assign(SplitEnumeratorContext<LogSplit> context, List<LogSplit> unassigned, int subtaskId) {
         int parallelism = context.currentParallelism();
         for (Iterator<LogSplit> it = unassigned.iterator(); it.hasNext(); ) {
             LogSplit split = it.next();

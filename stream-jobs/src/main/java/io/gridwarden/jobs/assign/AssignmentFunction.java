@@ -32,9 +32,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>Keyed by dispatch region ({@link DispatchRegions}, routed by {@link RegionRouter}): a region holds
  * every officer that any of its violations may go to, so "nearest available officer, else a neighbour
- * team" sees everybody it must, and a city's regions are decided in parallel. The state is cached in
- * memory ({@link DeskBook}, with a grid per unit) and written through: changed entries go to keyed
- * state at the end of every timer, so a restore rebuilds the cache from state.
+ * team" sees everybody it must, and a city's regions are decided in parallel. Each region's state is
+ * cached in memory (a {@link DeskBook} per region, with a grid per unit; a subtask decides several
+ * regions, each on its own book) and written through: changed entries go to the region's keyed state at
+ * the end of every timer, so a restore rebuilds each book from its region's state.
  *
  * <p>Each instant is decided by the town in force then ({@link TownTimeline}, from the broadcast town
  * versions, which the watermark has passed with the inputs): officers a new version adds can be sent.
@@ -46,7 +47,8 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
     private transient TownTimeline timeline;
     private transient Town town;
     private transient AssignmentDesk desk;
-    private transient DeskBook book;
+    /** Each region's book, by region (the key): a subtask decides several regions, never on one another's officers. */
+    private transient Map<String, DeskBook> books;
     private transient MapState<Long, List<DeskInput>> pending;
     private transient MapState<String, OfficerState> officers;
     private transient MapState<String, Assignment> assignments;
@@ -64,7 +66,7 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
         timeline = new TownTimeline(townLocation);
         town = timeline.initial();
         desk = new AssignmentDesk(town, commandIds);
-        book = null;
+        books = new java.util.HashMap<>();
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(DeskInput.class))));
         officers = getRuntimeContext().getMapState(
@@ -98,7 +100,7 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
             town = inForce;
             desk = new AssignmentDesk(town, commandIds);
         }
-        DeskBook current = book();
+        DeskBook current = book(ctx.getCurrentKey());
         List<DeskInput> inputs = new ArrayList<>(pendingUpTo(timestamp));
         inputs.sort(DeskInput.ORDER);
         for (DeskInput input : inputs) {
@@ -124,7 +126,9 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
         return due;
     }
 
-    private DeskBook book() throws Exception {
+    /** The region's book, read from its keyed state the first time. */
+    private DeskBook book(String region) throws Exception {
+        DeskBook book = books.get(region);
         if (book == null) {
             book = new DeskBook();
             for (OfficerState o : officers.values()) {
@@ -139,6 +143,7 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
             for (OfficerPosition p : shown.values()) {
                 book.restore(p);
             }
+            books.put(region, book);
         }
         return book;
     }

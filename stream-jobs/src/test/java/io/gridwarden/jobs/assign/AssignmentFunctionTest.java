@@ -93,4 +93,27 @@ class AssignmentFunctionTest {
             assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         }
     }
+
+    @Test
+    void shouldDecideEachRegionOnItsOwnOfficersBeforeAndAfterARestore() throws Exception {
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var harness = DeskHarness.byRegion(TOWN)) {
+            harness.open();
+            harness.processElement(report("off-01", T0, 28.741).inRegion("a"), T0);
+            harness.processElement(report("off-02", T0, 28.742).inRegion("b"), T0);
+            harness.processWatermark(T0);
+            snapshot = harness.snapshot(1, T0);
+        }
+        try (var restored = DeskHarness.byRegion(TOWN)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement(DeskInput.of(dispatchRequest("vio-a", T0 + 1_000)).inRegion("a"), T0 + 1_000);
+            restored.processElement(DeskInput.of(dispatchRequest("vio-b", T0 + 2_000)).inRegion("b"), T0 + 2_000);
+            restored.processWatermark(T0 + 2_000);
+
+            assertThat(restored.extractOutputValues()).filteredOn(a -> a.command() != null)
+                    .extracting(a -> a.command().violation() + "→" + a.target())
+                    .containsExactly("vio-a→off-01", "vio-b→off-02");
+        }
+    }
 }

@@ -14,9 +14,19 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 /** The assignment operator in a test harness, every input in region {@code hecun}; town versions on its broadcast input. */
 final class DeskHarness extends KeyedTwoInputStreamOperatorTestHarness<String, DeskInput, TownVersion, Action> {
 
+    /** Every input in one region. */
     DeskHarness(String town) throws Exception {
+        this(town, (DeskInput i) -> "hecun");
+    }
+
+    private DeskHarness(String town, org.apache.flink.api.java.functions.KeySelector<DeskInput, String> region) throws Exception {
         super(new CoBroadcastWithKeyedOperator<>(new AssignmentFunction(town, COMMAND_IDS), List.of(TownTimeline.VERSIONS)),
-                (DeskInput i) -> "hecun", v -> "", Types.STRING);
+                region, v -> "", Types.STRING);
+    }
+
+    /** Each input in the region it was routed to ({@link DeskInput#inRegion}), all of them on this one subtask. */
+    static DeskHarness byRegion(String town) throws Exception {
+        return new DeskHarness(town, DeskInput::region);
     }
 
     void processElement(DeskInput input, long timestamp) throws Exception {

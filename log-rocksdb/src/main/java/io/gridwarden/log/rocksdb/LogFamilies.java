@@ -58,7 +58,8 @@ final class LogFamilies implements AutoCloseable {
 
     private static final String DEDUP = "dedup";
     private static final String META = "meta";
-    private static final String RECORDS_PREFIX = "timed-partition-";
+    /** The records families, one per partition: the prefix of their names (read-only views find them by it). */
+    static final String RECORDS_PREFIX = "timed-partition-";
     /** The families of logs whose segments held no event time beside each record. */
     private static final String UNTIMED_PREFIX = "partition-";
     /** The single records family of logs written before records had a family per partition. */

@@ -36,7 +36,7 @@ import org.rocksdb.Slice;
  */
 final class SecondaryRecordLog implements RecordLog {
 
-    private static final String RECORDS_PREFIX = "partition-";
+    private static final String RECORDS_PREFIX = LogFamilies.RECORDS_PREFIX;
 
     private final int partitions;
     private final Path scratch;

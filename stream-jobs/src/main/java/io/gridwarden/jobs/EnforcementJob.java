@@ -15,6 +15,7 @@ import io.gridwarden.jobs.detect.WarningAcks;
 import io.gridwarden.jobs.health.DeviceHealthFunction;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.CameraInput;
+import io.gridwarden.jobs.model.SensorInput;
 import io.gridwarden.jobs.model.TownVersion;
 import io.gridwarden.jobs.town.TownTimeline;
 import io.gridwarden.jobs.model.CameraNotice;
@@ -53,6 +54,7 @@ public final class EnforcementJob {
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
     private static final TypeInformation<CameraInput> CAMERA_INPUT = TypeInformation.of(CameraInput.class);
     private static final TypeInformation<Action> ACTION = TypeInformation.of(Action.class);
+    private static final TypeInformation<SensorInput> SENSOR_INPUT = TypeInformation.of(SensorInput.class);
     private static final TypeInformation<CameraNotice> CAMERA_NOTICE = TypeInformation.of(CameraNotice.class);
     private static final TypeInformation<WarningFailure> WARNING_FAILURE = TypeInformation.of(WarningFailure.class);
 
@@ -145,11 +147,15 @@ public final class EnforcementJob {
                 .keyBy(CameraInput::camera)
                 .connect(towns)
                 .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
-        SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS).keyBy(r -> r.sensor())
-                .connect(operations.keyBy(OperatorAction::source))
-                .process(new SensorWatchFunction(townLocation)).name("sensor-thresholds").uid("sensor-thresholds");
+        SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS)
+                .map(SensorInput::of, SENSOR_INPUT).name("sensor-readings").uid("sensor-readings")
+                .union(operations.map(SensorInput::of, SENSOR_INPUT).name("sensor-operations").uid("sensor-operations"))
+                .keyBy(SensorInput::sensor)
+                .connect(towns)
+                .process(new SensorWatchFunction(townLocation), ACTION).name("sensor-thresholds").uid("sensor-thresholds");
         SingleOutputStreamOperator<Action> health = frames.getSideOutput(EventDecoder.HEARD).keyBy(DeviceHeard::device)
-                .process(new DeviceHealthFunction(townLocation)).name("device-health").uid("device-health");
+                .connect(towns)
+                .process(new DeviceHealthFunction(townLocation), ACTION).name("device-health").uid("device-health");
         DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
                 .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES), health.getSideOutput(CameraWatchFunction.DISPATCHES));
 

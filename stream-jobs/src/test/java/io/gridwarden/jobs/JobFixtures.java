@@ -75,4 +75,14 @@ public final class JobFixtures {
                 Instant.ofEpochMilli(at), null, "snap.jpg", Instant.ofEpochMilli(at), "still there");
         return new DispatchRequest(v, "hecun", 180_000, at);
     }
+
+    /** The test town file's text, to derive town versions from. */
+    public static String testTownText() {
+        return io.gridwarden.common.town.Town.text(TOWN);
+    }
+
+    /** Version {@code n} of the town, in force from {@code at}, with the whole file {@code text}. */
+    public static io.gridwarden.jobs.model.TownVersion townVersion(long n, long at, String text) {
+        return new io.gridwarden.jobs.model.TownVersion(n, at, "sha256:test", text, "demo-admin");
+    }
 }

@@ -11,10 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.model.TownVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +37,8 @@ class TownChangeDetectionTest {
         harness.close();
     }
 
-    static String testTown() throws IOException {
-        try (InputStream in = TownChangeDetectionTest.class.getClassLoader().getResourceAsStream("towns/test-town.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String testTown() {
+        return JobFixtures.testTownText();
     }
 
     /** The test town with cam-0001's zones given as {@code zones} instead. */
@@ -53,7 +50,7 @@ class TownChangeDetectionTest {
     }
 
     static TownVersion version(long n, long at, String text) {
-        return new TownVersion(n, at, "sha256:test", text, "demo-admin");
+        return JobFixtures.townVersion(n, at, text);
     }
 
     @Test

@@ -8,15 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.jobs.detect.CameraWatchFunction;
+import io.gridwarden.jobs.JobFixtures;
 import io.gridwarden.jobs.model.DeviceHeard;
+import io.gridwarden.jobs.model.TownVersion;
+import io.gridwarden.jobs.town.TownTimeline;
 import io.gridwarden.jobs.model.DispatchRequest;
 import io.gridwarden.jobs.model.OperatorAction;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +30,13 @@ class DeviceHealthFunctionTest {
 
     private static final String TOWN = "classpath:towns/offline-town.yaml";
 
-    private KeyedOneInputStreamOperatorTestHarness<String, DeviceHeard, Action> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, DeviceHeard, TownVersion, Action> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeviceHealthFunction(TOWN)),
-                DeviceHeard::device, Types.STRING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new DeviceHealthFunction(TOWN), List.of(TownTimeline.VERSIONS)),
+                DeviceHeard::device, version -> "", Types.STRING);
         harness.open();
     }
 
@@ -102,12 +106,28 @@ class DeviceHealthFunctionTest {
         assertThat(harness.extractOutputValues()).isEmpty(); // the leap again: the camera was heard meanwhile
     }
 
+    @Test
+    void shouldJudgeSilenceByTheOfflineThresholdOfTheTownVersionInForce() throws Exception {
+        String text = io.gridwarden.common.town.Town.text(TOWN);
+        String longer = text.replace("devices: {heartbeatEvery: 1s}", "devices: {heartbeatEvery: 1s, offlineAfter: 10s}");
+        assertThat(longer).isNotEqualTo(text);
+        harness.processElement2(JobFixtures.townVersion(1, T0 - 1_000, longer), T0 - 1_000);
+
+        heard(CAMERA, T0);
+        advance(T0 + 5_000); // past the starting file's 3 s, within the version's 10 s
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        advance(T0 + 10_500);
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(a -> assertThat(a.violation().detectedAt().toEpochMilli()).isEqualTo(T0 + 10_000));
+    }
+
     private void heard(String device, long at) throws Exception {
-        harness.processElement(new DeviceHeard(device, at), at);
+        harness.processElement1(new DeviceHeard(device, at), at);
     }
 
     private void advance(long to) throws Exception {
-        harness.processWatermark(new Watermark(to));
+        harness.processBothWatermarks(new Watermark(to));
     }
 
     private <T> List<T> side(OutputTag<T> tag) {

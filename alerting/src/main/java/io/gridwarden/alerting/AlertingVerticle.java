@@ -287,7 +287,7 @@ public final class AlertingVerticle extends VerticleBase {
         delivery = new CommandDelivery(vertx, List.of(
                 new MqttSessionChannel(sessions, context, config.deliveryTimeout()),
                 new IsapiSpeakerChannel(webClient, isapiCameras, acks, config.deliveryTimeout()),
-                new WebhookChannel(webClient, town, gateway, config.deliveryTimeout())),
+                new WebhookChannel(webClient, () -> town, gateway, config.deliveryTimeout())), // follows live town versions
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
                 new DeliveryTimeline(vertx, store, clock, expiredWarnings), ownership);
         tailer = new ActionTailer(context, actionLog, ACTION_PARTITION, store, delivery, delivered, metrics, clock, expiredWarnings);

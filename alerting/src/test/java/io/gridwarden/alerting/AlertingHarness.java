@@ -112,8 +112,13 @@ public final class AlertingHarness implements AutoCloseable {
 
     /** Deploys with the default settings, taking town versions from admins (version 0: the demo town). */
     public AlertingVerticle deployWithTownVersions() throws Exception {
+        return deployWithTownVersions(null);
+    }
+
+    /** As above, devices reached through {@code gateway} (null: only by their own command URLs). */
+    public AlertingVerticle deployWithTownVersions(String gateway) throws Exception {
         registry = new PrometheusRegistry();
-        verticle = new AlertingVerticle(AlertingFixtures.config(dir.resolve("alerting"), null), TOWN, log, events, DeviceSessions.NONE,
+        verticle = new AlertingVerticle(AlertingFixtures.config(dir.resolve("alerting"), gateway), TOWN, log, events, DeviceSessions.NONE,
                 registry).withTownVersions(Town.DEMO);
         deploymentId = vertx.deployVerticle(verticle).await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return verticle;

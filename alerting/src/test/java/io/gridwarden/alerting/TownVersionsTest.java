@@ -65,6 +65,20 @@ class TownVersionsTest {
     }
 
     @Test
+    @DisplayName("A version that would move a team to another dispatch region is refused live, with a restart hint; nothing is applied")
+    void refusesAVersionThatRegroupsDispatchRegions() throws Exception {
+        String split = Town.text(Town.DEMO).replace("neighbours: [tanshi, daqiao, xintangbian]", "neighbours: [daqiao, xintangbian]")
+                .replace("{id: tanshi, name: 檀石镇, neighbours: [hecun]}", "{id: tanshi, name: 檀石镇, neighbours: []}");
+        assertThat(split).isNotEqualTo(Town.text(Town.DEMO));
+
+        var refused = submit(ADMIN_TOKEN, split);
+
+        assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(422);
+        assertThat(refused.bodyAsJsonObject().getJsonArray("errors").getString(0)).contains("tanshi").contains("restart");
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
     @DisplayName("A valid version goes into every event-log partition, is stored with what it changed, and alerting uses it at once and after a restart")
     void appliesAndKeepsAVersion() throws Exception {
         var created = submit(ADMIN_TOKEN, demoWithNewAdmin());

@@ -6,6 +6,7 @@ import io.gridwarden.common.event.TownChange;
 import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.town.Secrets;
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownDiff;
 import io.gridwarden.common.town.TownFile.Operator;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,13 +142,24 @@ public final class TownVersionRoutes {
         }).onComplete(done -> applying.set(false)).onFailure(e -> failed(ctx, e));
     }
 
-    /** The parsed town, or the exception listing every problem. */
+    /**
+     * The parsed town, or the exception listing every problem; a version that would move teams to other dispatch
+     * regions is refused too: the running jobs keep each region's officers apart, so it needs a restart.
+     */
     private Object check(String text) {
+        Town next;
         try {
-            return Town.parse(text, startLocation);
+            next = Town.parse(text, startLocation);
         } catch (TownFileException e) {
             return e;
         }
+        List<String> moved = DispatchRegions.of(town.get()).regroupedIn(DispatchRegions.of(next));
+        if (!moved.isEmpty()) {
+            return new TownFileException("the teams " + String.join(", ", moved) + " would move to other dispatch regions (their"
+                    + " \"1+X\" fallbacks or units changed): the running jobs decide each region apart, so this version cannot be"
+                    + " applied live; apply it with a restart (copy it over the town file gridwarden starts with)");
+        }
+        return next;
     }
 
     private static void refuseInvalid(RoutingContext ctx, TownFileException invalid) {

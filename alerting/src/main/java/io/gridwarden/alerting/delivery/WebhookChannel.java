@@ -17,12 +17,17 @@ import java.util.Optional;
 public final class WebhookChannel implements CommandChannel {
 
     private final WebClient client;
-    private final Town town;
+    private final java.util.function.Supplier<Town> town;
     private final String gateway;
     private final long timeoutMillis;
 
     /** @param gateway the command gateway's base URL, or null when devices are reached only by their own URL */
     public WebhookChannel(WebClient client, Town town, String gateway, Duration timeout) {
+        this(client, () -> town, gateway, timeout);
+    }
+
+    /** As above, each device looked up in the town version in force when its command is sent ({@code town}). */
+    public WebhookChannel(WebClient client, java.util.function.Supplier<Town> town, String gateway, Duration timeout) {
         this.client = client;
         this.town = town;
         this.gateway = gateway == null ? null : gateway.replaceAll("/+$", "");
@@ -55,7 +60,7 @@ public final class WebhookChannel implements CommandChannel {
     }
 
     Optional<String> url(String deviceId) {
-        Optional<Device> device = town.device(deviceId);
+        Optional<Device> device = town.get().device(deviceId);
         if (device.isEmpty()) {
             return Optional.empty();
         }

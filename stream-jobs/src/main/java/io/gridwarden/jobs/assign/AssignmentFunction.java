@@ -1,5 +1,6 @@
 package io.gridwarden.jobs.assign;
 
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Action.OfficerPosition;
 import io.gridwarden.common.action.CommandIds;

@@ -1,5 +1,6 @@
 package io.gridwarden.jobs.assign;
 
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.TownVersion;

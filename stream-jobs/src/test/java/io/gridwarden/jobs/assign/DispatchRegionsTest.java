@@ -4,6 +4,7 @@ import static io.gridwarden.jobs.JobFixtures.dispatchRequest;
 import static io.gridwarden.jobs.JobFixtures.town;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.DeskInput;

@@ -1,6 +1,5 @@
-package io.gridwarden.jobs.assign;
+package io.gridwarden.common.town;
 
-import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Unit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +101,22 @@ public final class DispatchRegions {
             r = parent.get(r);
         }
         return r;
+    }
+
+    /**
+     * The units of this town that {@code next} (a later version of it) would put in another dispatch region,
+     * by region name: a unit kept in both whose region differs. Running jobs keep each region's officers and
+     * assignments apart under the region's name, so such a version cannot be applied while they run.
+     */
+    public List<String> regroupedIn(DispatchRegions next) {
+        List<String> moved = new ArrayList<>();
+        for (Map.Entry<String, String> unit : new java.util.TreeMap<>(regionOfUnit).entrySet()) {
+            String after = next.regionOfUnit.get(unit.getKey());
+            if (after != null && !after.equals(unit.getValue())) {
+                moved.add(unit.getKey());
+            }
+        }
+        return moved;
     }
 
     @Override

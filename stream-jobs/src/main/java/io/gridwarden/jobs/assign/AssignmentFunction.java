@@ -95,8 +95,7 @@ public final class AssignmentFunction extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Action> out) throws Exception {
-        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
-        Town inForce = timeline.at(timestamp);
+        Town inForce = timeline.inForceAt(ctx.getBroadcastState(TownTimeline.VERSIONS), timestamp);
         if (inForce != town) {
             town = inForce;
             desk = new AssignmentDesk(town, commandIds);

@@ -38,8 +38,7 @@ public final class RegionRouter extends BroadcastProcessFunction<DeskInput, Town
 
     @Override
     public void processElement(DeskInput input, ReadOnlyContext ctx, Collector<DeskInput> out) throws Exception {
-        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
-        Town inForce = timeline.at(input.time());
+        Town inForce = timeline.inForceAt(ctx.getBroadcastState(TownTimeline.VERSIONS), input.time());
         if (inForce != town) {
             town = inForce;
             regions = DispatchRegions.of(town);

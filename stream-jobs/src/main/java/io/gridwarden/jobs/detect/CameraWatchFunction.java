@@ -185,8 +185,7 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
      * (indexed by the old rules) are dropped and rebuilt from the keyed state.
      */
     private void useTownAt(long time, ReadOnlyContext ctx) throws Exception {
-        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
-        Town inForce = timeline.at(time);
+        Town inForce = timeline.inForceAt(ctx.getBroadcastState(TownTimeline.VERSIONS), time);
         if (inForce != town) {
             town = inForce;
             watches.clear();

@@ -73,8 +73,7 @@ public final class DeviceHealthFunction extends KeyedBroadcastProcessFunction<St
      * when it no longer does, its state is forgotten. Switches the rules when a new version is in force.
      */
     private boolean watchedAt(long time, ReadOnlyContext ctx) throws Exception {
-        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
-        Town inForce = timeline.at(time);
+        Town inForce = timeline.inForceAt(ctx.getBroadcastState(TownTimeline.VERSIONS), time);
         if (inForce != town) {
             town = inForce;
             health = new DeviceHealth(town);

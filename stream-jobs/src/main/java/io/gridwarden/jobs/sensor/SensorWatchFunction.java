@@ -78,8 +78,7 @@ public final class SensorWatchFunction extends KeyedBroadcastProcessFunction<Str
      * version has no such sensor.
      */
     private SensorWatch watchAt(long time, ReadOnlyContext ctx) throws Exception {
-        timeline.recall(ctx.getBroadcastState(TownTimeline.VERSIONS));
-        Town inForce = timeline.at(time);
+        Town inForce = timeline.inForceAt(ctx.getBroadcastState(TownTimeline.VERSIONS), time);
         if (inForce != town) {
             town = inForce;
             watches = watches(town);

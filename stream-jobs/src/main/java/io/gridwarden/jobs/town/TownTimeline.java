@@ -60,6 +60,12 @@ public final class TownTimeline {
         }
     }
 
+    /** The town in force at {@code time}, the operator's broadcast versions recalled first (see {@link #recall}). */
+    public Town inForceAt(ReadOnlyBroadcastState<Long, TownVersion> state, long time) throws Exception {
+        recall(state);
+        return at(time);
+    }
+
     public boolean knows(long version) {
         return versions.containsKey(version);
     }

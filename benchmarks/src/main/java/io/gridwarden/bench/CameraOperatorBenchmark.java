@@ -44,6 +44,10 @@ public class CameraOperatorBenchmark {
     @Param({"busy", "street"})
     public String traffic;
 
+    /** Where Flink keeps the operator's timers: in RocksDB (Flink's default) or on the heap. */
+    @Param({"rocksdb", "heap"})
+    public String timers;
+
     private KeyedTwoInputStreamOperatorTestHarness<String, CameraInput, TownVersion, Action> harness;
     private CameraTraffic frames;
     private long frameCount;
@@ -55,7 +59,11 @@ public class CameraOperatorBenchmark {
                 new CoBroadcastWithKeyedOperator<>(new CameraWatchFunction(Town.DEMO, DwellTracker.ABSENCE_TIMEOUT, CommandIds.random()),
                         List.of(TownTimeline.VERSIONS)),
                 CameraInput::camera, version -> "", Types.STRING);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        EmbeddedRocksDBStateBackend backend = new EmbeddedRocksDBStateBackend();
+        if ("heap".equals(timers)) {
+            backend.setPriorityQueueStateType(EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+        }
+        harness.setStateBackend(backend);
         harness.open();
     }
 

@@ -3,7 +3,6 @@ package io.gridwarden.jobs.detect;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
-import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.CameraInput;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DispatchRequest;
@@ -14,7 +13,9 @@ import io.gridwarden.jobs.town.TownTimeline;
 import io.gridwarden.jobs.town.TownVersions;
 import io.gridwarden.common.town.ZoneRule;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -52,7 +56,8 @@ import org.apache.flink.util.OutputTag;
  * judged by the town in force at its own event time; tracks and violations in zones that remain survive,
  * those of a removed zone are closed ({@link RemovedZones}; the ones with assignment go to {@link #ZONE_CLOSES}).
  */
-public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<String, CameraInput, TownVersion, Action> {
+public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<String, CameraInput, TownVersion, Action>
+        implements CheckpointedFunction {
 
     public static final OutputTag<DispatchRequest> DISPATCHES =
             new OutputTag<>("dispatch-requests", TypeInformation.of(DispatchRequest.class));
@@ -72,8 +77,8 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
     private transient DwellTracker tracker;
     private transient Map<String, CameraWatch> watches;
     private transient MapState<String, TrackState> tracks;
-    private transient HeldInputs<CameraFrame> heldFrames;
-    private transient HeldInputs<CameraNotice> heldNotices;
+    private final int heldCapacity;
+    private transient HeldInputs held;
     private transient TrackCache cache;
 
     /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
@@ -83,10 +88,28 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
 
     /** {@code cachedTracks}: how many tracks to keep in memory over the keyed state (see {@link TrackCache}). */
     public CameraWatchFunction(String townLocation, Duration absenceTimeout, int cachedTracks, CommandIds commandIds) {
+        this(townLocation, absenceTimeout, cachedTracks, HeldInputs.DEFAULT_CAPACITY, commandIds);
+    }
+
+    /** {@code heldCapacity}: how many held inputs to keep on the heap before spilling (see {@link HeldInputs}). */
+    public CameraWatchFunction(String townLocation, Duration absenceTimeout, int cachedTracks, int heldCapacity, CommandIds commandIds) {
         this.townLocation = townLocation;
         this.absenceTimeout = absenceTimeout;
         this.cachedTracks = cachedTracks;
+        this.heldCapacity = heldCapacity;
         this.commandIds = commandIds;
+    }
+
+    /** The held inputs of the checkpoint restored from, those of the cameras this subtask owns. */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        held = new HeldInputs(heldCapacity);
+        held.restore(context, getRuntimeContext().getTaskInfo());
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        held.snapshot();
     }
 
     @Override
@@ -96,10 +119,7 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
         tracker = new DwellTracker(absenceTimeout);
         watches = new HashMap<>();
         tracks = getRuntimeContext().getMapState(TRACKS);
-        heldFrames = new HeldInputs<>(getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("held-frames", Types.LONG, Types.LIST(TypeInformation.of(CameraFrame.class)))));
-        heldNotices = new HeldInputs<>(getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("held-notices", Types.LONG, Types.LIST(TypeInformation.of(CameraNotice.class)))));
+        held.use(getRuntimeContext().getMapState(HeldInputs.spilledState()));
         // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
         cache = new TrackCache(cachedTracks);
     }
@@ -107,11 +127,9 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
     /** A frame or notice: held until the watermark passes its time ({@link #onTimer}). */
     @Override
     public void processElement(CameraInput input, ReadOnlyContext ctx, Collector<Action> out) throws Exception {
-        if (input.frame() != null) {
-            heldFrames.hold(input.frame().time(), input.frame(), ctx.timerService());
-        } else {
-            heldNotices.hold(input.notice().time(), input.notice(), ctx.timerService());
-        }
+        long time = input.frame() != null ? input.frame().time() : input.notice().time();
+        held.hold(ctx.getCurrentKey(), time, input);
+        ctx.timerService().registerEventTimeTimer(time);
     }
 
     /**
@@ -166,10 +184,16 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
         CameraTracks current = load(camera);
         CameraWatch watch = watch(camera);
         Set<Long> timers = new TreeSet<>();
-        for (CameraFrame frame : heldFrames.take(timestamp)) {
-            timers.addAll(watch.onFrame(current, frame));
+        List<CameraNotice> notices = new ArrayList<>();
+        for (CameraInput input : held.take(camera, timestamp)) {
+            if (input.frame() != null) {
+                timers.addAll(watch.onFrame(current, input.frame()));
+            } else {
+                notices.add(input.notice());
+            }
         }
-        for (CameraNotice notice : heldNotices.take(timestamp, CameraNotice.ORDER)) {
+        notices.sort(CameraNotice.ORDER); // they come from several upstream operators: an order of their own
+        for (CameraNotice notice : notices) {
             onNotice(watch, current, notice, ctx, out);
         }
         CameraWatch.Outcome outcome = watch.onTime(current, timestamp);

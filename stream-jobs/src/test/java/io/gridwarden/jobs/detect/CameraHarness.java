@@ -31,6 +31,12 @@ final class CameraHarness {
             super(new CoBroadcastWithKeyedOperator<>(function, List.of(TownTimeline.VERSIONS)), CameraInput::camera, v -> "", Types.STRING);
         }
 
+        /** Subtask {@code subtask} of {@code parallelism}: it takes only the cameras of its key groups. */
+        Harness(CameraWatchFunction function, int maxParallelism, int parallelism, int subtask) throws Exception {
+            super(new CoBroadcastWithKeyedOperator<>(function, List.of(TownTimeline.VERSIONS)), CameraInput::camera, v -> "", Types.STRING,
+                    maxParallelism, parallelism, subtask);
+        }
+
         void processElement1(CameraFrame frame, long timestamp) throws Exception {
             processElement1(CameraInput.of(frame), timestamp);
         }

@@ -1,0 +1,122 @@
+package io.gridwarden.jobs.detect;
+
+import static io.gridwarden.jobs.JobFixtures.CAMERA;
+import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
+import static io.gridwarden.jobs.JobFixtures.QUIET_CAMERA;
+import static io.gridwarden.jobs.JobFixtures.T0;
+import static io.gridwarden.jobs.JobFixtures.TOWN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridwarden.common.action.Action;
+import io.gridwarden.common.action.ViolationStatus;
+import io.gridwarden.jobs.model.CameraFrame;
+import io.gridwarden.jobs.model.CameraNotice;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The camera operator's held inputs (frames and notices waiting for the watermark): on the heap up to
+ * a bound and spilled to keyed state beyond it, carried through a checkpoint to the subtasks that own
+ * their cameras after a rescale; none of it changes a decision.
+ */
+class HeldInputsTest {
+
+    private static final int MAX_PARALLELISM = 128;
+    private static final long SNAPSHOT_AT = T0 + 3_000;
+
+    @Test
+    void shouldDecideTheSameWhenHeldInputsSpillToKeyedState() throws Exception {
+        try (var roomy = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0); var cramped = harness(2, 1, 0)) {
+            roomy.open();
+            cramped.open();
+            TwoCameras.drive(TwoCameras.into(roomy), T0, SNAPSHOT_AT);
+            TwoCameras.drive(TwoCameras.into(cramped), T0, SNAPSHOT_AT);
+            assertThat(camerasWithSpilledInputs(roomy)).isZero();
+            assertThat(camerasWithSpilledInputs(cramped)).isEqualTo(2);
+
+            TwoCameras.drive(TwoCameras.into(roomy), SNAPSHOT_AT + 500, TwoCameras.LAST);
+            TwoCameras.drive(TwoCameras.into(cramped), SNAPSHOT_AT + 500, TwoCameras.LAST);
+
+            assertThat(roomy.extractOutputValues()).extracting(a -> a.violation().status())
+                    .contains(ViolationStatus.RESOLVED_BY_WARNING, ViolationStatus.CLOSED);
+            assertThat(cramped.extractOutputValues()).isEqualTo(roomy.extractOutputValues());
+            assertThat(TwoCameras.dispatches(cramped)).isEqualTo(TwoCameras.dispatches(roomy)).isNotEmpty();
+            assertThat(camerasWithSpilledInputs(cramped)).isZero();
+            assertThat(cramped.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void shouldHandEachSubtaskTheHeldInputsOfItsOwnCamerasAfterARescale() throws Exception {
+        assertThat(owner(CAMERA, 2)).as("the two cameras go to different subtasks").isNotEqualTo(owner(QUIET_CAMERA, 2));
+        OperatorSubtaskState snapshot;
+        List<Action> expected;
+        try (var running = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0); var cramped = harness(2, 1, 0)) {
+            running.open();
+            cramped.open();
+            TwoCameras.drive(TwoCameras.into(running), T0, SNAPSHOT_AT);
+            TwoCameras.drive(TwoCameras.into(cramped), T0, SNAPSHOT_AT);
+            // a snapshot with inputs both on the heap and spilled, all ahead of the watermark
+            snapshot = cramped.snapshot(1, SNAPSHOT_AT);
+            int before = running.extractOutputValues().size();
+            TwoCameras.drive(TwoCameras.into(running), SNAPSHOT_AT + 500, TwoCameras.LAST);
+            expected = TwoCameras.after(running.extractOutputValues(), before);
+        }
+        try (var first = harness(HeldInputs.DEFAULT_CAPACITY, 2, 0); var second = harness(HeldInputs.DEFAULT_CAPACITY, 2, 1)) {
+            first.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, MAX_PARALLELISM, 1, 2, 0));
+            second.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, MAX_PARALLELISM, 1, 2, 1));
+            first.open();
+            second.open();
+            CameraHarness.Harness[] subtasks = {first, second};
+            TwoCameras.drive(new TwoCameras.Operator() {
+                @Override
+                public void frame(CameraFrame frame) throws Exception {
+                    subtasks[owner(frame.camera(), 2)].processElement1(frame, frame.time());
+                }
+
+                @Override
+                public void notice(CameraNotice notice, long time) throws Exception {
+                    subtasks[owner(notice.camera(), 2)].processElement2(notice, time);
+                }
+
+                @Override
+                public void watermark(long time) throws Exception {
+                    for (CameraHarness.Harness subtask : subtasks) {
+                        TwoCameras.into(subtask).watermark(time);
+                    }
+                }
+            }, SNAPSHOT_AT + 500, TwoCameras.LAST);
+
+            for (String camera : List.of(CAMERA, QUIET_CAMERA)) {
+                CameraHarness.Harness ownerOf = subtasks[owner(camera, 2)];
+                List<Action> expectedOfCamera = expected.stream().filter(a -> a.violation().camera().equals(camera)).toList();
+                assertThat(expectedOfCamera).as(camera).isNotEmpty();
+                assertThat(TwoCameras.actionsOf(ownerOf, camera)).as(camera).isEqualTo(expectedOfCamera);
+            }
+            assertThat(first.numEventTimeTimers() + second.numEventTimeTimers()).isZero();
+        }
+    }
+
+    private static int owner(String camera, int parallelism) {
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(camera, MAX_PARALLELISM, parallelism);
+    }
+
+    private static CameraHarness.Harness harness(int heldCapacity, int parallelism, int subtask) throws Exception {
+        var function = new CameraWatchFunction(TOWN, Duration.ofSeconds(1), CameraWatchFunction.DEFAULT_CACHED_TRACKS, heldCapacity, COMMAND_IDS);
+        var harness = new CameraHarness.Harness(function, MAX_PARALLELISM, parallelism, subtask);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        return harness;
+    }
+
+    private static long camerasWithSpilledInputs(CameraHarness.Harness harness) {
+        try (var keys = harness.getOperator().getKeyedStateBackend().getKeys("held-spilled", VoidNamespace.INSTANCE)) {
+            return keys.count();
+        }
+    }
+}

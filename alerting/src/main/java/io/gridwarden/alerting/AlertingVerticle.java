@@ -99,7 +99,8 @@ public final class AlertingVerticle extends VerticleBase {
     private AlertStream alertStream;
     private HttpServer server;
     private volatile Router router;
-    private IsapiCameraAccess isapiCameras;
+    /** The town in force's ISAPI speakers: resolved again (off the event loop) for each town version. */
+    private volatile IsapiCameraAccess isapiCameras;
     private CameraAcks cameraAcks;
     private long sweepTimer = -1;
     private final List<ReadinessDependency> dependencies = new CopyOnWriteArrayList<>();
@@ -256,12 +257,22 @@ public final class AlertingVerticle extends VerticleBase {
         return Town.parse(townVersions.text(latest).orElseThrow(), townStart);
     }
 
-    /** A new town version is in the event log and stored: operators, officers, views and the map use it from now on. */
-    private void useTown(Town next, long version) {
+    /**
+     * A new town version is in the event log and stored: operators, officers, views and the map use it from now on,
+     * and voice warnings its ISAPI speakers once they are resolved (password files and variables are read off the
+     * event loop), which the returned future waits for.
+     */
+    private Future<Void> useTown(Town next, long version) {
         town = next;
         townListener.accept(next);
         router = router(guard);
         LOG.info("town version {} in force: {}", version, next);
+        return vertx.executeBlocking(() -> IsapiCameraAccess.resolve(next, System::getenv), false).map(speakers -> {
+            if (town == next) { // not overtaken by a later version meanwhile
+                isapiCameras = speakers;
+            }
+            return null;
+        });
     }
 
     /** The port the operations API listens on (useful when {@code httpPort} is 0). */
@@ -286,7 +297,7 @@ public final class AlertingVerticle extends VerticleBase {
         ExpiredWarnings expiredWarnings = new ExpiredWarnings(acks);
         delivery = new CommandDelivery(vertx, List.of(
                 new MqttSessionChannel(sessions, context, config.deliveryTimeout()),
-                new IsapiSpeakerChannel(webClient, isapiCameras, acks, config.deliveryTimeout()),
+                new IsapiSpeakerChannel(webClient, () -> isapiCameras, acks, config.deliveryTimeout()), // follows live town versions
                 new WebhookChannel(webClient, () -> town, gateway, config.deliveryTimeout())), // follows live town versions
                 delivered, config.retry(), config.maxInFlightDeliveries(), metrics, clock,
                 new DeliveryTimeline(vertx, store, clock, expiredWarnings), ownership);

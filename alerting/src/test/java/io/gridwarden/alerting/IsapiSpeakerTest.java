@@ -13,6 +13,7 @@ import io.gridwarden.testsupport.FakeIsapiCamera;
 import io.gridwarden.testsupport.IsapiAlerts;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,24 @@ class IsapiSpeakerTest {
                     "/ISAPI/Event/triggers/notifications/AudioAlarm?format=json", "/ISAPI/Event/triggers/notifications/AudioAlarm/1/test?format=json");
             assertThat(new JsonObject(requests.get(0).body()).getJsonObject("AudioAlarm"))
                     .isEqualTo(new JsonObject().put("audioID", 1).put("alarmTimes", 2));
+        }
+    }
+
+    @Test
+    @DisplayName("A live town version that moves a camera's ISAPI speaker is used for its next voice warning, without a restart")
+    void shouldPlayOnTheSpeakerALiveTownVersionGave() throws Exception {
+        try (var camera = new FakeIsapiCamera("admin", "demo-isapi"); var harness = new AlertingHarness(Vertx.vertx(), dir)) {
+            harness.deployWithTownVersions(); // the demo town: cam-0111's speaker at 127.0.0.1:8071, where nothing listens
+            String moved = Files.readString(IsapiAlerts.demoTown(dir.resolve("moved.yaml"), camera.address(), "30s"));
+            var created = harness.postRaw("/v1/town/versions", AlertingFixtures.ADMIN_TOKEN, moved);
+            assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+
+            Action warning = warningFor(IsapiAlerts.CAMERA, "xintangbian", Instant.now().plusSeconds(600));
+            harness.append(warning);
+
+            eventually("the camera's ack is in the event log", () -> ackOf(harness, warning.command().id()).isPresent());
+            assertThat(ackOf(harness, warning.command().id())).hasValueSatisfying(a -> assertThat(a.result()).isEqualTo("played"));
+            assertThat(camera.requests()).isNotEmpty();
         }
     }
 

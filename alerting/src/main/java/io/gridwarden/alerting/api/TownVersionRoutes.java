@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -42,17 +43,17 @@ public final class TownVersionRoutes {
     private final RecordLog eventLog;
     private final String startLocation;
     private final Supplier<Town> town;
-    private final BiConsumer<Town, Long> use;
+    private final BiFunction<Town, Long, Future<Void>> use;
     private final Clock clock;
     private final AtomicBoolean applying = new AtomicBoolean();
 
     /**
      * @param startLocation the town file the process started with (version 0), against which outlines resolve
      * @param town          alerting's town in force
-     * @param use           how alerting takes a new version once it is in the event log and stored
+     * @param use           how alerting takes a new version once it is in the event log and stored (done: in force)
      */
     public TownVersionRoutes(TownVersionStore versions, RecordLog eventLog, String startLocation, Supplier<Town> town,
-            BiConsumer<Town, Long> use, Clock clock) {
+            BiFunction<Town, Long, Future<Void>> use, Clock clock) {
         this.versions = versions;
         this.eventLog = eventLog;
         this.startLocation = startLocation;
@@ -134,8 +135,8 @@ public final class TownVersionRoutes {
                         versions.add(meta, text);
                         return null;
                     }, false))
-                    .onSuccess(stored -> {
-                        use.accept(next, n);
+                    .compose(stored -> use.apply(next, n))
+                    .onSuccess(inForce -> {
                         ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
                                 .putHeader("Location", "/v1/town/versions/" + n).end(meta.encode());
                     }).mapEmpty();

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plays a voice warning on a Hikvision camera's own speaker over ISAPI (docs/devices-hikvision.md):
@@ -27,11 +28,12 @@ public final class IsapiSpeakerChannel implements CommandChannel {
     /** ISAPI's range for {@code alarmTimes}. */
     static final int MAX_REPEAT = 50;
 
-    private final IsapiCameraAccess cameras;
+    private final Supplier<IsapiCameraAccess> cameras;
     private final DigestClient client;
     private final CameraAcks acks;
 
-    public IsapiSpeakerChannel(WebClient client, IsapiCameraAccess cameras, CameraAcks acks, Duration timeout) {
+    /** {@code cameras}: the speakers of the town in force, asked at each send (live town versions change them). */
+    public IsapiSpeakerChannel(WebClient client, Supplier<IsapiCameraAccess> cameras, CameraAcks acks, Duration timeout) {
         this.cameras = cameras;
         this.client = new DigestClient(client, timeout.toMillis());
         this.acks = acks;
@@ -44,12 +46,12 @@ public final class IsapiSpeakerChannel implements CommandChannel {
 
     @Override
     public boolean canReach(String device) {
-        return cameras.speaker(device).isPresent();
+        return cameras.get().speaker(device).isPresent();
     }
 
     @Override
     public Future<Void> send(String device, Command command) {
-        Optional<IsapiCameraAccess.Speaker> speaker = cameras.speaker(device);
+        Optional<IsapiCameraAccess.Speaker> speaker = cameras.get().speaker(device);
         if (speaker.isEmpty() || !Command.VOICE_WARNING.equals(command.type())) {
             return Future.failedFuture(new DeliveryFailedException(device + " takes only voice warnings over ISAPI, not " + command.type()));
         }

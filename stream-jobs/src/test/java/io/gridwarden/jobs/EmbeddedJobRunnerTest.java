@@ -104,6 +104,8 @@ class EmbeddedJobRunnerTest {
                 .containsPattern("gridwarden_job_violation_updates_total\\{category=\"illegal_parking\",[^}]*status=\"dispatched\"[^}]*} [1-9]")
                 .containsPattern("gridwarden_job_commands_total\\{[^}]*type=\"assignment\"[^}]*} [1-9]")
                 .contains("gridwarden_job_bad_records_total{", "gridwarden_job_late_events_total{")
+                .containsPattern("gridwarden_job_held_inputs\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} \\d")
+                .contains("gridwarden_job_held_spilling_cameras{")
                 .containsPattern("gridwarden_flink_job_number_of_completed_checkpoints\\{job_name=\"gridwarden-enforcement\"} [1-9]")
                 .contains("gridwarden_flink_job_last_checkpoint_duration{");
     }

@@ -3,6 +3,7 @@ package io.gridwarden.jobs.detect;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.jobs.metrics.ExportedName;
 import io.gridwarden.jobs.model.CameraInput;
 import io.gridwarden.jobs.model.CameraNotice;
 import io.gridwarden.jobs.model.DispatchRequest;
@@ -25,6 +26,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -120,6 +123,9 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
         watches = new HashMap<>();
         tracks = getRuntimeContext().getMapState(TRACKS);
         held.use(getRuntimeContext().getMapState(HeldInputs.spilledState()));
+        MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
+        metrics.gauge("heldInputs", (Gauge<Long>) held::weight); // waiting for the watermark, on the heap
+        metrics.gauge("heldSpillingCameras", (Gauge<Integer>) held::spillingCameras); // more than the heap takes: a stalled watermark
         // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
         cache = new TrackCache(cachedTracks);
     }

@@ -8,16 +8,18 @@
 #
 #   benchmarks/scale-out.sh [--quick] [--duration ISO] [--e2e-duration ISO] [--prime ISO] [--e2e-rate N]
 #       [--from N] [--step N] [--to N] [--city N] [--alerting 1|2] [--results DIR] [--port-base N] [--no-build]
+#       [--only embedded,kafka-1ingest-1slot,kafka-2ingest-1slot,kafka-2ingest-2slots]
 #
 # --quick: short points (a smoke run of 15–20 minutes; its figures mean nothing), results under a temp directory.
 # Default: 20 s ramp steps after 5 s warm-up from 10,000 events/s by 10,000; e2e probes 60 s after 30 s prime at
 # 10,000 events/s background; a generated city of 10,000 cameras (--city 0: the demo town); one alerting
-# instance. Results: benchmarks/results/<date>/scale-out/ (raw JSON, summary.md). Logs: the work dir printed.
+# instance. --only: just the deployments named (default: all four). Results: benchmarks/results/<date>/scale-out/
+# (raw JSON, summary.md). Logs: the work dir printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 COMMAND="benchmarks/scale-out.sh $*"
-QUICK=0 BUILD=1 CITY="" ALERTING=1 PORT_BASE=18000 RESULTS=""
+QUICK=0 BUILD=1 CITY="" ALERTING=1 PORT_BASE=18000 RESULTS="" ONLY=""
 DURATION="" WARMUP="" E2E_DURATION="" PRIME="" E2E_RATE="" FROM="" STEP="" TO=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,9 +36,16 @@ while [ $# -gt 0 ]; do
     --results) RESULTS=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    --only) ONLY=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0" | cut -c3-; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
+done
+wanted() { # deployment name: measured in this run?
+  [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]
+}
+for name in ${ONLY//,/ }; do
+  case "$name" in embedded|kafka-1ingest-1slot|kafka-2ingest-1slot|kafka-2ingest-2slots) ;; *) echo "unknown deployment $name in --only" >&2; exit 2 ;; esac
 done
 if [ "$QUICK" = 1 ]; then
   : "${DURATION:=PT3S}" "${WARMUP:=PT1S}" "${E2E_DURATION:=PT10S}" "${PRIME:=PT5S}" "${E2E_RATE:=2000}"
@@ -144,16 +153,17 @@ cluster() { # name, ingest instances, task slots (= the job's parallelism)
   stop_child
 }
 
-embedded
-cluster kafka-1ingest-1slot 1 1
-cluster kafka-2ingest-1slot 2 1
-cluster kafka-2ingest-2slots 2 2
+if wanted embedded; then embedded; fi
+if wanted kafka-1ingest-1slot; then cluster kafka-1ingest-1slot 1 1; fi
+if wanted kafka-2ingest-1slot; then cluster kafka-2ingest-1slot 2 1; fi
+if wanted kafka-2ingest-2slots; then cluster kafka-2ingest-2slots 2 2; fi
 
 # summary.md: one row per point, from the raw JSON ("—" where a part failed).
 figure() { # file, jq filter
   [ -f "$1" ] && jq -r "$2 // \"—\"" "$1" 2>/dev/null || echo "—"
 }
 row() { # name, label, ingest instances, slots
+  wanted "$1" || return 0
   local ramp=$RESULTS/$1-ramp.json e2e=$RESULTS/$1-e2e.json
   local held p99ack device sse probes
   held=$(figure "$ramp" '.highestHeldEventsPerSecond // "< \(.steps[0].targetEventsPerSecond) (none held)"')

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * other up, "1+X"), river sensors and a county water bureau. Tokens follow the demo's convention
  * ({@code demo-<id>}, stored hashed), so the load generator and the simulator can play any city it
  * makes. The same seed gives the same city. Its first camera, like the demo's cam-0001, watches
- * for parking with a 60 s dwell and a 30 s grace.
+ * for parking with a 60 s dwell and a 30 s grace; {@link #withShortParkingRules} gives more cameras that rule.
  */
 public final class CityTown {
 
@@ -39,6 +39,33 @@ public final class CityTown {
             "open_burning", "river_floating_debris");
     private static final List<List<Double>> LOWER_HALF = List.of(List.of(0.0, 0.5), List.of(1.0, 0.5), List.of(1.0, 1.0), List.of(0.0, 1.0));
     private static final List<List<Double>> UPPER_LEFT = List.of(List.of(0.0, 0.2), List.of(0.45, 0.2), List.of(0.45, 0.5), List.of(0.0, 0.5));
+
+    /** 0: only the first camera has the short parking rule; n: every n-th camera (the first, the (n+1)-th, …). */
+    private final int shortRulesEvery;
+
+    public CityTown() {
+        this(0);
+    }
+
+    private CityTown(int shortRulesEvery) {
+        this.shortRulesEvery = shortRulesEvery;
+    }
+
+    /**
+     * A city in which every {@code n}-th camera (cam-00001, then every n-th after it) watches its lower half for
+     * parking with cam-00001's 60 s dwell and 30 s grace, so that a car parked there is warned within minutes.
+     */
+    public CityTown withShortParkingRules(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("every n-th camera needs n ≥ 1, not " + n);
+        }
+        return new CityTown(n);
+    }
+
+    /** Whether camera number {@code c} (from 0) has the short parking rule. */
+    public boolean hasShortParkingRule(int c) {
+        return c == 0 || shortRulesEvery > 0 && c % shortRulesEvery == 0;
+    }
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -105,9 +132,10 @@ public final class CityTown {
             ObjectNode camera = cameras.addObject().put("id", id).put("lat", at[0]).put("lon", at[1]).put("jurisdiction", district(d))
                     .put("grid", district(d) + "-g" + (c % 8 + 1)).put("tokenHash", Secrets.hash(DeviceClient.demoToken(id)));
             ArrayNode zones = camera.putArray("zones");
-            String category = CAMERA_CATEGORIES.get(c % CAMERA_CATEGORIES.size());
+            boolean shortRule = hasShortParkingRule(c);
+            String category = shortRule ? "illegal_parking" : CAMERA_CATEGORIES.get(c % CAMERA_CATEGORIES.size());
             ObjectNode main = zones.addObject().setAll(zone(category, LOWER_HALF));
-            if (c == 0) {
+            if (shortRule) {
                 // like the demo's cam-0001: a short rule, so the loop (and the end-to-end probe) shows within minutes
                 main.put("dwell", "60s").put("grace", "30s");
             }

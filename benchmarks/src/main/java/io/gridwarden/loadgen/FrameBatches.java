@@ -26,6 +26,14 @@ public final class FrameBatches {
 
     /** A batch of {@code size} frames from {@code camera}, each seeing 0–2 passing cars, ids unique to this run. */
     public byte[] next(String camera, int size) {
+        return next(camera, size, null);
+    }
+
+    /**
+     * As {@link #next(String, int)}, each frame also showing a car parked (track {@code parkedTrack}) in the lower
+     * half of the picture, where a {@link CityTown} camera's parking zone is; null: none.
+     */
+    public byte[] next(String camera, int size, String parkedTrack) {
         String time = Instant.now().toString();
         json.setLength(0);
         json.append('[');
@@ -33,7 +41,7 @@ public final class FrameBatches {
             if (i > 0) {
                 json.append(',');
             }
-            appendFrame(camera, time);
+            appendFrame(camera, time, parkedTrack);
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -44,13 +52,13 @@ public final class FrameBatches {
         List<byte[]> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             json.setLength(0);
-            appendFrame(camera, time);
+            appendFrame(camera, time, null);
             events.add(json.toString().getBytes(StandardCharsets.UTF_8));
         }
         return events;
     }
 
-    private void appendFrame(String camera, String time) {
+    private void appendFrame(String camera, String time, String parkedTrack) {
         json.append("{\"specversion\":\"1.0\",\"id\":\"").append(camera).append('-').append(runId).append('-').append(++sequence)
                 .append("\",\"source\":\"").append(camera).append("\",\"type\":\"gw.detection\",\"time\":\"").append(time)
                 .append("\",\"data\":{\"objects\":[");
@@ -65,6 +73,10 @@ public final class FrameBatches {
                     .append("\",\"label\":\"car\",\"confidence\":0.9,\"box\":[");
             appendThousandths(json, x).append(',');
             appendThousandths(json, y).append(",0.150,0.200]}");
+        }
+        if (parkedTrack != null) {
+            json.append(cars > 0 ? "," : "").append("{\"track\":\"").append(parkedTrack)
+                    .append("\",\"label\":\"car\",\"confidence\":0.9,\"box\":[0.400,0.650,0.150,0.200]}");
         }
         json.append("]}}");
     }

@@ -2,15 +2,23 @@ package io.gridwarden.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.ParsedEvents;
+import io.gridwarden.common.town.Town;
+import io.gridwarden.common.town.ZoneRule;
+import io.gridwarden.jobs.detect.DwellTracker;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +60,27 @@ class FrameBatchesTest {
 
             assertThat(parsed.problems()).isEmpty();
             assertThat(parsed.events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldShowTheParkedCarWhereACityCameraWithTheShortRuleWatchesForParking(@TempDir Path dir) throws Exception {
+        CityTown town = new CityTown().withShortParkingRules(5);
+        Town city = town.write(new CityTown.Size(20, 0, 1, 1), dir.resolve("city.yaml"));
+        assertThat(IntStream.range(0, 20).filter(town::hasShortParkingRule)).containsExactly(0, 5, 10, 15);
+        ZoneRule rule = city.zoneRules("cam-00006").get(0);
+        assertThat(rule.category()).isEqualTo("illegal_parking");
+        assertThat(rule.dwell()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(rule.warning().grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(city.zoneRules("cam-00007").get(0).dwell()).isNotEqualTo(Duration.ofSeconds(60));
+
+        var batches = new FrameBatches("run3");
+        for (int frame = 0; frame < 20; frame++) {
+            ParsedEvents parsed = EventCodec.parse(batches.next("cam-00006", 1, "parked-cam-00006"), Instant.now());
+            assertThat(parsed.problems()).isEmpty();
+            var objects = ((Detection) parsed.events().get(0).data()).objects();
+            assertThat(objects).filteredOn(o -> o.track().equals("parked-cam-00006")).singleElement()
+                    .satisfies(car -> assertThat(DwellTracker.standsIn(rule, car)).isTrue());
         }
     }
 }

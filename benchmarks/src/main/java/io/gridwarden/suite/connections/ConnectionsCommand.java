@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +57,11 @@ public final class ConnectionsCommand implements Callable<Integer> {
     List<String> gridwardenArgs = new ArrayList<>();
     @Option(names = "--whole-pipeline", description = "Run gridwarden's whole pipeline (`run --no-simulator`) rather than ingest alone.")
     boolean wholePipeline;
+    @Option(names = "--parked-every", defaultValue = "0",
+            description = "With --whole-pipeline: every n-th device (the first among them) shows a car parked in its parking zone, whose rule"
+                    + " is 60 s dwell and 30 s grace, so gridwarden warns it by voice over MQTT (commands received); run for more than"
+                    + " the dwell. 0: none. Default: ${DEFAULT-VALUE}")
+    int parkedEvery;
     @Option(names = "--mosquitto", defaultValue = "/usr/sbin/mosquitto", description = "mosquitto binary. Default: ${DEFAULT-VALUE}")
     Path mosquitto;
     @Option(names = "--work-dir", description = "Where the city, data and logs go. Default: a new temp directory")
@@ -73,10 +81,15 @@ public final class ConnectionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("gridwarden-mqtt-connections");
         Path city = work.resolve("city.yaml");
-        List<String> devices = new CityTown().write(new CityTown.Size(connections, 0, 1, 1), city).cameras().stream()
-                .map(TownFile.Camera::id).toList();
+        if (parkedEvery < 0 || parkedEvery > 0 && !wholePipeline) {
+            throw new IllegalArgumentException("--parked-every takes n ≥ 1 with --whole-pipeline (only the whole pipeline warns), or 0");
+        }
+        CityTown town = parkedEvery > 0 ? new CityTown().withShortParkingRules(parkedEvery) : new CityTown();
+        List<String> devices = town.write(new CityTown.Size(connections, 0, 1, 1), city).cameras().stream().map(TownFile.Camera::id).toList();
+        Set<String> parked = IntStream.range(0, devices.size()).filter(c -> parkedEvery > 0 && town.hasShortParkingRule(c))
+                .mapToObj(devices::get).collect(Collectors.toSet());
         var held = new HeldConnections(new HeldConnections.Settings(devices, connectsPerSecond, sourceAddresses, publishEvery, warmup, duration,
-                sessionExpiry));
+                sessionExpiry, parked));
         warnAboutOpenFiles();
         prime(held, devices);
         List<Result> results = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.mqtt.MqttLoad;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,13 +31,16 @@ public final class FramePublisher {
 
     private final List<DeviceFleet.Connected> devices;
     private final Duration every;
+    private final Set<String> parked;
 
-    FramePublisher(List<DeviceFleet.Connected> devices, Duration every) {
+    /** {@code parked}: devices whose frames show a car parked in their parking zone, the same car all along. */
+    FramePublisher(List<DeviceFleet.Connected> devices, Duration every, Set<String> parked) {
         if (devices.isEmpty()) {
             throw new IllegalArgumentException("no device holds a connection: nothing to publish from");
         }
         this.devices = devices;
         this.every = every;
+        this.parked = parked;
     }
 
     /** Publishes for {@code warmup} unmeasured, then {@code duration} measured; returns once the last frame is answered. */
@@ -69,7 +73,7 @@ public final class FramePublisher {
             }
             DeviceFleet.Connected device = devices.get((int) (k % devices.size()));
             device.client().publishWith().topic("devices/" + device.device() + "/events").qos(MqttQos.AT_LEAST_ONCE)
-                    .payload(frames.next(device.device(), 1)).send().whenComplete((result, error) -> {
+                    .payload(frames.next(device.device(), 1, parked.contains(device.device()) ? "parked-" + device.device() : null)).send().whenComplete((result, error) -> {
                         if (measured) {
                             recorder.recordValue(Math.max(0, System.nanoTime() - at));
                             (MqttLoad.acknowledged(result, error) ? acked : failed).increment();

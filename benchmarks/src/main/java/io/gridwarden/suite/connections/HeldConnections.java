@@ -4,6 +4,7 @@ import io.gridwarden.suite.connections.FramePublisher.Publishing;
 import io.gridwarden.suite.connections.ProcessMemory.Reading;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One MQTT server holding many devices' connections, measured: its memory (and this process's, the
@@ -17,12 +18,19 @@ public final class HeldConnections {
     /** A server under test: {@code jvm} when its heap can be read with {@code jcmd}. */
     public record Server(String system, long pid, boolean jvm, String host, int port) {}
 
-    /** What to hold: {@code sourceAddresses} 0 picks as many as the devices need. */
+    /**
+     * What to hold: {@code sourceAddresses} 0 picks as many as the devices need; {@code parked}: the devices whose every
+     * frame shows a car parked in their parking zone (so that gridwarden's whole pipeline warns them by voice).
+     */
     public record Settings(List<String> devices, int connectsPerSecond, int sourceAddresses, Duration publishEvery, Duration warmup,
-                           Duration duration, Duration sessionExpiry) {
+                           Duration duration, Duration sessionExpiry, Set<String> parked) {
+
+        public Settings {
+            parked = Set.copyOf(parked);
+        }
 
         Settings withDevices(List<String> others) {
-            return new Settings(others, connectsPerSecond, sourceAddresses, publishEvery, warmup, duration, sessionExpiry);
+            return new Settings(others, connectsPerSecond, sourceAddresses, publishEvery, warmup, duration, sessionExpiry, Set.of());
         }
     }
 
@@ -87,6 +95,6 @@ public final class HeldConnections {
     }
 
     private Publishing publish(DeviceFleet fleet, DeviceFleet.Ramp ramp) throws InterruptedException {
-        return ramp.held() == 0 ? null : new FramePublisher(fleet.connected(), settings.publishEvery()).run(settings.warmup(), settings.duration());
+        return ramp.held() == 0 ? null : new FramePublisher(fleet.connected(), settings.publishEvery(), settings.parked()).run(settings.warmup(), settings.duration());
     }
 }

@@ -6,6 +6,7 @@ import io.gridwarden.suite.connections.HeldConnections.Result;
 import io.gridwarden.suite.peers.NoopMqttServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class HeldConnectionsTest {
     void shouldHoldTheConnectionsAndReportTheFigures() throws Exception {
         List<String> devices = IntStream.rangeClosed(1, DEVICES).mapToObj(i -> String.format("cam-%05d", i)).toList();
         var settings = new HeldConnections.Settings(devices, 2_000, 2, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1),
-                Duration.ofHours(1));
+                Duration.ofHours(1), Set.of());
         try (NoopMqttServer noop = NoopMqttServer.start()) {
             Result result = new HeldConnections(settings)
                     .measure(new HeldConnections.Server("no-op", ProcessHandle.current().pid(), true, "127.0.0.1", noop.port()));

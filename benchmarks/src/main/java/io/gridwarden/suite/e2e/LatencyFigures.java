@@ -7,7 +7,19 @@ import java.util.List;
  * (a) its {@code violation.warned} on the operations stream and (b) the voice warning at the camera.
  * Milliseconds; {@code samples} probes were sent, {@code missed} never came back within the run.
  */
-public record LatencyFigures(int backgroundEventsPerSecond, int samples, int missed, Percentiles toActionLog, Percentiles toDevice) {
+public record LatencyFigures(int backgroundEventsPerSecond, int samples, int missed, Percentiles toActionLog, Percentiles toDevice,
+        List<Probe> slowest) {
+
+    /** How many of the slowest probes a figure names, with when each was due: to lay beside GC and checkpoint logs. */
+    public static final int SLOWEST = 10;
+
+    /** A figure without its slowest probes listed. */
+    public LatencyFigures(int backgroundEventsPerSecond, int samples, int missed, Percentiles toActionLog, Percentiles toDevice) {
+        this(backgroundEventsPerSecond, samples, missed, toActionLog, toDevice, List.of());
+    }
+
+    /** One probe car: when it was due (UTC) and its latencies in ms (null: never seen). */
+    public record Probe(String track, String due, Long toActionLog, Long toDevice) {}
 
     /** p50 / p99 / p99.9 / max of a set of latencies in ms (with few samples the high ones are the max). */
     public record Percentiles(double p50, double p99, double p999, double max, int count) {

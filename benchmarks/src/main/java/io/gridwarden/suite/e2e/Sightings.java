@@ -1,7 +1,9 @@
 package io.gridwarden.suite.e2e;
 
 import io.gridwarden.common.action.Command;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,20 +58,34 @@ public final class Sightings {
         });
         List<Long> toLog = new ArrayList<>();
         List<Long> toDevice = new ArrayList<>();
+        List<LatencyFigures.Probe> probes = new ArrayList<>();
         int missed = 0;
         for (String track : tracks) {
+            long dueAt = due.get(track);
             Long warned = warnedAt.get(track);
             Long command = commandByTrack.get(track);
             if (warned == null && command == null) {
                 missed++;
             }
             if (warned != null) {
-                toLog.add(warned - due.get(track));
+                toLog.add(warned - dueAt);
             }
             if (command != null) {
-                toDevice.add(command - due.get(track));
+                toDevice.add(command - dueAt);
             }
+            probes.add(new LatencyFigures.Probe(track, Instant.ofEpochMilli(dueAt).toString(), warned == null ? null : warned - dueAt,
+                    command == null ? null : command - dueAt));
         }
-        return new LatencyFigures(rate, tracks.size(), missed, LatencyFigures.Percentiles.of(toLog), LatencyFigures.Percentiles.of(toDevice));
+        // missed ones first, then the slowest to the device (or to the stream when the device never heard)
+        probes.sort(Comparator.comparingLong(Sightings::slowness).reversed());
+        return new LatencyFigures(rate, tracks.size(), missed, LatencyFigures.Percentiles.of(toLog), LatencyFigures.Percentiles.of(toDevice),
+                List.copyOf(probes.subList(0, Math.min(LatencyFigures.SLOWEST, probes.size()))));
+    }
+
+    private static long slowness(LatencyFigures.Probe probe) {
+        if (probe.toDevice() != null) {
+            return probe.toDevice();
+        }
+        return probe.toActionLog() != null ? probe.toActionLog() : Long.MAX_VALUE;
     }
 }

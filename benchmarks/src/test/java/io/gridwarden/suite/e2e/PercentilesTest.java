@@ -37,4 +37,28 @@ class PercentilesTest {
         assertThat(figures.toActionLog().p50()).isEqualTo(2000);
         assertThat(figures.toDevice().p50()).isEqualTo(2500);
     }
+
+    @Test
+    @DisplayName("name the slowest probes, missed first, with when each was due, at most ten")
+    void shouldNameTheSlowestProbes() {
+        List<String> tracks = LongStream.range(0, 15).mapToObj(i -> "t" + i).toList();
+        java.util.Map<String, Long> due = new java.util.HashMap<>();
+        java.util.Map<String, String> byViolation = new java.util.HashMap<>();
+        java.util.Map<String, Long> warned = new java.util.HashMap<>();
+        java.util.Map<String, Long> command = new java.util.HashMap<>();
+        for (int i = 0; i < 15; i++) {
+            due.put("t" + i, 1_000L * i);
+            byViolation.put("v" + i, "t" + i);
+            if (i != 3) { // t3 never came back
+                warned.put("t" + i, 1_000L * i + 300 + i);
+                command.put("v" + i, 1_000L * i + 400 + 10 * i);
+            }
+        }
+        var figures = Sightings.figures(0, tracks, due, byViolation, warned, command);
+
+        assertThat(figures.slowest()).hasSize(LatencyFigures.SLOWEST);
+        assertThat(figures.slowest()).extracting(LatencyFigures.Probe::track).startsWith("t3", "t14", "t13", "t12");
+        assertThat(figures.slowest().get(0).toDevice()).isNull();
+        assertThat(figures.slowest().get(1)).isEqualTo(new LatencyFigures.Probe("t14", "1970-01-01T00:00:14Z", 314L, 540L));
+    }
 }

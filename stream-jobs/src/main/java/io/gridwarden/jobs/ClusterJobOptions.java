@@ -2,10 +2,10 @@ package io.gridwarden.jobs;
 
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.CommandSecretFile;
-import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.jobs.kafka.KafkaLogs;
 import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.jobs.source.LogClockWatermarks;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.gridwarden.jobs;
 
+import io.gridwarden.jobs.metrics.BridgeReporterFactory;
 import io.gridwarden.jobs.sink.ActionLogSink;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
-import io.gridwarden.jobs.metrics.BridgeReporterFactory;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;

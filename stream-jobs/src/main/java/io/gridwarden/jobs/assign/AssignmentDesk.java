@@ -1,17 +1,17 @@
 package io.gridwarden.jobs.assign;
 
-import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
+import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.detect.EscalationPolicy;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.DeskInput;
 import io.gridwarden.jobs.model.DispatchRequest;
-import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.jobs.model.OfficerState;
 import io.gridwarden.jobs.model.OfficerUpdate;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.gridwarden.jobs.assign;
 
-import io.gridwarden.common.town.DispatchRegions;
-import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Action.OfficerPosition;
+import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.town.DispatchRegions;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.jobs.model.Assignment;
 import io.gridwarden.jobs.model.DeskInput;

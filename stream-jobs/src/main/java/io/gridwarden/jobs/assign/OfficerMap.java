@@ -1,7 +1,7 @@
 package io.gridwarden.jobs.assign;
 
-import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Action.OfficerPosition;
+import io.gridwarden.common.action.Action;
 import io.gridwarden.jobs.model.OfficerState;
 import java.time.Duration;
 import java.time.Instant;

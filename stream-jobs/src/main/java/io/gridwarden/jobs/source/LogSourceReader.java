@@ -1,10 +1,10 @@
 package io.gridwarden.jobs.source;
 
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.log.rocksdb.LogClock;
 import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
-import io.gridwarden.common.log.RecordLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -60,6 +60,13 @@ class SlowStreamConsumerTest {
             request.write(("GET /v1/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
                     + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             request.flush();
+            // The stream starts at the log's end when alerting takes the request: wait for its answer before appending.
+            BufferedReader stream = new BufferedReader(new InputStreamReader(stalled.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(stream.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            String header;
+            do { // the response's headers; then nothing more is read until the whole log is applied
+                header = stream.readLine();
+            } while (header != null && !header.isEmpty());
 
             List<Action> updates = new ArrayList<>(ACTIONS);
             IntStream.range(0, ACTIONS).forEach(i -> updates.add(Action.update(hecunViolation("t-" + i, ViolationStatus.DISPATCHED))));
@@ -71,7 +78,6 @@ class SlowStreamConsumerTest {
             eventually("alerting applied the whole action log", () -> positionOf(harness) == ACTIONS);
 
             // Read it now. The i-th update is track t-i, so the events must carry t-0, t-1, t-2, … with no gap.
-            BufferedReader stream = new BufferedReader(new InputStreamReader(stalled.getInputStream(), StandardCharsets.UTF_8));
             List<String> tracks = new ArrayList<>();
             String line;
             while (tracks.size() < ACTIONS && (line = stream.readLine()) != null) {

@@ -118,8 +118,10 @@ class ClusterTopologyTest {
                 log("t-3 dispatched to off-03 after the job's recovery", t0);
                 traffic.park();
                 acks.awaitAcknowledged(actions.assignmentTo("off-03").orElseThrow().id()); // delivered by b, acknowledged
+                log("t-3's assignment acknowledged", t0);
                 awaitTrue("operators on b see every dispatch", () -> List.of(first, second, third).stream()
                         .allMatch(v -> operatorB.saw("violation.dispatched", v)));
+                log("operators on b saw every dispatch", t0);
                 Thread.sleep(2_000); // a repeat from the recovery, if any, has its chance to show
                 traffic.close();
 
@@ -131,6 +133,7 @@ class ClusterTopologyTest {
                                 (x, y) -> x));
                 awaitTrue("every command delivered", () -> devices.countsById().keySet().containsAll(commands.keySet()),
                         () -> "not yet: " + commands.entrySet().stream().filter(c -> !devices.countsById().containsKey(c.getKey())).toList());
+                log("every command delivered", t0);
                 assertThat(devices.countsById()).as("deliveries at the devices' webhook, per command id")
                         .containsOnlyKeys(commands.keySet()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 

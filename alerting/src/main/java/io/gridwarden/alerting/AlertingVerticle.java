@@ -280,7 +280,8 @@ public final class AlertingVerticle extends VerticleBase {
             return;
         }
         townVersions.addIfMissing(meta, text);
-        context.runOnContext(v -> useTown(next, n).onFailure(e -> LOG.warn("town version {}: its ISAPI speakers not resolved: {}", n, e.toString())));
+        context.runOnContext(v -> useTown(next, n)
+                .onFailure(e -> LOG.warn("town version {} in force, but its ISAPI speakers are not resolved: {}", n, e.toString())));
     }
 
     /** The town version in force: the latest applied (kept in the data directory), else the one given at construction. */

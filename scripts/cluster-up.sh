@@ -54,6 +54,7 @@ EVENTS_TOPIC=gridwarden.events
 ACTIONS_TOPIC=gridwarden.actions
 DELIVERIES_TOPIC=gridwarden.deliveries
 DELIVERY_PARTITIONS=8
+TOWN_TOPIC=gridwarden.town
 JAVA=${JAVA:-java}
 
 if [ "$BUILD" = 1 ]; then
@@ -85,7 +86,7 @@ trap stop_all INT TERM EXIT
 
 echo "starting Kafka and Flink in $WORK …"
 "$JAVA" -cp "$CLUSTER_CP" io.gridwarden.testsupport.LocalCluster "--slots=$SLOTS" "$WORK" \
-  "$EVENTS_TOPIC:$EVENT_PARTITIONS" "$ACTIONS_TOPIC:1" "$DELIVERIES_TOPIC:$DELIVERY_PARTITIONS:compact" \
+  "$EVENTS_TOPIC:$EVENT_PARTITIONS" "$ACTIONS_TOPIC:1" "$DELIVERIES_TOPIC:$DELIVERY_PARTITIONS:compact" "$TOWN_TOPIC:1:forever" \
   > "$WORK/local-cluster.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
@@ -110,7 +111,7 @@ gridwarden jobs submit --jobmanager "$FLINK_JOBMANAGER" --job-jar "$JOB_JAR" --t
 for (( i=0; i<INGESTS; i++ )); do
   name=$([ $i = 0 ] && echo a || echo b)
   gridwarden_instance ingest --town "$TOWN" --command-secret-file "$SECRET" --kafka-bootstrap "$KAFKA_BOOTSTRAP" \
-    --event-partitions "$EVENT_PARTITIONS" --instance-id "ingest-$name" --host 127.0.0.1 ${INGEST_OPTS[@]+"${INGEST_OPTS[@]}"} \
+    --event-partitions "$EVENT_PARTITIONS" --town-topic "$TOWN_TOPIC" --instance-id "ingest-$name" --host 127.0.0.1 ${INGEST_OPTS[@]+"${INGEST_OPTS[@]}"} \
     --ingest-port $((PORT_BASE + 80 + i)) --mqtt-port $((PORT_BASE + 83 + i)) > "$WORK/ingest-$name.log" 2>&1 &
   PIDS+=($!)
 done
@@ -118,6 +119,7 @@ if gridwarden alerting --help > /dev/null 2>&1; then
   for (( i=0; i<ALERTINGS; i++ )); do
     name=$([ $i = 0 ] && echo a || echo b)
     gridwarden_instance alerting --town "$TOWN" --kafka-bootstrap "$KAFKA_BOOTSTRAP" --event-partitions "$EVENT_PARTITIONS" \
+      --town-topic "$TOWN_TOPIC" \
       ${GATEWAY_OPTS[@]+"${GATEWAY_OPTS[@]}"} \
       --delivery-partitions "$DELIVERY_PARTITIONS" --instance-id "alerting-$name" --data-dir "$WORK/alerting-$name" \
       --host 127.0.0.1 --ops-port $((PORT_BASE + 90 + i)) > "$WORK/alerting-$name.log" 2>&1 &
@@ -153,7 +155,7 @@ cat <<INFO
 
 gridwarden is up (work dir $WORK):
   Kafka bootstrap      $KAFKA_BOOTSTRAP   topics $EVENTS_TOPIC ($EVENT_PARTITIONS partitions), $ACTIONS_TOPIC (1),
-                       $DELIVERIES_TOPIC ($DELIVERY_PARTITIONS, compacted)
+                       $DELIVERIES_TOPIC ($DELIVERY_PARTITIONS, compacted), $TOWN_TOPIC (1, kept forever: town versions)
   Flink web UI / REST  http://$FLINK_JOBMANAGER   (task manager: $SLOTS slot(s), job parallelism $PARALLELISM)
   ingest a             http://127.0.0.1:$((PORT_BASE + 80))/v1/events   mqtt://127.0.0.1:$((PORT_BASE + 83))
 INFO

@@ -41,6 +41,7 @@ import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
 import io.gridwarden.common.town.Town;
+import io.gridwarden.alerting.town.TownVersionLedger;
 import io.gridwarden.alerting.town.TownVersionStore;
 import io.gridwarden.alerting.api.TownVersionRoutes;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -81,6 +82,9 @@ public final class AlertingVerticle extends VerticleBase {
     private java.util.function.Consumer<Town> townListener = next -> { };
     private String townStart;
     private TownVersionStore townVersions;
+    private TownVersionLedger townLedger = TownVersionLedger.LOCAL;
+    /** The number of the town version in force (0: the file the process started with). */
+    private volatile long townVersion;
     private ConnectionGuard guard;
     private final RecordLog actionLog;
     private final RecordLog eventLog;
@@ -142,7 +146,7 @@ public final class AlertingVerticle extends VerticleBase {
             store = ViolationStore.open(config.dataDir().resolve("violations"));
             positions = StreamPositions.open(config.dataDir().resolve("stream-ids.key"));
             audit = AuditLog.open(config.dataDir().resolve("audit"), AuditLog.DEFAULT_RETENTION, AuditLog.DEFAULT_MAX_ENTRIES);
-            townVersions = TownVersionStore.open(config.dataDir().resolve("town-versions"));
+            townVersions = TownVersionStore.open(townVersionsDir(config));
             Town started = town;
             town = latestTown();
             if (town != started) {
@@ -247,22 +251,62 @@ public final class AlertingVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Scale-out: town versions are numbered through {@code ledger} and told to the other instances by it (default
+     * {@link TownVersionLedger#LOCAL}: this instance alone). Set before deployment.
+     */
+    public AlertingVerticle withTownLedger(TownVersionLedger ledger) {
+        this.townLedger = java.util.Objects.requireNonNull(ledger, "ledger");
+        return this;
+    }
+
+    /** Where alerting keeps the town versions it applied ({@link TownVersionStore}) in its data directory. */
+    public static java.nio.file.Path townVersionsDir(AlertingConfig config) {
+        return config.dataDir().resolve("town-versions");
+    }
+
+    /**
+     * Another instance's town version, read from the deployment's ledger (blocking; any thread): stored, then put in
+     * force as this instance's own would be, unless a later one already is. A version this instance cannot parse is
+     * logged and skipped: the town in force stays. Call once deployed.
+     */
+    public void adoptTownVersion(JsonObject meta, String text) {
+        long n = meta.getLong("version");
+        Town next;
+        try {
+            next = Town.parse(text, townStart);
+        } catch (RuntimeException e) { // TownFileException, or a town that does not resolve here
+            LOG.error("TOWN VERSION {} NOT APPLIED on this instance: it does not parse here ({}); the town in force stays", n, e.getMessage());
+            return;
+        }
+        townVersions.addIfMissing(meta, text);
+        context.runOnContext(v -> useTown(next, n)
+                .onFailure(e -> LOG.warn("town version {} in force, but its ISAPI speakers are not resolved: {}", n, e.toString())));
+    }
+
     /** The town version in force: the latest applied (kept in the data directory), else the one given at construction. */
     private Town latestTown() {
         long latest = townVersions.latest();
         if (townStart == null || latest == 0) {
             return town;
         }
-        LOG.info("using town version {} of {} (applied while running before)", latest, config.dataDir().resolve("town-versions"));
-        return Town.parse(townVersions.text(latest).orElseThrow(), townStart);
+        LOG.info("using town version {} of {} (applied while running before)", latest, townVersionsDir(config));
+        Town stored = Town.parse(townVersions.text(latest).orElseThrow(), townStart);
+        townVersion = latest;
+        return stored;
     }
 
     /**
      * A new town version is in the event log and stored: operators, officers, views and the map use it from now on,
      * and voice warnings its ISAPI speakers once they are resolved (password files and variables are read off the
-     * event loop), which the returned future waits for.
+     * event loop), which the returned future waits for. An older one than the version in force (another instance's,
+     * read late) changes nothing.
      */
     private Future<Void> useTown(Town next, long version) {
+        if (version <= townVersion) {
+            return Future.succeededFuture();
+        }
+        townVersion = version;
         town = next;
         townListener.accept(next);
         router = router(guard);
@@ -342,7 +386,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/town").handler(new TownRoutes(town, store)::town);
         router.get("/v1/town/map").handler(townMap::forOperator);
         router.get("/v1/audit").handler(new AuditRoutes(audit, config.maxViolations())::list);
-        TownVersionRoutes versions = new TownVersionRoutes(townVersions, eventLog, townStart, () -> town, this::useTown, clock);
+        TownVersionRoutes versions = new TownVersionRoutes(townVersions, townLedger, eventLog, townStart, () -> town, this::useTown, clock);
         router.post("/v1/town/versions").handler(BodyHandler.create().setBodyLimit(TownVersionRoutes.MAX_TOWN_BYTES));
         router.post("/v1/town/versions").handler(versions::submit);
         router.get("/v1/town/versions").handler(versions::list);

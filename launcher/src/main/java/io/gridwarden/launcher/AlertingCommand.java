@@ -83,8 +83,8 @@ final class AlertingCommand implements Callable<Integer> {
 
     private AlertingProcessSettings settings() {
         try {
-            return new AlertingProcessSettings(kafka.town, kafka.kafkaBootstrap, kafka.eventsTopic, kafka.eventPartitions, actionsTopic,
-                    deliveriesTopic, deliveryPartitions, groupId, groupSessionTimeout, kafka.instanceIdOrHost(), dataDir, host, opsPort,
+            return new AlertingProcessSettings(kafka.town, kafka.kafkaBootstrap, kafka.eventsTopic, kafka.eventPartitions, kafka.townTopic,
+                    actionsTopic, deliveriesTopic, deliveryPartitions, groupId, groupSessionTimeout, kafka.instanceIdOrHost(), dataDir, host, opsPort,
                     tls.identity(), commandGateway, kafka.kafkaStartupTimeout);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2

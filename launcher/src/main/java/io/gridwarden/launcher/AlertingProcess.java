@@ -3,6 +3,7 @@ package io.gridwarden.launcher;
 import io.gridwarden.alerting.AlertingConfig;
 import io.gridwarden.alerting.AlertingVerticle;
 import io.gridwarden.alerting.ScaleOutDelivery;
+import io.gridwarden.alerting.town.TownVersionStore;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.command.DeviceSessions;
 import io.gridwarden.common.log.LogMetrics;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,11 +65,13 @@ final class AlertingProcess implements AutoCloseable {
     private void startParts(AlertingProcessSettings s, Town town) throws InterruptedException {
         LOG.info("Starting gridwarden alerting '{}' for {}: actions from Kafka topic {} at {}, data in {}", s.instanceId(), town,
                 s.actionsTopic(), s.kafkaBootstrap(), s.dataDir().toAbsolutePath());
-        List<KafkaRecordLog> topics = open(List.of(s.actionsSpec(), s.eventsSpec(), s.deliveriesSpec()));
+        List<KafkaRecordLog> topics = open(List.of(s.actionsSpec(), s.eventsSpec(), s.deliveriesSpec(), s.townSpec()), s.townTopic());
         KafkaRecordLog actionsTopic = topics.get(0);
         KafkaRecordLog eventsTopic = topics.get(1);
         KafkaRecordLog deliveriesTopic = topics.get(2);
         createDirectories(s);
+        AtomicReference<AlertingVerticle> deployed = new AtomicReference<>();
+        TownTopic townTopic = followTownTopic(s, topics.get(3), deployed);
         RecordLog local = acquireLocalLog(s.localActionLog());
         ActionMirror mirror = ActionMirror.start(actionsTopic, s.actionsTopic(), local, s.dataDir());
         parts.add(0, mirror);
@@ -79,8 +83,10 @@ final class AlertingProcess implements AutoCloseable {
         AlertingConfig config = s.alertingConfig();
         var ownership = new PartitionOwnership(deliveriesTopic, s.instanceId(), Clock.systemUTC(), s.deliveriesSpec().appendTimeout());
         AlertingVerticle alerting = new AlertingVerticle(config, town, local, eventsTopic, DeviceSessions.NONE, registry)
-                .dependOn(mirror).deliveringOnly(ownership);
+                .dependOn(mirror).deliveringOnly(ownership).withTownVersions(s.town()).withTownLedger(townTopic);
         ServiceRun.awaitDeployed(vertx.deployVerticle(alerting), "alerting");
+        deployed.set(alerting); // a version read while alerting started is in force now
+        townTopic.latest().ifPresent(version -> alerting.adoptTownVersion(version.meta(), version.text()));
         ScaleOutDelivery delivery = alerting.scaleOut();
         TopicFollower handOvers = TopicFollower.start("deliveries topic " + s.deliveriesTopic(), deliveriesTopic,
                 new long[deliveriesTopic.partitions()], (partition, page) -> page.forEach(r -> apply(delivery, r)));
@@ -90,6 +96,25 @@ final class AlertingProcess implements AutoCloseable {
         LOG.info("gridwarden alerting '{}' is running: operations → {}://{}:{}/ (views of all of {}); delivering the commands of the"
                 + " partitions of {} that group {} gives it, by webhook only", s.instanceId(), s.tls() == null ? "http" : "https", s.host(),
                 alerting.actualPort(), s.actionsTopic(), s.deliveriesTopic(), s.groupId());
+    }
+
+    /**
+     * Reads the town topic to its end before alerting starts, each version that counts into alerting's store of town
+     * versions (alerting starts with the latest in force and lists them all), then hands each new one to alerting.
+     */
+    private TownTopic followTownTopic(AlertingProcessSettings s, KafkaRecordLog log, AtomicReference<AlertingVerticle> deployed)
+            throws InterruptedException {
+        TownVersionStore store = TownVersionStore.open(AlertingVerticle.townVersionsDir(s.alertingConfig()));
+        TownTopic town = TownTopic.follow(s.townTopic(), log, s.instanceId(), s.townSpec().startupTimeout(), version -> {
+            AlertingVerticle alerting = deployed.get();
+            if (alerting == null) {
+                store.addIfMissing(version.meta(), version.text());
+            } else {
+                alerting.adoptTownVersion(version.meta(), version.text());
+            }
+        });
+        parts.add(0, town);
+        return town;
     }
 
     /** Another instance's hand-over (or this one's, known already): into this instance's view and delivered commands. */
@@ -129,7 +154,7 @@ final class AlertingProcess implements AutoCloseable {
      * Opens the topics' logs at once (each checks its topic and starts a transactional producer: seconds each), closed
      * last. The first refusal in the order given (no broker, no topic, another partition count, CreateTime) as the log says it.
      */
-    private List<KafkaRecordLog> open(List<KafkaLogSpec> specs) {
+    private List<KafkaRecordLog> open(List<KafkaLogSpec> specs, String townTopic) {
         List<CompletableFuture<KafkaRecordLog>> opening = specs.stream()
                 .map(spec -> CompletableFuture.supplyAsync(() -> KafkaRecordLog.open(spec))).toList();
         List<KafkaRecordLog> logs = new ArrayList<>();
@@ -140,7 +165,7 @@ final class AlertingProcess implements AutoCloseable {
             } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
                 refused = refused != null ? refused
-                        : cause instanceof KafkaLogException k ? new StartRefusedException(k.getMessage(), k) : cause;
+                        : cause instanceof KafkaLogException k ? KafkaInstanceOptions.refusal(k, townTopic) : cause;
             }
         }
         parts.addAll(logs);

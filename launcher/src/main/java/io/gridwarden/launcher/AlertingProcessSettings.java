@@ -13,6 +13,8 @@ import java.time.Duration;
  * several instances. Its own defaults live here; the job's topic names are {@link KafkaTopics}', alerting's limits
  * {@link AlertingConfig}'s, the Kafka timeouts {@link KafkaLogSpec}'s.
  *
+ * @param townTopic           the ledger of town versions: read from its start, followed, and where this instance
+ *                            numbers the versions it takes (docs/town-changes.md)
  * @param actionsTopic        the job's actions: every instance reads all of it into its own view
  * @param deliveriesTopic     hand-overs of commands, keyed by command id; its partitions are what the instances
  *                            share out through {@code groupId}, each command owned by the holder of its partition
@@ -29,6 +31,7 @@ record AlertingProcessSettings(
         String kafkaBootstrap,
         String eventsTopic,
         int eventPartitions,
+        String townTopic,
         String actionsTopic,
         String deliveriesTopic,
         int deliveryPartitions,
@@ -53,6 +56,7 @@ record AlertingProcessSettings(
         KafkaInstanceOptions.requireText("--town", town, "a town file (YAML path, or classpath:…)");
         KafkaInstanceOptions.requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
         KafkaInstanceOptions.requireText("--events-topic", eventsTopic, "e.g. " + KafkaTopics.EVENTS);
+        KafkaInstanceOptions.requireText("--town-topic", townTopic, "e.g. " + KafkaTopics.TOWN);
         KafkaInstanceOptions.requireText("--actions-topic", actionsTopic, "e.g. " + KafkaTopics.ACTIONS);
         KafkaInstanceOptions.requireText("--deliveries-topic", deliveriesTopic, "e.g. " + DEFAULT_DELIVERIES_TOPIC);
         KafkaInstanceOptions.requireText("--group-id", groupId, "e.g. " + DEFAULT_GROUP);
@@ -88,6 +92,10 @@ record AlertingProcessSettings(
     /** The events topic, where dispatchers' assign and close go. */
     KafkaLogSpec eventsSpec() {
         return spec(eventsTopic, eventPartitions);
+    }
+
+    KafkaLogSpec townSpec() {
+        return KafkaInstanceOptions.townSpec("alerting", kafkaBootstrap, townTopic, instanceId, kafkaStartupTimeout);
     }
 
     KafkaLogSpec deliveriesSpec() {

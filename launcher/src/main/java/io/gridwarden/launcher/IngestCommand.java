@@ -74,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
     private IngestProcessSettings settings() {
         try {
             return new IngestProcessSettings(kafka.town, kafka.kafkaBootstrap, kafka.eventsTopic, kafka.eventPartitions,
-                    kafka.instanceIdOrHost(), jobsGroup, host, ingestPort, mqttPort,
+                    kafka.townTopic, kafka.instanceIdOrHost(), jobsGroup, host, ingestPort, mqttPort,
                     deviceEventsPerSecond, deviceBurst, maxLagEvents,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, kafka.kafkaStartupTimeout,
                     commandSecretFile);

@@ -16,6 +16,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,13 @@ final class IngestProcess implements AutoCloseable {
 
     private final Vertx vertx;
     private final CachedOffsetsLog eventLog;
+    private final KafkaRecordLog townLog;
+    private TownTopic townTopic;
 
-    private IngestProcess(Vertx vertx, CachedOffsetsLog eventLog) {
+    private IngestProcess(Vertx vertx, CachedOffsetsLog eventLog, KafkaRecordLog townLog) {
         this.vertx = vertx;
         this.eventLog = eventLog;
+        this.townLog = townLog;
     }
 
     /**
@@ -51,17 +56,29 @@ final class IngestProcess implements AutoCloseable {
         KafkaLogSpec spec = s.logSpec();
         LOG.info("Starting gridwarden ingest '{}' for {}: events to Kafka topic {} ({} partitions) at {}, transactional id {}",
                 s.instanceId(), town, spec.topic(), spec.partitions(), spec.bootstrapServers(), spec.transactionalId());
-        CachedOffsetsLog eventLog = CachedOffsetsLog.refreshedEvery(IngestProcessSettings.OFFSETS_REFRESH_INTERVAL, openLog(spec),
+        CompletableFuture<KafkaRecordLog> townOpening = CompletableFuture.supplyAsync(() -> KafkaRecordLog.open(s.townSpec()));
+        KafkaRecordLog events;
+        try {
+            events = openLog(spec);
+        } catch (RuntimeException e) {
+            townOpening.thenAccept(KafkaRecordLog::close);
+            throw e;
+        }
+        KafkaRecordLog townLog = openTownLog(townOpening, events, s.townTopic());
+        CachedOffsetsLog eventLog = CachedOffsetsLog.refreshedEvery(IngestProcessSettings.OFFSETS_REFRESH_INTERVAL, events,
                 "Kafka at " + spec.bootstrapServers() + " (topic " + spec.topic() + ")",
                 spec.operationTimeout().plus(IngestProcessSettings.OFFSETS_REFRESH_INTERVAL.multipliedBy(2)));
         var registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         new LogMetrics(registry).track("events", eventLog);
         Vertx vertx = Vertx.vertx();
-        IngestProcess process = new IngestProcess(vertx, eventLog);
+        IngestProcess process = new IngestProcess(vertx, eventLog, townLog);
         try {
             // one set of services (guard, metrics, connection caps, MQTT sessions), N endpoint instances sharing the ports
             IngestServices ingest = IngestServices.create(s.ingestConfig(), town, eventLog, registry, commandIds);
+            // the town versions applied so far are in force before devices can connect; later ones as they come
+            process.townTopic = TownTopic.follow(s.townTopic(), townLog, s.instanceId(), spec.startupTimeout(),
+                    new IngestTownVersions(ingest, s.town()));
             var instances = new DeploymentOptions().setInstances(s.ingestInstances());
             ServiceRun.awaitDeployed(vertx.deployVerticle(() -> new IngestVerticle(ingest), instances), "ingest's endpoints");
             ServiceRun.awaitDeployed(vertx.deployVerticle(() -> new MqttIngestVerticle(ingest), instances), "ingest's endpoints");
@@ -93,6 +110,17 @@ final class IngestProcess implements AutoCloseable {
         }
     }
 
+    /** The town topic's log, opened alongside the events topic's; its refusal as the log says it (then both are closed). */
+    private static KafkaRecordLog openTownLog(CompletableFuture<KafkaRecordLog> opening, KafkaRecordLog events, String townTopic) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            events.close();
+            throw e.getCause() instanceof KafkaLogException k ? KafkaInstanceOptions.refusal(k, townTopic)
+                    : e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     /** Opens the topic's log; the log's refusal (no broker, no topic, another partition count, CreateTime) as it says it. */
     private static KafkaRecordLog openLog(KafkaLogSpec spec) {
         try {
@@ -112,6 +140,10 @@ final class IngestProcess implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping the endpoints was not clean: {}", e.toString());
         }
+        if (townTopic != null) {
+            townTopic.close();
+        }
+        townLog.close();
         eventLog.close();
     }
 }

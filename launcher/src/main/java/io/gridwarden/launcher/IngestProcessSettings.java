@@ -16,6 +16,7 @@ import java.time.Duration;
  *
  * @param instanceId            this instance's stable name, unique among the instances: its Kafka transactional id
  *                              derives from it ({@link #transactionalId})
+ * @param townTopic             the ledger of town versions: read from its start, then followed (docs/town-changes.md)
  * @param jobsGroup             the consumer group the stream job commits its offsets under: its lag is the lag
  *                              that {@code maxLagEvents} bounds
  * @param kafkaStartupTimeout   how long to wait for a broker at start; null: {@link KafkaLogSpec}'s default
@@ -26,6 +27,7 @@ record IngestProcessSettings(
         String kafkaBootstrap,
         String eventsTopic,
         int eventPartitions,
+        String townTopic,
         String instanceId,
         String jobsGroup,
         String host,
@@ -47,6 +49,7 @@ record IngestProcessSettings(
         KafkaInstanceOptions.requireText("--town", town, "a town file (YAML path, or classpath:…)");
         KafkaInstanceOptions.requireText("--kafka-bootstrap", kafkaBootstrap, "host:port of at least one broker");
         KafkaInstanceOptions.requireText("--events-topic", eventsTopic, "e.g. " + DEFAULT_EVENTS_TOPIC);
+        KafkaInstanceOptions.requireText("--town-topic", townTopic, "e.g. " + KafkaTopics.TOWN);
         KafkaInstanceOptions.requireText("--jobs-group", jobsGroup, "e.g. " + DEFAULT_JOBS_GROUP);
         if (eventPartitions < 1) {
             throw new IllegalArgumentException("--event-partitions must be the events topic's partition count (at least 1), got "
@@ -81,6 +84,10 @@ record IngestProcessSettings(
     KafkaLogSpec logSpec() {
         return KafkaInstanceOptions.withStartupTimeout(
                 KafkaLogSpec.of(kafkaBootstrap, eventsTopic, eventPartitions, jobsGroup).withTransactionalId(transactionalId()), kafkaStartupTimeout);
+    }
+
+    KafkaLogSpec townSpec() {
+        return KafkaInstanceOptions.townSpec("ingest", kafkaBootstrap, townTopic, instanceId, kafkaStartupTimeout);
     }
 
     IngestConfig ingestConfig() {

@@ -1,13 +1,14 @@
 package io.gridwarden.launcher;
 
 import io.gridwarden.jobs.kafka.KafkaTopics;
+import io.gridwarden.log.kafka.KafkaLogException;
 import io.gridwarden.log.kafka.KafkaLogSpec;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
  * The options every scale-out service instance shares ({@code gridwarden ingest}, {@code gridwarden alerting}): the
- * town, the broker, the events topic, the instance's name and how long to wait for Kafka at start. A picocli mixin,
+ * town, the broker, the events and town topics, the instance's name and how long to wait for Kafka at start. A picocli mixin,
  * so both commands take them under the same names and with the same help.
  */
 final class KafkaInstanceOptions {
@@ -21,6 +22,11 @@ final class KafkaInstanceOptions {
     @Option(names = "--events-topic", defaultValue = KafkaTopics.EVENTS,
             description = "The events topic (the stream job reads it). Default: ${DEFAULT-VALUE}")
     String eventsTopic;
+
+    @Option(names = "--town-topic", defaultValue = KafkaTopics.TOWN,
+            description = "The town topic (1 partition, kept forever): the ledger of town versions every instance follows"
+                    + " (docs/town-changes.md). Default: ${DEFAULT-VALUE}")
+    String townTopic;
 
     @Option(names = "--event-partitions", required = true,
             description = "The events topic's partition count: a device's partition depends on it, so it must be the topic's.")
@@ -54,6 +60,28 @@ final class KafkaInstanceOptions {
     /** The instance id given, else this host's name. */
     String instanceIdOrHost() {
         return instanceId == null ? IngestProcessSettings.defaultInstanceId() : instanceId;
+    }
+
+    /**
+     * The town topic's log for one instance: its own transactional id ({@code service}: ingest or alerting), and a
+     * producer that sends a whole town version's record.
+     */
+    static KafkaLogSpec townSpec(String service, String bootstrap, String townTopic, String instanceId, Duration startupTimeout) {
+        return withStartupTimeout(KafkaLogSpec.of(bootstrap, townTopic, KafkaTopics.TOWN_PARTITIONS, "gridwarden-" + service)
+                .withTransactionalId("gridwarden." + service + "." + townTopic + "." + instanceId).withRecentKeys(0)
+                .withClientProperties(java.util.Map.of("max.request.size", "" + KafkaTopics.TOWN_MAX_RECORD_BYTES)), startupTimeout);
+    }
+
+    /**
+     * The log's refusal to open a topic, as it says it; for a missing town topic, with the settings that topic needs
+     * beyond the others' (one partition, kept forever, records up to 2 MiB).
+     */
+    static StartRefusedException refusal(KafkaLogException refused, String townTopic) {
+        if (refused.reason() == KafkaLogException.Reason.TOPIC_MISSING && refused.getMessage().startsWith("Kafka topic " + townTopic + " ")) {
+            return new StartRefusedException(refused.getMessage() + " --config retention.ms=-1 --config max.message.bytes="
+                    + KafkaTopics.TOWN_MAX_RECORD_BYTES + " (the town topic: the ledger of town versions, see docs/deployment.md)", refused);
+        }
+        return new StartRefusedException(refused.getMessage(), refused);
     }
 
     /** {@code spec} with the startup timeout given, or as it is when none was. */

@@ -35,9 +35,14 @@ final class AlertingInstance implements AutoCloseable {
                 Main.class.getName(), args);
     }
 
-    /** Starts {@code gridwarden alerting} with {@code args} (the Kafka and topic options); {@link #awaitReady} waits for it. */
+    /**
+     * Starts {@code gridwarden alerting} with {@code args} (the Kafka and topic options) and, unless they name one, the town
+     * topic paired with their events topic ({@link KafkaIngestFixtures#withTownTopic}); {@link #awaitReady} waits for it.
+     */
     static AlertingInstance start(String instanceId, Path dir, String... args) {
-        return new AlertingInstance(instanceId, dir, List.of(args));
+        List<String> given = List.of(args);
+        return new AlertingInstance(instanceId, dir, KafkaIngestFixtures.withTownTopic(given.get(given.indexOf("--kafka-bootstrap") + 1),
+                given.get(given.indexOf("--events-topic") + 1), given));
     }
 
     String opsUrl() {
@@ -65,6 +70,13 @@ final class AlertingInstance implements AutoCloseable {
         } catch (IOException notListening) {
             return null;
         }
+    }
+
+    /** {@code POST path} as the demo's admin, with {@code body} of {@code contentType}. */
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(opsUrl() + path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     int status(String path) throws InterruptedException {

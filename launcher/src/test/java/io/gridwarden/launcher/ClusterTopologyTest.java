@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.event.OfficerStatus.Availability;
+import io.gridwarden.common.town.Secrets;
 import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
 import io.gridwarden.testsupport.SharedKafka;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -42,6 +48,8 @@ class ClusterTopologyTest {
     private static final double[] FAR = {28.7900, 118.6500};
     /** Tanshi's team, a neighbour of hecun ("1+X"). */
     private static final double[] TANSHI = {28.7300, 118.5700};
+    /** A camera the town versions submitted during the test add (token demo-cam-9001). */
+    private static final String ADDED_CAMERA = "cam-9001";
     /** Generous: on a loaded machine a JVM's start alone can take tens of seconds. */
     private static final Duration DISPATCH_TIMEOUT = Duration.ofSeconds(90);
     /** Longer than alerting's group session timeout (10 s): the rebalances a restart causes are over by then. */
@@ -54,10 +62,12 @@ class ClusterTopologyTest {
     private final DemoEvents events = new DemoEvents("cluster-officers");
 
     @Test
-    @DisplayName("Warning, grace, dispatch to the nearest officer, then \"1+X\" with hecun's team away; kill -9 of an ingest instance"
+    @DisplayName("Warning, grace, dispatch to the nearest officer, then \"1+X\" with hecun's team away; town versions submitted to"
+            + " both alerting instances at once, in force on every instance (one file per number, a camera added admitted by"
+            + " every ingest, restarted or not); kill -9 of an ingest instance"
             + ", of an alerting instance and of the task manager under load: each command delivered once, every acknowledged event"
             + " in the topic")
-    void shouldRunTheDemoLoopAndLoseNothingWhenIngestAlertingOrTheTaskManagerIsKilled() throws Exception {
+    void shouldRunTheDemoLoopFollowTownVersionsEverywhereAndLoseNothingWhenIngestAlertingOrTheTaskManagerIsKilled() throws Exception {
         long t0 = System.nanoTime();
         try (WebhookReceiver devices = new WebhookReceiver();
              ClusterTopology cluster = ClusterTopology.start(dir, SharedKafka.broker(), devices);
@@ -74,6 +84,8 @@ class ClusterTopologyTest {
                 cluster.flink.startTaskManager(); // the replacement, started ahead as a supervisor keeps a spare: its slots wait
                 String first = awaitAssignment(actions, "off-01");
                 log("t-1 dispatched to the nearest officer", t0);
+                Map<Long, String> townVersions = submitTownVersionsToBothAlertingInstances(cluster);
+                log("town versions submitted to alerting a and b at once, in force everywhere", t0);
 
                 traffic.park(DemoEvents.car("t-2"));
                 officer(cluster, "off-02", FAR, Availability.OFF_DUTY);
@@ -81,12 +93,15 @@ class ClusterTopologyTest {
                 awaitFrames(traffic, 4);
                 cluster.killAndRestartIngest("a");
                 log("ingest a killed and restarted", t0);
+                assertThat(TownVersionsAcross.frameStatus(cluster.ingest("a"), ADDED_CAMERA))
+                        .as("the restarted ingest a admits at once the camera a town version added").isEqualTo(202);
                 String second = awaitAssignment(actions, "off-21");
                 log("t-2 dispatched to tanshi's off-21 (1+X)", t0);
                 awaitTrue("operators on a see t-2 dispatched", () -> operatorA.saw("violation.dispatched", second));
                 acks.awaitAcknowledged(actions.assignmentTo("off-21").orElseThrow().id());
                 cluster.killAndRestartAlerting("alerting-a", devices);
                 log("alerting a killed and restarted", t0);
+                assertThat(TownVersionsAcross.versions(cluster.alerting("alerting-a").awaitReady())).isEqualTo(townVersions);
                 // The restarted instance's join moves delivery partitions back to it. A 3 s warning issued while they
                 // move can expire before its new owner reads the partition (seen once in the suite): let the group settle.
                 Thread.sleep(GROUP_SETTLES.toMillis());
@@ -103,8 +118,10 @@ class ClusterTopologyTest {
                 log("t-3 dispatched to off-03 after the job's recovery", t0);
                 traffic.park();
                 acks.awaitAcknowledged(actions.assignmentTo("off-03").orElseThrow().id()); // delivered by b, acknowledged
+                log("t-3's assignment acknowledged", t0);
                 awaitTrue("operators on b see every dispatch", () -> List.of(first, second, third).stream()
                         .allMatch(v -> operatorB.saw("violation.dispatched", v)));
+                log("operators on b saw every dispatch", t0);
                 Thread.sleep(2_000); // a repeat from the recovery, if any, has its chance to show
                 traffic.close();
 
@@ -116,6 +133,7 @@ class ClusterTopologyTest {
                                 (x, y) -> x));
                 awaitTrue("every command delivered", () -> devices.countsById().keySet().containsAll(commands.keySet()),
                         () -> "not yet: " + commands.entrySet().stream().filter(c -> !devices.countsById().containsKey(c.getKey())).toList());
+                log("every command delivered", t0);
                 assertThat(devices.countsById()).as("deliveries at the devices' webhook, per command id")
                         .containsOnlyKeys(commands.keySet()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 
@@ -130,6 +148,42 @@ class ClusterTopologyTest {
                     .containsAll(traffic.acknowledged);
             log("checked", t0);
         }
+    }
+
+    /**
+     * Two admins submit town versions at once, one to alerting a (adding {@link #ADDED_CAMERA}), one to b (adding it and
+     * another): each gets 201 under a number of its own, or 409 when the other's claim took the number; never two files
+     * under one number. Both instances then list the same versions, and ingest b, which refused the camera before,
+     * admits it. The versions, by number (each one's sha256).
+     */
+    private static Map<Long, String> submitTownVersionsToBothAlertingInstances(ClusterTopology cluster) throws Exception {
+        String town = Files.readString(ClusterTopology.testTown());
+        String toA = TownVersionsAcross.withCameras(town, ADDED_CAMERA);
+        String toB = TownVersionsAcross.withCameras(town, ADDED_CAMERA, "cam-9002");
+        assertThat(TownVersionsAcross.frameStatus(cluster.ingest("b"), ADDED_CAMERA)).as("before any version").isEqualTo(401);
+        Map<AlertingInstance, String> submissions = new LinkedHashMap<>();
+        submissions.put(cluster.alerting("alerting-a"), toA);
+        submissions.put(cluster.alerting("alerting-b"), toB);
+
+        List<HttpResponse<String>> answers = TownVersionsAcross.submitAtOnce(submissions);
+
+        Map<Long, String> created = new TreeMap<>();
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isIn(201, 409);
+            if (answer.statusCode() == 201) {
+                JsonObject meta = new JsonObject(answer.body());
+                assertThat(created.put(meta.getLong("version"), meta.getString("sha256"))).as("one file per number: %s", answers).isNull();
+            } else {
+                assertThat(answer.body()).contains("urn:gridwarden:problem:town-change-in-progress");
+            }
+        }
+        assertThat(created).as("at least one of %s", answers).isNotEmpty();
+        assertThat(created.values()).isSubsetOf(Secrets.hash(toA), Secrets.hash(toB));
+        TownVersionsAcross.awaitVersions(cluster.alerting("alerting-a"), created);
+        TownVersionsAcross.awaitVersions(cluster.alerting("alerting-b"), created);
+        TownVersionsAcross.awaitAdmitted(cluster.ingest("b"), ADDED_CAMERA);
+        TownVersionsAcross.awaitAdmitted(cluster.ingest("a"), ADDED_CAMERA);
+        return created;
     }
 
     /** Each violation warned once and assigned once, by command id; a repeated record repeats the same action. */

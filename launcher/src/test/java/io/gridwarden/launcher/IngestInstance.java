@@ -35,7 +35,10 @@ final class IngestInstance implements AutoCloseable {
         this.process = ChildJvm.start("gridwarden ingest " + instanceId, output, JVM_OPTIONS, Main.class.getName(), args);
     }
 
-    /** Starts {@code gridwarden ingest} over {@code topic} (of {@code partitions}); {@link #awaitReady} waits for it. */
+    /**
+     * Starts {@code gridwarden ingest} over {@code topic} (of {@code partitions}) and, unless {@code more} names one, the
+     * town topic paired with it ({@link KafkaIngestFixtures#withTownTopic}); {@link #awaitReady} waits for it.
+     */
     static IngestInstance start(String instanceId, Path output, String bootstrap, String topic, int partitions, String... more) {
         return start(instanceId, output, "classpath:towns/demo-town.yaml", bootstrap, topic, partitions, more);
     }
@@ -45,7 +48,7 @@ final class IngestInstance implements AutoCloseable {
             String... more) {
         List<String> args = new ArrayList<>(List.of("--kafka-bootstrap", bootstrap, "--events-topic", topic,
                 "--event-partitions", "" + partitions));
-        args.addAll(List.of(more));
+        args.addAll(KafkaIngestFixtures.withTownTopic(bootstrap, topic, List.of(more)));
         return new IngestInstance(instanceId, output, town, args);
     }
 

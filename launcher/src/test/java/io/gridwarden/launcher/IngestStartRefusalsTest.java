@@ -77,6 +77,17 @@ class IngestStartRefusalsTest {
     }
 
     @Test
+    @DisplayName("A missing town topic: refused with the command that creates it, one partition kept forever")
+    void shouldRefuseAMissingTownTopic() throws Exception {
+        String topic = newTopic("town-missing-events");
+        String town = newTopic("town-missing");
+        SharedKafka.broker().createTopic(topic, 4, KafkaTopics.TOPIC_CONFIG);
+
+        assertRefused(ingest(SharedKafka.broker().bootstrap(), topic, 4, "--town-topic", town), "Kafka topic " + town + " does not exist",
+                "--create --topic " + town + " --partitions 1", "retention.ms=-1", "max.message.bytes=2097152");
+    }
+
+    @Test
     @DisplayName("--event-partitions other than the topic's: refused, naming both counts")
     void shouldRefuseAnotherPartitionCount() throws Exception {
         String topic = newTopic("partitions");

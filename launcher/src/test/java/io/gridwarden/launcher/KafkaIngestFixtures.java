@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.log.kafka.RecordFormat;
 import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
@@ -14,17 +15,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Batches of the demo town's devices, and the events topic as the stream job's Kafka source reads it. */
+/** Batches of the demo town's devices, the events topic as the stream job's Kafka source reads it, and the town topics. */
 final class KafkaIngestFixtures {
 
     static final int BATCH = 20;
@@ -36,6 +44,30 @@ final class KafkaIngestFixtures {
     /** A topic name no other test uses. */
     static String newTopic(String purpose) {
         return "gridwarden.test." + purpose + "." + TOPICS.incrementAndGet();
+    }
+
+    /**
+     * {@code more} with {@code --town-topic}: the one given there, else the town topic paired with {@code eventsTopic}
+     * (every instance over one events topic shares it), created on first use.
+     */
+    static List<String> withTownTopic(String bootstrap, String eventsTopic, List<String> more) {
+        if (more.contains("--town-topic")) {
+            return more;
+        }
+        String town = eventsTopic + ".town";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(town, KafkaTopics.TOWN_PARTITIONS, (short) 1).configs(KafkaTopics.TOWN_TOPIC_CONFIG)))
+                    .all().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the town topic " + town, e);
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the town topic " + town, e);
+        }
+        List<String> args = new ArrayList<>(more);
+        args.addAll(List.of("--town-topic", town));
+        return args;
     }
 
     /** {@link #BATCH} frames of {@code camera}, each event with an id of its own. */

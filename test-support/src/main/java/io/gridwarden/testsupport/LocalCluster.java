@@ -36,7 +36,7 @@ public final class LocalCluster {
             args = Arrays.copyOfRange(args, 1, args.length);
         }
         if (args.length < 1) {
-            System.err.println("usage: LocalCluster [--slots=N] <dir> [<topic>:<partitions>[:compact]…]");
+            System.err.println("usage: LocalCluster [--slots=N] <dir> [<topic>:<partitions>[:compact|:forever]…]");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
@@ -52,6 +52,9 @@ public final class LocalCluster {
             Map<String, String> config = new HashMap<>(TOPIC_CONFIG);
             if (topic.length > 2 && topic[2].equals("compact")) {
                 config.put("cleanup.policy", "compact");
+            }
+            if (topic.length > 2 && topic[2].equals("forever")) { // the town topic: kept forever, records up to 2 MiB
+                config.putAll(Map.of("retention.ms", "-1", "retention.bytes", "-1", "max.message.bytes", "2097152"));
             }
             kafka.createTopic(topic[0], Integer.parseInt(topic[1]), config);
         }

@@ -1,6 +1,7 @@
 package io.gridwarden.alerting.api;
 
 import io.gridwarden.alerting.town.TownVersionEvents;
+import io.gridwarden.alerting.town.TownVersionLedger;
 import io.gridwarden.alerting.town.TownVersionStore;
 import io.gridwarden.common.event.TownChange;
 import io.gridwarden.common.log.LogOverloadedException;
@@ -29,9 +30,10 @@ import java.util.function.Supplier;
 /**
  * {@code /v1/town/versions}: admins submit a new town file (checked whole: 422 {@code town-invalid} lists
  * every problem and nothing is applied), list the versions, read one, and roll back to an earlier one
- * (applied again as a new version). An accepted version is appended to the event log as
- * {@code gw.town.change} (the jobs switch to it from that event's time on), then stored with who, when
- * and what changed, then used by alerting itself. Others get 403 {@code admin-only}.
+ * (applied again as a new version). An accepted version takes its number from the {@link TownVersionLedger}
+ * (409 {@code town-change-in-progress} when another instance took it first), is appended to the event log as
+ * {@code gw.town.change} (the jobs switch to it from that event's time on), told to the ledger, then stored with
+ * who, when and what changed, then used by alerting itself. Others get 403 {@code admin-only}.
  */
 public final class TownVersionRoutes {
 
@@ -40,6 +42,7 @@ public final class TownVersionRoutes {
     static final String ADMIN = "admin";
 
     private final TownVersionStore versions;
+    private final TownVersionLedger ledger;
     private final RecordLog eventLog;
     private final String startLocation;
     private final Supplier<Town> town;
@@ -52,9 +55,10 @@ public final class TownVersionRoutes {
      * @param town          alerting's town in force
      * @param use           how alerting takes a new version once it is in the event log and stored (done: in force)
      */
-    public TownVersionRoutes(TownVersionStore versions, RecordLog eventLog, String startLocation, Supplier<Town> town,
-            BiFunction<Town, Long, Future<Void>> use, Clock clock) {
+    public TownVersionRoutes(TownVersionStore versions, TownVersionLedger ledger, RecordLog eventLog, String startLocation,
+            Supplier<Town> town, BiFunction<Town, Long, Future<Void>> use, Clock clock) {
         this.versions = versions;
+        this.ledger = ledger;
         this.eventLog = eventLog;
         this.startLocation = startLocation;
         this.town = town;
@@ -116,8 +120,7 @@ public final class TownVersionRoutes {
             return;
         }
         if (!applying.compareAndSet(false, true)) {
-            Problems.reply(ctx, 409, "town-change-in-progress", "Another town version is being applied",
-                    "another admin's town version is being applied right now; list the versions and try again");
+            inProgress(ctx, "another admin's town version is being applied right now; list the versions and try again");
             return;
         }
         Instant at = clock.instant();
@@ -127,19 +130,21 @@ public final class TownVersionRoutes {
                 return Future.succeededFuture();
             }
             Town next = (Town) checked;
-            long n = versions.latest() + 1;
-            JsonObject meta = meta(n, admin.id(), at, text, TownDiff.between(town.get(), next), rollbackOf);
-            TownChange change = new TownChange(n, meta.getString("sha256"), text, admin.id());
-            return Future.fromCompletionStage(eventLog.append(TownVersionEvents.of(eventLog, change, at)), ctx.vertx().getOrCreateContext())
-                    .compose(appended -> ctx.vertx().executeBlocking(() -> {
-                        versions.add(meta, text);
-                        return null;
-                    }, false))
-                    .compose(stored -> use.apply(next, n))
-                    .onSuccess(inForce -> {
-                        ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                                .putHeader("Location", "/v1/town/versions/" + n).end(meta.encode());
-                    }).mapEmpty();
+            return ctx.vertx().executeBlocking(() -> ledger.claim(Secrets.hash(text), versions.latest() + 1), false).compose(n -> {
+                JsonObject meta = meta(n, admin.id(), at, text, TownDiff.between(town.get(), next), rollbackOf);
+                TownChange change = new TownChange(n, meta.getString("sha256"), text, admin.id());
+                return Future.fromCompletionStage(eventLog.append(TownVersionEvents.of(eventLog, change, at)), ctx.vertx().getOrCreateContext())
+                        .compose(appended -> ctx.vertx().executeBlocking(() -> {
+                            ledger.applied(meta, text);
+                            versions.add(meta, text);
+                            return null;
+                        }, false))
+                        .compose(stored -> use.apply(next, n))
+                        .onSuccess(inForce -> {
+                            ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+                                    .putHeader("Location", "/v1/town/versions/" + n).end(meta.encode());
+                        }).mapEmpty();
+            });
         }).onComplete(done -> applying.set(false)).onFailure(e -> failed(ctx, e));
     }
 
@@ -211,9 +216,16 @@ public final class TownVersionRoutes {
         return Optional.empty();
     }
 
+    private static void inProgress(RoutingContext ctx, String detail) {
+        Problems.reply(ctx, 409, "town-change-in-progress", "Another town version is being applied", detail);
+    }
+
     private static void failed(RoutingContext ctx, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof LogOverloadedException) {
+        if (cause instanceof TownVersionLedger.NumberTaken taken) {
+            inProgress(ctx, "another admin's town version took number " + taken.version() + " on another alerting instance just now;"
+                    + " nothing of yours was applied: list the versions (GET /v1/town/versions) and submit yours again if it is still wanted");
+        } else if (cause instanceof LogOverloadedException) {
             Problems.retryLater(ctx, OpsProblem.OVERLOADED, "the event log is saturated; submit the town version again shortly", 1);
         } else {
             ctx.fail(e);

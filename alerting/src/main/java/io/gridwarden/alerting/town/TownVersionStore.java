@@ -68,6 +68,17 @@ public final class TownVersionStore {
         write(dir.resolve("v" + n + ".json"), meta.encodePrettily());
     }
 
+    /** Stores version {@code meta.version} unless it is stored with the same hash; true when it was stored now. */
+    public boolean addIfMissing(JsonObject meta, String text) {
+        long n = meta.getLong("version");
+        Path json = dir.resolve("v" + n + ".json");
+        if (text(n).isPresent() && String.valueOf(meta.getString("sha256")).equals(new JsonObject(read(json)).getString("sha256"))) {
+            return false;
+        }
+        add(meta, text);
+        return true;
+    }
+
     private List<Long> numbers() {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> META.matcher(p.getFileName().toString())).filter(Matcher::matches)

@@ -32,7 +32,7 @@ final class FrigateAdmission {
     private static final String EVENTS = "events";
     private static final String AVAILABLE = "available";
 
-    private final Town town;
+    private volatile Town town;
     private final IngestGuard guard;
     private final FrigateScenes scenes;
     private final FrigateMetrics metrics;
@@ -47,6 +47,11 @@ final class FrigateAdmission {
         this.snapshots = snapshots;
     }
 
+    /** A new town version: its NVRs and their camera maps from the next message on; the objects Frigate reported live on. */
+    void use(Town next) {
+        this.town = next;
+    }
+
     /** Whether this PUBLISH is a Frigate NVR's, on a topic under its prefix. */
     boolean handles(Device device, String topic) {
         return device.kind() == Device.Kind.NVR && town.nvr(device.id()).filter(nvr -> topic.startsWith(nvr.topicPrefix() + "/")).isPresent();
@@ -57,7 +62,12 @@ final class FrigateAdmission {
      * completed at once unless the frame waits for its snapshot ({@code vertx} fetches it). Never fails.
      */
     Future<EventAdmission.Admission> admit(Device device, String topic, byte[] payload, Instant now, Vertx vertx) {
-        FrigateNvr nvr = town.nvr(device.id()).orElseThrow();
+        Optional<FrigateNvr> inTown = town.nvr(device.id()).filter(n -> topic.startsWith(n.topicPrefix() + "/"));
+        if (inTown.isEmpty()) { // a town version removed it (or moved its prefix) since the message was routed here
+            return Future.succeededFuture(EventAdmission.Admission.refuse(Rejection.of(Rejection.Reason.FORBIDDEN,
+                    device.id() + " is no Frigate NVR publishing under " + topic + " in the town version in force")));
+        }
+        FrigateNvr nvr = inTown.get();
         Optional<Rejection> over = guard.chargeBytes(device.id(), payload.length);
         if (over.isPresent()) {
             return Future.succeededFuture(EventAdmission.Admission.refuse(over.get()));

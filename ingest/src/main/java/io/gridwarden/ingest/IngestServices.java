@@ -34,7 +34,7 @@ public final class IngestServices {
     private final IngestReadiness readiness;
     private final CommandAcks commandAcks;
     private final Clock clock;
-    private final IsapiCameras isapiCameras;
+    private volatile IsapiCameras isapiCameras;
     private final java.time.ZoneId townZone;
     private volatile EvidenceStore evidence = EvidenceStore.disabled();
 
@@ -68,12 +68,16 @@ public final class IngestServices {
 
     /**
      * A new version of the town file is in force: its devices are rate-limited and may sign in (over HTTP and
-     * MQTT), removed ones may not. What else ingest takes from the town file (Frigate NVRs' camera maps, ISAPI
-     * cameras, the frame's object bound) stays as started until a restart.
+     * MQTT), removed ones may not; its ISAPI cameras' alarm secrets, MACs and serials and its Frigate NVRs'
+     * camera maps are used from the next request or message. The bound on objects per frame stays as started
+     * until a restart. A version whose ISAPI cameras share an alarm secret changes nothing (it throws).
      */
     public void useTown(Town town) {
+        IsapiCameras cameras = new IsapiCameras(town); // first: a version it refuses changes nothing
         guard.admit(town); // limits first: a device that can sign in is never unlimited
         authenticator.use(town);
+        isapiCameras = cameras;
+        frigate.use(town);
     }
 
     /**

@@ -10,6 +10,8 @@ import io.gridwarden.evidence.files.FileEvidenceStore;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.common.town.Secrets;
+import io.gridwarden.common.town.Town;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.testsupport.IsapiAlerts;
@@ -45,13 +47,14 @@ class IsapiAlarmHostTest {
     private RocksRecordLog log;
     private WebClient client;
     private FileEvidenceStore evidence;
+    private IngestServices services;
 
     @BeforeEach
     void deploy(Vertx vertx, VertxTestContext testContext, @TempDir Path dataDir) {
         log = RocksRecordLog.open(LogSpec.of(dataDir.resolve("events"), 2));
         IngestConfig config = IngestConfig.defaults().withHost("127.0.0.1").withHttpPort(0);
         evidence = FileEvidenceStore.open(dataDir.resolve("evidence"), EvidenceLimits.defaults(), java.time.Clock.systemUTC());
-        IngestServices services = IngestServices.create(config, IngestFixtures.TOWN, log, new PrometheusRegistry()).withEvidence(evidence);
+        services = IngestServices.create(config, IngestFixtures.TOWN, log, new PrometheusRegistry()).withEvidence(evidence);
         var verticle = new IngestVerticle(services);
         vertx.deployVerticle(verticle).onComplete(testContext.succeeding(id -> {
             client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.actualPort()));
@@ -125,6 +128,23 @@ class IsapiAlarmHostTest {
         assertThat(post(IsapiAlerts.SECRET, "application/xml", utf8(IsapiAlerts.heartbeat(IsapiAlerts.MAC, Instant.now()))).statusCode()).isEqualTo(200);
 
         assertThat(stored()).extracting(DeviceEvent::type).containsExactlyInAnyOrder(EventType.DETECTION, EventType.HEARTBEAT);
+    }
+
+    @Test
+    @DisplayName("A town version that gives a camera a new alarm secret is followed at once: the old secret is refused, the new one taken")
+    void shouldFollowATownVersionsAlarmSecrets() throws Exception {
+        String rotated = "rotated-isapi-cam-0111";
+        String text = Town.text(Town.DEMO);
+        assertThat(text).contains(Secrets.hash(IsapiAlerts.SECRET));
+        services.useTown(Town.parse(text.replace(Secrets.hash(IsapiAlerts.SECRET), Secrets.hash(rotated)), Town.DEMO));
+        byte[] xml = utf8(IsapiAlerts.xml("regionEntrance", IsapiAlerts.MAC, Instant.now(), 1, "vehicle"));
+
+        HttpResponse<Buffer> old = post(IsapiAlerts.SECRET, "application/xml", xml);
+        HttpResponse<Buffer> taken = post(rotated, "application/xml", xml);
+
+        assertThat(old.statusCode()).isEqualTo(401);
+        assertThat(taken.statusCode()).as(taken.bodyAsString()).isEqualTo(200);
+        assertThat(stored()).singleElement().satisfies(e -> assertThat(e.source()).isEqualTo(IsapiAlerts.CAMERA));
     }
 
     @Test

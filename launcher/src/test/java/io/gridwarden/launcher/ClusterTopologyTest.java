@@ -74,7 +74,7 @@ class ClusterTopologyTest {
              ActionsTopicReader actions = new ActionsTopicReader(SharedKafka.broker().bootstrap(), cluster.actionsTopic);
              AlertStreamClient operatorA = new AlertStreamClient(cluster.alerting("alerting-a").opsUrl(), AlertingInstance.ADMIN_TOKEN);
              AlertStreamClient operatorB = new AlertStreamClient(cluster.alerting("alerting-b").opsUrl(), AlertingInstance.ADMIN_TOKEN);
-             DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 4);
+             DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 2); // ~800 events/s over HTTP, both instances
              DeviceAcks acks = new DeviceAcks(devices, actions, () -> cluster.ingest("b"))) {
             log("started", t0);
             try {
@@ -138,7 +138,9 @@ class ClusterTopologyTest {
                         .containsOnlyKeys(commands.keySet()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 
                 assertThat(cluster.flink.jobOverview(cluster.jobId).path("state").asText()).isEqualTo("RUNNING");
+                log("the job is running", t0);
                 assertThat(cluster.completedCheckpoints()).as("checkpoints in --checkpoint-dir").isNotEmpty();
+                log("its checkpoints are in --checkpoint-dir", t0);
             } catch (Throwable failure) {
                 System.err.println(cluster.diagnostics());
                 throw failure;

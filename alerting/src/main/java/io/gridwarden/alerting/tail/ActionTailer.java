@@ -112,6 +112,9 @@ public final class ActionTailer {
             }
             run(page.steps(), 0, () -> afterPage(page.full()));
         }).onFailure(e -> {
+            if (stopped) {
+                return; // stopping: the log may have closed under this read, and it ends the run anyway
+            }
             LOG.log(System.Logger.Level.ERROR, "cannot apply the action log at offset " + cursor + "; trying again", e);
             context.owner().setTimer(1000, t -> readPage());
         });

@@ -70,10 +70,12 @@ public final class RocksRecordLog implements RecordLog {
     private final LogSweeper sweeper;
     private final ScheduledExecutorService sweeps;
     private volatile LogObserver observer = LogObserver.NONE;
+    private final OpenGuard open;
 
     private RocksRecordLog(LogSpec spec, LongSupplier clockMillis) throws RocksDBException {
         this.spec = spec;
         this.clockMillis = clockMillis;
+        this.open = new OpenGuard("log " + spec.directory());
         this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setBytesPerSync(BACKGROUND_SYNC_BYTES);
         this.families = new LogFamilies(spec.partitions(), spec.dedupWindow().toMillis(), clockMillis);
@@ -135,7 +137,8 @@ public final class RocksRecordLog implements RecordLog {
     @Override
     public List<LogRecord> read(int partition, long fromOffset, int max) {
         List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
-        try (Slice lower = new Slice(key(partition, 0));
+        try (OpenGuard.Use use = open.use();
+             Slice lower = new Slice(key(partition, 0));
              Slice upper = new Slice(key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
              RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
@@ -166,7 +169,7 @@ public final class RocksRecordLog implements RecordLog {
 
     @Override
     public void acknowledge(int partition, long offset) {
-        try {
+        try (OpenGuard.Use use = open.use()) {
             acknowledged.raise(partition, Math.min(offset, endOffset(partition)));
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot store the acknowledged offset of partition " + partition
@@ -194,7 +197,10 @@ public final class RocksRecordLog implements RecordLog {
 
     /** Deletes what has expired as of {@code nowMillis} (the sweeper thread does this every sweep interval). */
     long sweep(long nowMillis) throws RocksDBException {
-        long swept = sweeper.sweep(nowMillis);
+        long swept;
+        try (OpenGuard.Use use = open.use()) {
+            swept = sweeper.sweep(nowMillis);
+        }
         observer.swept(swept);
         return swept;
     }
@@ -232,7 +238,8 @@ public final class RocksRecordLog implements RecordLog {
 
     /** The stored segment holding {@code offset}, or else the last one before it; null when there is none. */
     SegmentInfo segmentAt(int partition, long offset) {
-        try (Slice lower = new Slice(key(partition, 0));
+        try (OpenGuard.Use use = open.use();
+             Slice lower = new Slice(key(partition, 0));
              ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower);
              RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
             it.seekForPrev(key(partition, offset));
@@ -242,7 +249,8 @@ public final class RocksRecordLog implements RecordLog {
 
     /** The first stored segment of the partition; null when there is none. */
     SegmentInfo firstSegment(int partition) {
-        try (Slice upper = new Slice(key(partition + 1, 0));
+        try (OpenGuard.Use use = open.use();
+             Slice upper = new Slice(key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateUpperBound(upper);
              RocksIterator it = db.newIterator(families.records(partition), readOptions)) {
             it.seek(key(partition, 0));
@@ -272,11 +280,13 @@ public final class RocksRecordLog implements RecordLog {
             Thread.currentThread().interrupt();
         }
         committer.close();
-        sweeper.close();
-        acknowledged.close();
-        families.closeHandles();
-        db.close();
-        options.close();
-        families.close();
+        open.close(() -> { // readers on other threads (tailers, the job's source) finish their read first
+            sweeper.close();
+            acknowledged.close();
+            families.closeHandles();
+            db.close();
+            options.close();
+            families.close();
+        });
     }
 }

@@ -45,10 +45,12 @@ final class SecondaryRecordLog implements RecordLog {
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final RocksDB db;
     private final int[] recordFamily;
+    private final OpenGuard open;
 
     private SecondaryRecordLog(LogSpec spec, Path scratch) throws RocksDBException {
         this.partitions = spec.partitions();
         this.scratch = scratch;
+        this.open = new OpenGuard("read-only view of log " + spec.directory());
         this.options = new DBOptions().setMaxOpenFiles(-1); // a secondary must keep every file it opened
         this.familyOptions = new ColumnFamilyOptions();
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -96,7 +98,8 @@ final class SecondaryRecordLog implements RecordLog {
     @Override
     public List<LogRecord> read(int partition, long fromOffset, int max) {
         List<LogRecord> out = new ArrayList<>(Math.min(max, 1024));
-        try (Slice lower = new Slice(RocksRecordLog.key(partition, 0));
+        try (OpenGuard.Use use = open.use();
+             Slice lower = new Slice(RocksRecordLog.key(partition, 0));
              Slice upper = new Slice(RocksRecordLog.key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
              RocksIterator it = db.newIterator(handles.get(recordFamily[partition]), readOptions)) {
@@ -113,7 +116,8 @@ final class SecondaryRecordLog implements RecordLog {
 
     @Override
     public long endOffset(int partition) {
-        try (ReadOptions readOptions = new ReadOptions();
+        try (OpenGuard.Use use = open.use();
+             ReadOptions readOptions = new ReadOptions();
              RocksIterator it = db.newIterator(handles.get(recordFamily[partition]), readOptions)) {
             it.seekForPrev(RocksRecordLog.key(partition, Long.MAX_VALUE));
             if (!it.isValid()) {
@@ -150,11 +154,13 @@ final class SecondaryRecordLog implements RecordLog {
 
     @Override
     public void close() {
-        handles.forEach(ColumnFamilyHandle::close);
-        db.close();
-        familyOptions.close();
-        options.close();
-        deleteQuietly(scratch);
+        open.close(() -> {
+            handles.forEach(ColumnFamilyHandle::close);
+            db.close();
+            familyOptions.close();
+            options.close();
+            deleteQuietly(scratch);
+        });
     }
 
     private static void deleteQuietly(Path dir) {

@@ -5,6 +5,7 @@ import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.AppendResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -185,5 +186,45 @@ class RocksRecordLogTest {
             assertThat(accepted).isEqualTo(500);
             assertThat(stored).isEqualTo(500);
         }
+    }
+
+    @Test
+    void shouldLetReadsOnOtherThreadsEndBeforeClosingAndRefuseReadsAfter() throws Exception {
+        RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 2));
+        List<LogEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            entries.add(entry("cam-" + (i % 5), "e" + i));
+        }
+        log.append(entries).join();
+        // Tailers read on worker threads while shutdown closes the log: such a read used to crash the JVM.
+        List<Thread> readers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(4);
+        for (int t = 0; t < 4; t++) {
+            int partition = t % 2;
+            Thread reader = new Thread(() -> {
+                reading.countDown();
+                try {
+                    while (true) {
+                        assertThat(log.read(partition, 0, 5_000)).isNotEmpty();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        reading.await();
+        Thread.sleep(50);
+        log.close();
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
+
+        assertThat(failures).hasSize(4).allSatisfy(e -> assertThat(e)
+                .isInstanceOf(IllegalStateException.class).hasMessage("log " + dir.toAbsolutePath().normalize() + " is closed"));
+        assertThatThrownBy(() -> log.read(0, 0, 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
     }
 }

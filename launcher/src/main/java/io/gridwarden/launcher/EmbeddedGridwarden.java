@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,6 +164,21 @@ final class EmbeddedGridwarden implements AutoCloseable {
         return new EmbeddedGridwarden(events, actions, vertx, job, jobWatch, simulator, evidence);
     }
 
+    /**
+     * Waits for the job's tasks to stop: a cancel is only a request, and the logs close next. Without the
+     * wait, the JVM used to exit within a tenth of a second of SIGTERM with the tasks still reading.
+     */
+    private static void awaitEnd(JobClient job) throws InterruptedException {
+        try {
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            LOG.info("The enforcement job has stopped");
+        } catch (ExecutionException e) {
+            LOG.info("The enforcement job has stopped"); // cancelled: the end asked for
+        } catch (TimeoutException e) {
+            LOG.warn("The enforcement job did not stop within 30 s; closing the logs under it (it resumes from its last checkpoint)");
+        }
+    }
+
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
@@ -179,6 +196,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
             await(vertx.close());
             if (job != null && !jobWatch.ended()) {
                 job.cancel().get(30, TimeUnit.SECONDS);
+                awaitEnd(job);
             }
         } catch (Exception e) {
             LOG.warn("Stopping was not clean: {}", e.toString());

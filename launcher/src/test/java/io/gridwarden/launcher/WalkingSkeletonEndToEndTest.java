@@ -190,6 +190,8 @@ class WalkingSkeletonEndToEndTest {
             send(devices, CAMERA, accepted);
         }
         assertThat(storedEventIds()).contains(accepted.id()).doesNotContain(good.id(), "bad-1", unauthenticated.id());
+        // SIGTERM stops the job's tasks before the logs close under them (it used to exit mid-cancel)
+        assertThat(Files.readString(output)).contains("Stopping gridwarden", "The enforcement job has stopped");
     }
 
     @Test

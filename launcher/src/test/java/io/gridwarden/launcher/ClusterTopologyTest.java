@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +78,7 @@ class ClusterTopologyTest {
              DeviceTraffic traffic = new DeviceTraffic(() -> List.copyOf(cluster.ingest), 2); // ~800 events/s over HTTP, both instances
              DeviceAcks acks = new DeviceAcks(devices, actions, () -> cluster.ingest("b"))) {
             log("started", t0);
+            CompletableFuture<Set<String>> storedEvents;
             try {
                 officer(cluster, "off-01", NEAR, Availability.AVAILABLE);
                 officer(cluster, "off-02", FAR, Availability.AVAILABLE);
@@ -124,6 +126,9 @@ class ClusterTopologyTest {
                 log("operators on b saw every dispatch", t0);
                 Thread.sleep(2_000); // a repeat from the recovery, if any, has its chance to show
                 traffic.close();
+                // Reading the whole events topic takes half a minute under the cluster's load: beside the waits below.
+                storedEvents = CompletableFuture.supplyAsync(
+                        () -> KafkaIngestFixtures.readTopic(SharedKafka.broker().bootstrap(), cluster.eventsTopic).keySet());
 
                 Map<String, String> trackOf = tracksByViolation(actions.read);
                 assertThat(List.of(first, second, third)).extracting(trackOf::get).containsExactly("t-1", "t-2", "t-3");
@@ -145,7 +150,7 @@ class ClusterTopologyTest {
                 System.err.println(cluster.diagnostics());
                 throw failure;
             }
-            Set<String> stored = KafkaIngestFixtures.readTopic(SharedKafka.broker().bootstrap(), cluster.eventsTopic).keySet();
+            Set<String> stored = storedEvents.join();
             assertThat(stored).as("every acknowledged event, over HTTP and MQTT, in the events topic once")
                     .containsAll(traffic.acknowledged);
             log("checked", t0);

@@ -171,12 +171,13 @@ final class EmbeddedGridwarden implements AutoCloseable {
     private static void awaitEnd(JobClient job) throws InterruptedException {
         try {
             job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
-            LOG.info("The enforcement job has stopped");
         } catch (ExecutionException e) {
-            LOG.info("The enforcement job has stopped"); // cancelled: the end asked for
+            // cancelled: the end asked for
         } catch (TimeoutException e) {
             LOG.warn("The enforcement job did not stop within 30 s; closing the logs under it (it resumes from its last checkpoint)");
+            return;
         }
+        LOG.info("The enforcement job has stopped");
     }
 
     private static <T> T await(Future<T> future) throws Exception {

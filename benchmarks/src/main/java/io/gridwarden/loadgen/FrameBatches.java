@@ -59,8 +59,9 @@ public final class FrameBatches {
     }
 
     private void appendFrame(String camera, String time, String parkedTrack) {
-        json.append("{\"specversion\":\"1.0\",\"id\":\"").append(camera).append('-').append(runId).append('-').append(++sequence)
-                .append("\",\"source\":\"").append(camera).append("\",\"type\":\"gw.detection\",\"time\":\"").append(time)
+        json.append("{\"specversion\":\"1.0\",\"id\":\"").append(camera).append('-').append(runId).append('-');
+        appendFixedWidth(++sequence);
+        json.append("\",\"source\":\"").append(camera).append("\",\"type\":\"gw.detection\",\"time\":\"").append(time)
                 .append("\",\"data\":{\"objects\":[");
         int cars = random.nextInt(3);
         for (int c = 0; c < cars; c++) {
@@ -90,5 +91,16 @@ public final class FrameBatches {
             out.append(fraction < 10 ? "00" : "0");
         }
         return out.append(fraction);
+    }
+
+    /**
+     * The sequence in twelve digits: ids that rise as text as well as in number, as devices' timestamped ids
+     * do (an unpadded counter's "…-10" sorts before "…-9", which defeats the log's rising-key shortcut).
+     */
+    private void appendFixedWidth(long value) {
+        for (long limit = 100_000_000_000L; limit > 1 && value < limit; limit /= 10) {
+            json.append('0');
+        }
+        json.append(value);
     }
 }

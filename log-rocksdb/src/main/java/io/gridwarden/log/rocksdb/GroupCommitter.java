@@ -34,6 +34,9 @@ final class GroupCommitter implements AutoCloseable {
     private final RocksDB db;
     private final LogFamilies families;
     private final DedupWindow dedup;
+    private final RisingKeys rising;
+    /** The de-dup keys the group being written stores, for {@link #rising} once they are durable. */
+    private final List<byte[]> storedKeys = new ArrayList<>();
     private final LongSupplier clockMillis;
     private final BlockingQueue<Pending> queue;
     private final WriteOptions syncWrites = new WriteOptions().setSync(true);
@@ -55,6 +58,7 @@ final class GroupCommitter implements AutoCloseable {
         this.db = db;
         this.families = families;
         this.dedup = dedup;
+        this.rising = new RisingKeys(db, families.dedup());
         this.clockMillis = clockMillis;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.next = new long[log.partitions()];
@@ -118,6 +122,7 @@ final class GroupCommitter implements AutoCloseable {
         int written = 0;
         long fsyncNanos;
         staged.clear();
+        storedKeys.clear();
         for (Pending pending : group) {
             AppendResult result = stage(pending.entries, known, timePrefix, appendTime, touched);
             results.add(result);
@@ -132,6 +137,7 @@ final class GroupCommitter implements AutoCloseable {
             fsyncNanos = System.nanoTime() - start;
         }
         failures.succeeded();
+        storedKeys.forEach(rising::stored);
         touched.stream().forEach(p -> log.published(p, next[p]));
         log.observer().committed(group.size(), written, fsyncNanos); // before the acks: whoever was acked sees the commit counted
         for (int i = 0; i < group.size(); i++) {
@@ -149,9 +155,14 @@ final class GroupCommitter implements AutoCloseable {
                 }
             }
         }
-        List<ByteBuffer> keys = new ArrayList<>(distinct);
-        List<byte[]> raw = new ArrayList<>(keys.size());
-        keys.forEach(k -> raw.add(k.array()));
+        List<ByteBuffer> keys = new ArrayList<>(distinct.size());
+        List<byte[]> raw = new ArrayList<>(distinct.size());
+        for (ByteBuffer key : distinct) {
+            if (!rising.certainlyNew(key.array())) { // most keys of devices whose ids rise need no lookup
+                keys.add(key);
+                raw.add(key.array());
+            }
+        }
         List<Boolean> remembered = dedup.remembered(raw, nowMillis);
         Set<ByteBuffer> known = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -182,6 +193,7 @@ final class GroupCommitter implements AutoCloseable {
             segment.add(next[partition]++, entry.payload(), entry.eventTimeMillis());
             if (key != null) {
                 dedup.remember(staged, key.array(), timePrefix);
+                storedKeys.add(key.array());
             }
             touched.set(partition);
             fresh++;

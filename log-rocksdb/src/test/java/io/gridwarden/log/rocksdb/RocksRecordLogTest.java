@@ -227,4 +227,33 @@ class RocksRecordLogTest {
         assertThatThrownBy(() -> log.read(0, 0, 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is closed");
     }
+
+    /** As ingest keys an event: its source, a zero byte, its id (DeviceEvent.dedupKey). */
+    private static LogEntry event(String source, String id) {
+        return new LogEntry(source, source + '\u0000' + id, (source + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int accepted(RocksRecordLog log, LogEntry... entries) {
+        return log.append(List.of(entries)).join().accepted();
+    }
+
+    @Test
+    void shouldKnowARepeatWhetherIdsRiseOrNotAndAfterReopen() {
+        LogSpec spec = LogSpec.of(dir, 2);
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            assertThat(accepted(log, event("cam-1", "0005"), event("cam-1", "0007"), event("cam-10", "0001"))).isEqualTo(3);
+            assertThat(accepted(log, event("cam-1", "0007"))).as("the greatest id again").isZero();
+            assertThat(accepted(log, event("cam-1", "0005"))).as("an earlier id again").isZero();
+            assertThat(accepted(log, event("cam-1", "0006"))).as("a new id below the greatest").isEqualTo(1);
+            assertThat(accepted(log, event("cam-1", "0006"), event("cam-1", "0008"), event("cam-1", "0008"))).isEqualTo(1);
+            assertThat(accepted(log, event("cam-10", "0001"), event("cam-1", "0001"))).as("other sources' ids are their own").isEqualTo(1);
+        }
+        try (RocksRecordLog log = RocksRecordLog.open(spec)) {
+            // each source's greatest key is read from the log again: a repeat of it after a restart is still one
+            assertThat(accepted(log, event("cam-1", "0008"))).isZero();
+            assertThat(accepted(log, event("cam-10", "0001"))).isZero();
+            assertThat(accepted(log, event("cam-1", "0009"), event("cam-2", "0001"))).isEqualTo(2);
+            assertThat(accepted(log, event("cam-1", "0009"), event("cam-2", "0001"))).isZero();
+        }
+    }
 }

@@ -145,7 +145,7 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
+    /** The group's de-duplication keys that the log already holds: one batched lookup for those {@link RisingKeys} cannot rule out. */
     private Set<ByteBuffer> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
         Set<ByteBuffer> distinct = new LinkedHashSet<>();
         for (Pending pending : group) {

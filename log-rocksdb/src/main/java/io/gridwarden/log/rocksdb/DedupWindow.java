@@ -26,25 +26,45 @@ final class DedupWindow {
     private final RocksDB db;
     private final ColumnFamilyHandle byKey;
     private final long windowMillis;
+    private final RisingKeys rising;
 
     /** @param windowMillis how long a key is remembered; 0 remembers it for ever */
     DedupWindow(RocksDB db, ColumnFamilyHandle byKey, long windowMillis) {
         this.db = db;
         this.byKey = byKey;
         this.windowMillis = windowMillis;
+        this.rising = new RisingKeys(db, byKey);
     }
 
-    /** For each key, whether it is remembered as of {@code nowMillis}: one batched lookup for the lot. */
+    /**
+     * For each key, whether it is remembered as of {@code nowMillis}: one batched lookup for the keys that
+     * {@link RisingKeys} cannot rule out.
+     */
     List<Boolean> remembered(List<byte[]> keys, long nowMillis) throws RocksDBException {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<byte[]> found = db.multiGetAsList(Collections.nCopies(keys.size(), byKey), keys);
-        List<Boolean> out = new ArrayList<>(found.size());
-        for (byte[] value : found) {
+        boolean[] certainlyNew = new boolean[keys.size()];
+        List<byte[]> looked = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            certainlyNew[i] = rising.certainlyNew(keys.get(i)); // most keys of devices whose ids rise need no lookup
+            if (!certainlyNew[i]) {
+                looked.add(keys.get(i));
+            }
+        }
+        List<byte[]> found = looked.isEmpty() ? List.of() : db.multiGetAsList(Collections.nCopies(looked.size(), byKey), looked);
+        List<Boolean> out = new ArrayList<>(keys.size());
+        int next = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] value = certainlyNew[i] ? null : found.get(next++);
             out.add(value != null && (windowMillis == 0 || ByteBuffer.wrap(value).getLong() > nowMillis - windowMillis));
         }
         return out;
+    }
+
+    /** {@code key} is now durably stored (after the write that staged it with {@link #remember}). */
+    void stored(byte[] key) {
+        rising.stored(key);
     }
 
     /** Stages remembering {@code key} from {@code timePrefix} (8 bytes, big-endian epoch millis) on. */

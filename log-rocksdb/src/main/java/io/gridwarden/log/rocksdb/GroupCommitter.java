@@ -34,8 +34,7 @@ final class GroupCommitter implements AutoCloseable {
     private final RocksDB db;
     private final LogFamilies families;
     private final DedupWindow dedup;
-    private final RisingKeys rising;
-    /** The de-dup keys the group being written stores, for {@link #rising} once they are durable. */
+    /** The de-dup keys the group being written stores, for {@link DedupWindow#stored} once they are durable. */
     private final List<byte[]> storedKeys = new ArrayList<>();
     private final LongSupplier clockMillis;
     private final BlockingQueue<Pending> queue;
@@ -58,7 +57,6 @@ final class GroupCommitter implements AutoCloseable {
         this.db = db;
         this.families = families;
         this.dedup = dedup;
-        this.rising = new RisingKeys(db, families.dedup());
         this.clockMillis = clockMillis;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.next = new long[log.partitions()];
@@ -137,7 +135,7 @@ final class GroupCommitter implements AutoCloseable {
             fsyncNanos = System.nanoTime() - start;
         }
         failures.succeeded();
-        storedKeys.forEach(rising::stored);
+        storedKeys.forEach(dedup::stored);
         touched.stream().forEach(p -> log.published(p, next[p]));
         log.observer().committed(group.size(), written, fsyncNanos); // before the acks: whoever was acked sees the commit counted
         for (int i = 0; i < group.size(); i++) {
@@ -145,7 +143,7 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** The group's de-duplication keys that the log already holds: one batched lookup for those {@link RisingKeys} cannot rule out. */
+    /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
     private Set<ByteBuffer> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
         Set<ByteBuffer> distinct = new LinkedHashSet<>();
         for (Pending pending : group) {
@@ -155,14 +153,9 @@ final class GroupCommitter implements AutoCloseable {
                 }
             }
         }
-        List<ByteBuffer> keys = new ArrayList<>(distinct.size());
-        List<byte[]> raw = new ArrayList<>(distinct.size());
-        for (ByteBuffer key : distinct) {
-            if (!rising.certainlyNew(key.array())) { // most keys of devices whose ids rise need no lookup
-                keys.add(key);
-                raw.add(key.array());
-            }
-        }
+        List<ByteBuffer> keys = new ArrayList<>(distinct);
+        List<byte[]> raw = new ArrayList<>(keys.size());
+        keys.forEach(k -> raw.add(k.array()));
         List<Boolean> remembered = dedup.remembered(raw, nowMillis);
         Set<ByteBuffer> known = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {

@@ -20,7 +20,7 @@ import org.rocksdb.Slice;
  * <p>A prefix's greatest key is read from the de-dup family once, the first time the prefix comes (after an
  * open, or after the map was cleared at its bound), and raised as keys are stored, so it never falls below a
  * stored key. Keys that expire stay counted until then, which only sends more keys to the lookup. Used by
- * the single writer only.
+ * the single writer only, through {@link DedupWindow}.
  */
 final class RisingKeys {
 

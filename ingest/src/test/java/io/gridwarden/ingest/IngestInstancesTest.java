@@ -18,6 +18,7 @@ import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.testsupport.FreePorts;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -28,7 +29,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +61,7 @@ class IngestInstancesTest {
         this.vertx = vertx;
         log = RocksRecordLog.open(LogSpec.of(dataDir.resolve("events"), 2));
         registry = new PrometheusRegistry();
-        IngestConfig config = LOOPBACK.withHttpPort(freePort()).withMqttPort(freePort());
+        IngestConfig config = LOOPBACK.withHttpPort(FreePorts.next()).withMqttPort(FreePorts.next());
         services = IngestServices.create(config, IngestFixtures.TOWN, log, registry);
         var options = new DeploymentOptions().setInstances(INSTANCES);
         await(vertx.deployVerticle(() -> add(httpInstances, new IngestVerticle(services)), options));
@@ -129,11 +129,5 @@ class IngestInstancesTest {
 
     private String metrics() {
         return new String(PrometheusText.scrape(registry), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

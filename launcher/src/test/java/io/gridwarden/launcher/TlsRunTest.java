@@ -10,9 +10,9 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.common.tls.PemFiles;
 import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
+import io.gridwarden.testsupport.FreePorts;
 import io.vertx.core.net.SelfSignedCertificate;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +42,8 @@ class TlsRunTest {
     @DisplayName("With plain MQTT turned off, devices post over HTTPS and publish over MQTT over TLS, trusting the given certificate")
     void shouldServeDevicesOverTlsOnly() throws Exception {
         SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
-        int ingestPort = freePort();
-        int mqttTlsPort = freePort();
+        int ingestPort = FreePorts.next();
+        int mqttTlsPort = FreePorts.next();
         var settings = new EmbeddedSettings(EmbeddedSettings.DEFAULT_TOWN, dataDir, "127.0.0.1", ingestPort, -1, 0, false, 0, null,
                 Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25), 5_000_000, 200, 2_000,
                 1, Duration.ofMillis(250), true,
@@ -90,11 +90,5 @@ class TlsRunTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trustManagers(certificatePath).getTrustManagers(), null);
         return context;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.gridwarden.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,12 +76,9 @@ public final class ChildJvm implements AutoCloseable {
         return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
     }
 
+    /** See {@link FreePorts}: a port the kernel will not lend to an outgoing connection before the child binds it. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
+        return FreePorts.next();
     }
 
     /** Waits until something accepts connections on {@code port}; fails at once if this process has died. */

@@ -22,17 +22,18 @@ public final class Comparisons {
     public static List<Row> rates(String section, List<RatePoint> medians, String ours, List<String> peers, double p99BoundMillis) {
         List<Row> rows = new ArrayList<>();
         int top = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).max().orElse(0);
+        int lowest = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).min().orElse(0);
         for (String peer : peers) {
             if (medians.stream().noneMatch(p -> p.system().equals(peer))) {
                 continue;
             }
             int oursHeld = held(medians, ours, p99BoundMillis);
             int peerHeld = held(medians, peer, p99BoundMillis);
-            rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", oursHeld, oursHeld == top, peer, peerHeld,
-                    peerHeld == top, "events/s", true, "rates offered up to " + String.format("%,d", top)));
+            rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", heldOrNone(oursHeld), oursHeld == top, peer,
+                    heldOrNone(peerHeld), peerHeld == top, "events/s", true, heldNote(oursHeld, peerHeld, lowest, top)));
             int common = Math.min(oursHeld, peerHeld);
             if (common == 0) {
-                common = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).min().orElse(0);
+                common = lowest;
             }
             Optional<RatePoint> a = at(medians, ours, common);
             Optional<RatePoint> b = at(medians, peer, common);
@@ -43,6 +44,18 @@ public final class Comparisons {
             }
         }
         return rows;
+    }
+
+    /** A rate held, or NaN (shown as "—") when none was: 0 events/s would read as a measurement. */
+    private static double heldOrNone(int held) {
+        return held == 0 ? Double.NaN : held;
+    }
+
+    private static String heldNote(int oursHeld, int peerHeld, int lowest, int top) {
+        String offered = String.format("rates offered %,d to %,d", lowest, top);
+        String none = oursHeld == 0 && peerHeld == 0 ? "neither held any" : oursHeld == 0 ? "gridwarden held none"
+                : peerHeld == 0 ? "the peer held none" : "";
+        return none.isEmpty() ? offered : none + " of the " + offered;
     }
 
     /** The highest offered rate the system held (0 if none). */
@@ -98,7 +111,9 @@ public final class Comparisons {
         List<Row> rows = new ArrayList<>();
         for (LatencyFigures f : figures) {
             String at = String.format("%,d ev/s background", f.backgroundEventsPerSecond());
-            String samples = f.toDevice().count() + "/" + f.samples() + " probes" + (f.missed() > 0 ? ", " + f.missed() + " missed" : "");
+            String samples = f.toActionLog().count() == f.toDevice().count()
+                    ? f.toDevice().count() + "/" + f.samples() + " probes"
+                    : f.toActionLog().count() + "/" + f.samples() + " probes in the action log, " + f.toDevice().count() + " at the device";
             rows.add(new Row("End to end", "due → action log p50, " + at, f.toActionLog().p50(), false, "design floor (maxDeviceDelay)",
                     WATERMARK_FLOOR_MILLIS, false, "ms", false, samples));
             rows.add(new Row("End to end", "due → action log p99, " + at, f.toActionLog().p99(), false, "design floor (maxDeviceDelay)",

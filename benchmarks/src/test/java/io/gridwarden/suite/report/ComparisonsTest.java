@@ -43,6 +43,20 @@ class ComparisonsTest {
     }
 
     @Test
+    @DisplayName("say a system held none of the rates rather than show 0 events/s as if measured")
+    void shouldSayNoneHeldRatherThanZero() {
+        List<RatePoint> medians = List.of(point("gw", 40000, 40000, 182, 0), point("gw", 60000, 60000, 171, 0),
+                point("peer", 40000, 40000, 5, 0), point("peer", 60000, 60000, 6, 0));
+
+        Row held = Comparisons.rates("HTTP", medians, "gw", List.of("peer"), 100).get(0);
+
+        assertThat(held.ours()).isNaN();
+        assertThat(held.peerValue()).isEqualTo(60000);
+        assertThat(held.note()).isEqualTo("gridwarden held none of the rates offered 40,000 to 60,000");
+        assertThat(SummaryTable.markdown(List.of(held))).contains("| — | peer | ≥ 60,000 events/s | — |");
+    }
+
+    @Test
     @DisplayName("take the median of the rounds for the durable log, per concurrency")
     void shouldTakeTheMedianRoundOfTheLog() {
         List<ClosedLoopAppends.Figures> figures = List.of(
@@ -76,5 +90,16 @@ class ComparisonsTest {
         assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.peerValue()).isEqualTo(Comparisons.WATERMARK_FLOOR_MILLIS));
         assertThat(Comparisons.WATERMARK_FLOOR_MILLIS).isEqualTo(250);
         assertThat(rows.get(0).ratio()).isEqualTo(1.248);
+    }
+
+    @Test
+    @DisplayName("count the probes that reached the action log and the device apart when they differ")
+    void shouldCountEachStagesProbes() {
+        var log = LatencyFigures.Percentiles.of(List.of(300L, 312L, 400L));
+        var device = LatencyFigures.Percentiles.of(List.of(310L));
+
+        var rows = Comparisons.endToEnd(List.of(new LatencyFigures(100000, 5, 2, log, device)));
+
+        assertThat(rows.get(0).note()).isEqualTo("3/5 probes in the action log, 1 at the device");
     }
 }

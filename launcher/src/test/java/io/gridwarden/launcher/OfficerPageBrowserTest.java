@@ -29,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -80,7 +81,9 @@ class OfficerPageBrowserTest {
                 }, Duration.ofSeconds(60));
                 String violation = assignments.get(0).violation();
 
+                // The page redraws a card when its assignment changes: an element found a moment ago may be gone.
                 WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
+                wait.ignoring(StaleElementReferenceException.class);
                 phone.get(gridwarden.opsUrl() + "/officer");
                 phone.findElement(By.id("token")).sendKeys("demo-off-01");
                 phone.findElement(By.id("login-button")).click();
@@ -100,7 +103,7 @@ class OfficerPageBrowserTest {
 
                 phone.setNetworkConditions(offline(true));
                 phone.findElement(card).findElement(By.cssSelector("input.photo-input")).sendKeys(photo().toAbsolutePath().toString());
-                wait.until(d -> !d.findElement(card).findElements(By.cssSelector("img.photo-preview")).isEmpty());
+                wait.until(d -> !d.findElements(By.cssSelector("li[data-id='" + violation + "'] img.photo-preview")).isEmpty());
                 HeadlessChromium.screenshot(phone, PHOTO_SCREENSHOT);
                 tap(phone, card, "resolved", "banner removed");
                 wait.until(d -> d.findElement(By.id("outbox")).isDisplayed());

@@ -22,26 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FreePorts {
 
     private static final int LOWEST = 10_000;
-    private static final AtomicInteger NEXT;
-
-    static {
-        int below = ephemeralStart() - LOWEST;
-        NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 7_919 % below));
-    }
+    /** How many ports lie between {@link #LOWEST} and the ephemeral range. */
+    private static final int SPAN = ephemeralStart() - LOWEST;
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 7_919 % SPAN));
 
     private FreePorts() {
     }
 
     /** A port nothing listens on, on loopback nor on the wildcard address, and that the kernel will not lend out. */
     public static int next() {
-        int span = ephemeralStart() - LOWEST;
-        for (int tries = 0; tries < span; tries++) {
-            int port = LOWEST + Math.floorMod(NEXT.getAndIncrement(), span);
+        for (int tries = 0; tries < SPAN; tries++) {
+            int port = LOWEST + Math.floorMod(NEXT.getAndIncrement(), SPAN);
             if (bindable(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)) && bindable(new InetSocketAddress(port))) {
                 return port;
             }
         }
-        throw new UncheckedIOException(new IOException("no free port between " + LOWEST + " and " + (LOWEST + span)));
+        throw new UncheckedIOException(new IOException("no free port between " + LOWEST + " and " + (LOWEST + SPAN)));
     }
 
     private static boolean bindable(InetSocketAddress address) {

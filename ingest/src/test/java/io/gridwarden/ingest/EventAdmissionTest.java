@@ -28,8 +28,12 @@ class EventAdmissionTest {
     /** Both steps, as a request goes through them. */
     private EventAdmission.Admission admit(BodyShape shape, Object json) {
         byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
-        var counted = admission.count(shape, body);
-        return counted.rejection() != null ? EventAdmission.Admission.refuse(counted.rejection()) : admission.admit(CAMERA_DEVICE, body, NOW);
+        var read = admission.read(shape, body, NOW);
+        return read.rejection() != null ? EventAdmission.Admission.refuse(read.rejection()) : admission.admit(CAMERA_DEVICE, read.stamped());
+    }
+
+    private EventAdmission.Read count(byte[] body) {
+        return admission.read(BodyShape.EITHER, body, NOW);
     }
 
     private static JsonObject frame(String id, int objects) {
@@ -57,6 +61,8 @@ class EventAdmissionTest {
         assertThat(admitted.accepted()).isFalse();
         assertThat(admitted.rejection().reason()).isEqualTo(Rejection.Reason.BATCH_TOO_LARGE);
         assertThat(admitted.entries()).isEmpty();
+        assertThat(count(bytes(batch(heartbeat(CAMERA, "1"), heartbeat(CAMERA, "2"), heartbeat(CAMERA, "3"), heartbeat(CAMERA, "4"),
+                heartbeat(CAMERA, "5")))).events()).as("counted to one past the limit").isEqualTo(4);
     }
 
     @Test
@@ -80,7 +86,7 @@ class EventAdmissionTest {
     void shouldCountABatchOverTheLimitWithoutReadingPastIt() {
         String body = "[{},{},{},{}," + "x".repeat(100_000);
 
-        var counted = admission.count(BodyShape.BATCH, body.getBytes(StandardCharsets.UTF_8));
+        var counted = admission.read(BodyShape.BATCH, body.getBytes(StandardCharsets.UTF_8), NOW);
 
         assertThat(counted.events()).isEqualTo(4);
         assertThat(counted.rejection().reason()).isEqualTo(Rejection.Reason.BATCH_TOO_LARGE);
@@ -88,10 +94,10 @@ class EventAdmissionTest {
 
     @Test
     void shouldCountOneEventForAnObjectAndEachElementOfAnArray() {
-        assertThat(admission.count(BodyShape.EITHER, bytes(heartbeat(CAMERA, "1"))).events()).isEqualTo(1);
-        assertThat(admission.count(BodyShape.EITHER, bytes(batch(heartbeat(CAMERA, "1"), heartbeat(CAMERA, "2")))).events()).isEqualTo(2);
-        assertThat(admission.count(BodyShape.EITHER, bytes("[]")).events()).isZero();
-        assertThat(admission.count(BodyShape.EITHER, bytes("[{\"a\":[1,{\"b\":2}]}, 5")).events()).as("broken off").isEqualTo(2);
+        assertThat(count(bytes(heartbeat(CAMERA, "1"))).events()).isEqualTo(1);
+        assertThat(count(bytes(batch(heartbeat(CAMERA, "1"), heartbeat(CAMERA, "2")))).events()).isEqualTo(2);
+        assertThat(count(bytes("[]")).events()).isZero();
+        assertThat(count(bytes("[{\"a\":[1,{\"b\":2}]}, 5")).events()).as("broken off").isEqualTo(2);
     }
 
     @Test

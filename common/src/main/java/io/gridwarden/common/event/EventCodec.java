@@ -51,6 +51,15 @@ public final class EventCodec {
         return StampedEvents.parse(body, now);
     }
 
+    /**
+     * {@link #parseStamped} for the common case alone, in one pass that stops early: null when the body holds
+     * anything unusual or an array of more than {@code maxEvents} events, and {@link #parseStamped} must judge it.
+     * Whatever this accepts, {@link #parseStamped} accepts as the same events with the same stored bytes.
+     */
+    public static StampedEvents parseStampedPlain(byte[] body, Instant now, int maxEvents) {
+        return StampedEvents.parsePlain(body, now, maxEvents);
+    }
+
     /** Decodes one event the log stored; the log holds only events that were valid when stored. */
     public static DeviceEvent decode(byte[] stored) {
         DeviceEvent event = StreamingEventReader.readStored(stored);

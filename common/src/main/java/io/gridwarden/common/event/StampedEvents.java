@@ -21,9 +21,18 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
     }
 
     static StampedEvents parse(byte[] body, Instant now) {
-        PlainEvents plain = StreamingEventReader.readBody(body, now);
+        StampedEvents plain = parsePlain(body, now, Integer.MAX_VALUE);
+        return plain != null ? plain : parseByTree(body, now);
+    }
+
+    /**
+     * What {@link #parse} gives for the common case, read in one pass: null when the body holds anything
+     * unusual (the tree reader must judge it) or an array of more than {@code maxEvents} events.
+     */
+    static StampedEvents parsePlain(byte[] body, Instant now, int maxEvents) {
+        PlainEvents plain = StreamingEventReader.readBody(body, now, maxEvents);
         if (plain == null) {
-            return parseByTree(body, now);
+            return null;
         }
         List<DeviceEvent> events = plain.events();
         int[] spans = plain.spans();

@@ -34,6 +34,11 @@ final class StreamingEventReader {
 
     /** A device's body, one event or an array of them; null when the tree reader must judge it. */
     static PlainEvents readBody(byte[] body, Instant now) {
+        return readBody(body, now, Integer.MAX_VALUE);
+    }
+
+    /** As above, and null as soon as an array holds more than {@code maxEvents} events: what follows is not read. */
+    static PlainEvents readBody(byte[] body, Instant now, int maxEvents) {
         if (!opensWithBrace(body)) {
             return null; // leave byte-order marks, other encodings and non-JSON to the tree reader
         }
@@ -45,14 +50,14 @@ final class StreamingEventReader {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-                    if (!readEvent(parser, now, true, events)) {
+                    if (events.events().size() == maxEvents || !readEvent(parser, now, true, events)) {
                         return null;
                     }
                 }
                 if (token != JsonToken.END_ARRAY) {
                     return null;
                 }
-            } else if (!readEvent(parser, now, true, events)) {
+            } else if (maxEvents < 1 || !readEvent(parser, now, true, events)) {
                 return null;
             }
             return parser.nextToken() == null ? events : null;

@@ -37,11 +37,13 @@ class EventReadersAgreeTest {
     }
 
     @Test
-    @DisplayName("Generated bodies, valid and not, parse to the same events, problems and stored bytes by either reader")
+    @DisplayName("Generated bodies, valid and not, parse to the same events, problems and stored bytes by either reader;"
+            + " the one-pass parse with a limit gives the same or nothing")
     void shouldParseEveryBodyAsTheTreeReaderDoes() {
         var bodies = new EventBodyFixtures(20261122L);
         int streamed = 0;
         int refused = 0;
+        int overLimit = 0;
         for (int i = 0; i < BODIES; i++) {
             byte[] body = bodies.body().getBytes(StandardCharsets.UTF_8);
 
@@ -54,9 +56,20 @@ class EventReadersAgreeTest {
             assertThat(parsed).as(text).isEqualTo(Outcome.of(() -> TreeEventReader.read(body, NOW, null)));
             streamed += StreamingEventReader.readBody(body, NOW) != null ? 1 : 0;
             refused += tree.thrown() == null && !((Stamped) tree.value()).parsed().valid() ? 1 : 0;
+
+            int limit = i % 4;
+            StampedEvents plain = EventCodec.parseStampedPlain(body, NOW, limit);
+            if (plain != null) {
+                assertThat(Stamped.of(plain)).as(text).isEqualTo(tree.value());
+                assertThat(plain.parsed().events()).as(text).hasSizeLessThanOrEqualTo(limit);
+            } else if (tree.thrown() == null && ((Stamped) tree.value()).parsed().valid()
+                    && ((Stamped) tree.value()).parsed().events().size() > limit) {
+                overLimit++;
+            }
         }
         assertThat(streamed).as("bodies the streaming reader took").isGreaterThan(BODIES / 5);
         assertThat(refused).as("bodies refused with problems").isGreaterThan(BODIES / 5);
+        assertThat(overLimit).as("valid bodies over the limit, left to the caller").isGreaterThan(BODIES / 50);
     }
 
     @Test

@@ -125,6 +125,9 @@ public final class EnforcementJob {
     private static void build(StreamExecutionEnvironment env, Source<LogRecord, ?, ?> events, WatermarkStrategy<LogRecord> watermarks,
             Sink<Action> actions, String townLocation, Duration absenceTimeout, MapFunction<LogRecord, LogRecord> probe,
             CommandIds commandIds, Duration dedupWindow, boolean pinTown) {
+        // Chained operators hand each other the record itself rather than a serializer's copy of it: every record
+        // of the job is immutable and no function keeps or changes its input (the copies were 3 % of the CPU).
+        env.getConfig().enableObjectReuse();
         DataStream<LogRecord> records = env.fromSource(events, watermarks, "event-log").uid("event-log-source");
         if (probe != null) {
             records = records.map(probe).name("probe").uid("probe");

@@ -51,6 +51,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class EnforcementJob {
 
+    /**
+     * How long a partly filled network buffer may wait on the way to and from assignment and device health,
+     * Flink's default: an officer's assignment or an offline alert 100 ms later changes nothing for anyone,
+     * while every output edge flushed every 10 ms (the embedded default's {@code execution.buffer-timeout},
+     * which voice warnings need) is a thread waking a hundred times a second. The edges that feed detection and
+     * the sensor rules, watermarks included, keep the deployment's own timeout.
+     */
+    static final long RELAXED_BUFFER_TIMEOUT_MS = 100;
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
     private static final TypeInformation<CameraInput> CAMERA_INPUT = TypeInformation.of(CameraInput.class);
     private static final TypeInformation<Action> ACTION = TypeInformation.of(Action.class);
@@ -159,26 +167,33 @@ public final class EnforcementJob {
         SingleOutputStreamOperator<Action> health = frames.getSideOutput(EventDecoder.HEARD).keyBy(DeviceHeard::device)
                 .connect(towns)
                 .process(new DeviceHealthFunction(townLocation), ACTION).name("device-health").uid("device-health");
+        relaxed(health);
         DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
                 .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES), health.getSideOutput(CameraWatchFunction.DISPATCHES));
 
-        DataStream<DeskInput> deskInputs = dispatches.map(DeskInput::of, DESK_INPUT).name("desk-requests").uid("desk-requests")
-                .union(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT).name("desk-officers").uid("desk-officers"),
-                        frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks"),
-                        operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations"),
-                        health.getSideOutput(DeviceHealthFunction.CLOSES).map(DeskInput::of, DESK_INPUT)
-                                .name("desk-back-online").uid("desk-back-online"),
-                        cameras.getSideOutput(CameraWatchFunction.ZONE_CLOSES).map(DeskInput::of, DESK_INPUT)
-                                .name("desk-zone-removed").uid("desk-zone-removed"));
-        SingleOutputStreamOperator<Action> assigned = deskInputs
+        DataStream<DeskInput> deskInputs = relaxed(dispatches.map(DeskInput::of, DESK_INPUT).name("desk-requests").uid("desk-requests"))
+                .union(relaxed(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT)
+                                .name("desk-officers").uid("desk-officers")),
+                        relaxed(frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks")),
+                        relaxed(operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations")),
+                        relaxed(health.getSideOutput(DeviceHealthFunction.CLOSES).map(DeskInput::of, DESK_INPUT)
+                                .name("desk-back-online").uid("desk-back-online")),
+                        relaxed(cameras.getSideOutput(CameraWatchFunction.ZONE_CLOSES).map(DeskInput::of, DESK_INPUT)
+                                .name("desk-zone-removed").uid("desk-zone-removed")));
+        SingleOutputStreamOperator<Action> assigned = relaxed(relaxed(deskInputs
                 .connect(towns)
-                .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region")
+                .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region"))
                 .keyBy(DeskInput::region)
                 .connect(towns)
-                .process(new AssignmentFunction(townLocation, commandIds), ACTION).name("assign-officer").uid("assign-officer-by-region");
+                .process(new AssignmentFunction(townLocation, commandIds), ACTION).name("assign-officer").uid("assign-officer-by-region"));
 
         cameras.union(sensors, health, assigned)
                 .map(new ActionCounter()).name("count-decisions").uid("count-decisions")
                 .sinkTo(actions).name("action-log").uid("action-log-sink");
+    }
+
+    /** {@code operator}'s output edges with the {@link #RELAXED_BUFFER_TIMEOUT_MS}. */
+    private static <T> SingleOutputStreamOperator<T> relaxed(SingleOutputStreamOperator<T> operator) {
+        return operator.setBufferTimeout(RELAXED_BUFFER_TIMEOUT_MS);
     }
 }

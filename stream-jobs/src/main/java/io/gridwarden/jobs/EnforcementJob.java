@@ -59,6 +59,8 @@ public final class EnforcementJob {
      * the sensor rules, watermarks included, keep the deployment's own timeout.
      */
     static final long RELAXED_BUFFER_TIMEOUT_MS = 100;
+    private static final TypeInformation<TownVersion> TOWN_VERSION = TypeInformation.of(TownVersion.class);
+    private static final TypeInformation<DeviceHeard> DEVICE_HEARD = TypeInformation.of(DeviceHeard.class);
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
     private static final TypeInformation<CameraInput> CAMERA_INPUT = TypeInformation.of(CameraInput.class);
     private static final TypeInformation<Action> ACTION = TypeInformation.of(Action.class);
@@ -147,7 +149,11 @@ public final class EnforcementJob {
         SingleOutputStreamOperator<CameraFrame> frames = records
                 .process(new EventDecoder(townLocation, pinTown)).name("decode-events").uid("decode-events");
         DataStream<OperatorAction> operations = frames.getSideOutput(EventDecoder.OPERATIONS);
-        BroadcastStream<TownVersion> towns = frames.getSideOutput(EventDecoder.TOWN_VERSIONS).broadcast(TownTimeline.VERSIONS);
+        DataStream<TownVersion> townVersions = frames.getSideOutput(EventDecoder.TOWN_VERSIONS);
+        BroadcastStream<TownVersion> towns = townVersions.broadcast(TownTimeline.VERSIONS); // to detection and the sensor rules
+        // the same versions (and watermarks) to assignment and device health, through edges that may wait longer
+        BroadcastStream<TownVersion> relaxedTowns = relaxed(townVersions.map(version -> version, TOWN_VERSION)
+                .name("town-versions-relaxed").uid("town-versions-relaxed")).broadcast(TownTimeline.VERSIONS);
 
         DataStream<CameraNotice> notices = operations.map(CameraNotice::of, CAMERA_NOTICE).name("camera-operations").uid("camera-operations")
                 .union(frames.getSideOutput(EventDecoder.ACKS).flatMap(new WarningAcks(townLocation, commandIds), WARNING_FAILURE)
@@ -164,8 +170,10 @@ public final class EnforcementJob {
                 .keyBy(SensorInput::sensor)
                 .connect(towns)
                 .process(new SensorWatchFunction(townLocation), ACTION).name("sensor-thresholds").uid("sensor-thresholds");
-        SingleOutputStreamOperator<Action> health = frames.getSideOutput(EventDecoder.HEARD).keyBy(DeviceHeard::device)
-                .connect(towns)
+        SingleOutputStreamOperator<Action> health = relaxed(frames.getSideOutput(EventDecoder.HEARD).map(heard -> heard, DEVICE_HEARD)
+                        .name("devices-heard").uid("devices-heard"))
+                .keyBy(DeviceHeard::device)
+                .connect(relaxedTowns)
                 .process(new DeviceHealthFunction(townLocation), ACTION).name("device-health").uid("device-health");
         relaxed(health);
         DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
@@ -181,10 +189,10 @@ public final class EnforcementJob {
                         relaxed(cameras.getSideOutput(CameraWatchFunction.ZONE_CLOSES).map(DeskInput::of, DESK_INPUT)
                                 .name("desk-zone-removed").uid("desk-zone-removed")));
         SingleOutputStreamOperator<Action> assigned = relaxed(relaxed(deskInputs
-                .connect(towns)
+                .connect(relaxedTowns)
                 .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region"))
                 .keyBy(DeskInput::region)
-                .connect(towns)
+                .connect(relaxedTowns)
                 .process(new AssignmentFunction(townLocation, commandIds), ACTION).name("assign-officer").uid("assign-officer-by-region"));
 
         cameras.union(sensors, health, assigned)

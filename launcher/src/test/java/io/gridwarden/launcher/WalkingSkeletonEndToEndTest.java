@@ -13,6 +13,7 @@ import io.gridwarden.log.rocksdb.RocksRecordLog;
 import io.gridwarden.simulator.CommandInbox;
 import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,7 @@ class WalkingSkeletonEndToEndTest {
     private final List<String> acceptedIds = new ArrayList<>();
     private CommandInbox gateway;
     /** Devices acknowledge what they receive, as real ones do (else alerting sends it again); answered off the receiving thread. */
-    private final ExecutorService acks = Executors.newSingleThreadExecutor();
+    private final ExecutorService acks = Executors.newCachedThreadPool();
     private volatile DeviceClient ackClient;
     /** The ref of the picture the camera uploaded for its latest frames (their data.evidence); null: none. */
     private volatile String picture;
@@ -89,15 +90,36 @@ class WalkingSkeletonEndToEndTest {
             case Command.ASSIGNMENT -> "accepted";
             default -> null;
         };
-        DeviceClient client = ackClient;
-        if (result != null && client != null) {
-            acks.execute(() -> {
-                try {
-                    client.send(DeviceClient.demoToken(r.device()), List.of(events.ack(r.device(), Instant.now(), r.command().id(), result)));
-                } catch (Exception e) {
-                    // the process may be gone (kill -9); the command is then sent again and acknowledged later
+        if (result != null && ackClient != null) {
+            DeviceEvent ack = events.ack(r.device(), Instant.now(), r.command().id(), result);
+            acks.execute(() -> sendUntilAccepted(r.device(), ack));
+        }
+    }
+
+    /**
+     * Sends {@code ack} as a device does: again until ingest answers, through whichever process is running
+     * then, since a kill -9 can take the process down after the command went out and before the ack was stored.
+     */
+    private void sendUntilAccepted(String device, DeviceEvent ack) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = ackClient.send(DeviceClient.demoToken(device), List.of(ack)).status();
+                if (status < 500 && status != 429) {
+                    return; // stored (202), or refused for good: sending it again would not change the answer
                 }
-            });
+            } catch (IOException e) {
+                // the process is gone (kill -9) or not up yet: the next one takes the ack
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

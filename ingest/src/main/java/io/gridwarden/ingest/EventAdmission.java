@@ -60,7 +60,7 @@ final class EventAdmission {
                     "a request carries at most " + maxBatchEvents + " events, this one has more; split the batch",
                     List.of(new Problem(maxBatchEvents, "", "beyond the limit of " + maxBatchEvents + " events"))));
         }
-        return new Read(events, EventCodec.parseStamped(body, now), null);
+        return new Read(events, EventCodec.parseStampedByTree(body, now), null);
     }
 
     /** The log entries to append for a body {@link #read} without rejection, with what they cost in event tokens, or why it is refused as a whole. */

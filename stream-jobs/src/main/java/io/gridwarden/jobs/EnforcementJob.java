@@ -170,12 +170,11 @@ public final class EnforcementJob {
                 .keyBy(SensorInput::sensor)
                 .connect(towns)
                 .process(new SensorWatchFunction(townLocation), ACTION).name("sensor-thresholds").uid("sensor-thresholds");
-        SingleOutputStreamOperator<Action> health = relaxed(frames.getSideOutput(EventDecoder.HEARD).map(heard -> heard, DEVICE_HEARD)
-                        .name("devices-heard").uid("devices-heard"))
+        SingleOutputStreamOperator<Action> health = relaxed(relaxed(frames.getSideOutput(EventDecoder.HEARD)
+                        .map(heard -> heard, DEVICE_HEARD).name("devices-heard").uid("devices-heard"))
                 .keyBy(DeviceHeard::device)
                 .connect(relaxedTowns)
-                .process(new DeviceHealthFunction(townLocation), ACTION).name("device-health").uid("device-health");
-        relaxed(health);
+                .process(new DeviceHealthFunction(townLocation), ACTION).name("device-health").uid("device-health"));
         DataStream<DispatchRequest> dispatches = cameras.getSideOutput(CameraWatchFunction.DISPATCHES)
                 .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES), health.getSideOutput(CameraWatchFunction.DISPATCHES));
 
@@ -188,9 +187,10 @@ public final class EnforcementJob {
                                 .name("desk-back-online").uid("desk-back-online")),
                         relaxed(cameras.getSideOutput(CameraWatchFunction.ZONE_CLOSES).map(DeskInput::of, DESK_INPUT)
                                 .name("desk-zone-removed").uid("desk-zone-removed")));
-        SingleOutputStreamOperator<Action> assigned = relaxed(relaxed(deskInputs
+        SingleOutputStreamOperator<DeskInput> routed = relaxed(deskInputs
                 .connect(relaxedTowns)
-                .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region"))
+                .process(new RegionRouter(townLocation), DESK_INPUT).name("route-to-region").uid("route-to-region"));
+        SingleOutputStreamOperator<Action> assigned = relaxed(routed
                 .keyBy(DeskInput::region)
                 .connect(relaxedTowns)
                 .process(new AssignmentFunction(townLocation, commandIds), ACTION).name("assign-officer").uid("assign-officer-by-region"));

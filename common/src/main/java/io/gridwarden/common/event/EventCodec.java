@@ -60,6 +60,14 @@ public final class EventCodec {
         return StampedEvents.parsePlain(body, now, maxEvents);
     }
 
+    /**
+     * What {@link #parseStamped} gives, judged by the tree reader alone: for a body {@link #parseStampedPlain}
+     * declined, which the one-pass reader need not read again.
+     */
+    public static StampedEvents parseStampedByTree(byte[] body, Instant now) {
+        return StampedEvents.parseByTree(body, now);
+    }
+
     /** Decodes one event the log stored; the log holds only events that were valid when stored. */
     public static DeviceEvent decode(byte[] stored) {
         DeviceEvent event = StreamingEventReader.readStored(stored);

@@ -39,6 +39,9 @@ public final class EndToEndCommand implements Callable<Integer> {
     Duration duration;
     @Option(names = "--prime", defaultValue = "PT30S", description = "Unmeasured probing first (a fresh JVM's JIT); PT0S: none. Default: 30 s")
     Duration prime;
+    @Option(names = "--warmup", defaultValue = "PT30S",
+            description = "Background load before each rate's probes count (ISO-8601): the JIT compiles the paths a new load takes. Default: 30 s")
+    Duration warmup;
     @Option(names = "--batch", defaultValue = "100", description = "Background events per request. Default: ${DEFAULT-VALUE}")
     int batch;
     @Option(names = "--max-in-flight", defaultValue = "256", description = "Background requests in flight at most. Default: ${DEFAULT-VALUE}")
@@ -54,7 +57,7 @@ public final class EndToEndCommand implements Callable<Integer> {
         Town loaded = Town.load(town);
         String probeCamera = loaded.cameras().get(0).id();
         List<String> cameras = loaded.cameras().stream().skip(1).map(TownFile.Camera::id).toList();
-        var plan = new LatencyProbe.Plan(probeCamera, loaded.zoneRules(probeCamera).get(0).dwell(), cameras, rates, duration, prime, batch,
+        var plan = new LatencyProbe.Plan(probeCamera, loaded.zoneRules(probeCamera).get(0).dwell(), cameras, rates, duration, prime, warmup, batch,
                 maxInFlight);
         Sightings sightings = new Sightings();
         List<LatencyFigures> figures;

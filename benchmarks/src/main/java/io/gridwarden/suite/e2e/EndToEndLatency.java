@@ -22,7 +22,7 @@ public final class EndToEndLatency {
     public static List<LatencyFigures> run(SuiteSettings s) throws Exception {
         Sightings sightings = new Sightings();
         var plan = new LatencyProbe.Plan(s.probeCamera(), Town.load(s.town()).zoneRules(s.probeCamera()).get(0).dwell(), s.cameras(),
-                s.e2eBackgroundRates(), s.e2eDuration(), s.prime(), s.batchSize(), s.maxInFlight());
+                s.e2eBackgroundRates(), s.e2eDuration(), s.prime(), s.prime(), s.batchSize(), s.maxInFlight());
         try (var inbox = new CommandInbox(0, sightings::onCommand);
              var gridwarden = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("e2e")), inbox.baseUrl(),
                      s.gridwardenHeap(), s.gridwardenArgs())) {

@@ -32,10 +32,16 @@ public final class LatencyProbe {
 
     /**
      * What to probe: the probe camera and its zone's dwell, the cameras the background load comes from, each
-     * background rate for {@code duration}, after {@code prime} of unmeasured probes (zero: none).
+     * background rate for {@code duration}, after {@code prime} of unmeasured probes (zero: none). Each background
+     * rate runs {@code warmup} before its probes count, as every system of the suite is primed: the first half
+     * minute of a new load (the JIT compiling its paths in gridwarden and in the generator, on the same cores) held
+     * six of the ten slowest of 300 probes at 50,000 events/s, and is not the rate's steady tail.
      */
     public record Plan(String probeCamera, Duration dwell, List<String> cameras, List<Integer> backgroundRates, Duration duration,
-            Duration prime, int batchSize, int maxInFlight) {}
+            Duration prime, Duration warmup, int batchSize, int maxInFlight) {}
+
+    /** How much longer than its probes a background load runs: the last probes of a run still wait for their warnings. */
+    private static final Duration BACKGROUND_MARGIN = Duration.ofSeconds(2);
 
     private LatencyProbe() {}
 
@@ -51,6 +57,9 @@ public final class LatencyProbe {
             }
             for (int rate : plan.backgroundRates()) {
                 Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
+                if (load != null && !plan.warmup().isZero()) {
+                    probe.run("warmup-" + rate, plan.warmup());
+                }
                 List<String> tracks = probe.run(Integer.toString(rate), plan.duration());
                 if (load != null) {
                     load.get();
@@ -66,8 +75,8 @@ public final class LatencyProbe {
 
     private static Object backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
         List<URI> events = target.ingestUrls().stream().map(url -> URI.create(url + "/v1/events")).toList();
-        var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), plan.duration(), Duration.ZERO, plan.maxInFlight(),
-                plan.cameras());
+        Duration length = plan.warmup().plus(plan.duration()).plus(BACKGROUND_MARGIN);
+        var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), length, Duration.ZERO, plan.maxInFlight(), plan.cameras());
         return new OpenLoopLoad().run(settings, p -> { });
     }
 

@@ -59,6 +59,12 @@ public final class EnforcementJob {
      * the sensor rules, watermarks included, keep the deployment's own timeout.
      */
     static final long RELAXED_BUFFER_TIMEOUT_MS = 100;
+    /**
+     * The rule operators' output edges send each record at once (0: no buffer waits): they carry decisions, far
+     * fewer than the frames that come in, and watermarks, and a voice warning waited on them up to the deployment's
+     * timeout for a buffer that would not fill.
+     */
+    static final long PROMPT_BUFFER_TIMEOUT_MS = 0;
     private static final TypeInformation<TownVersion> TOWN_VERSION = TypeInformation.of(TownVersion.class);
     private static final TypeInformation<DeviceHeard> DEVICE_HEARD = TypeInformation.of(DeviceHeard.class);
     private static final TypeInformation<DeskInput> DESK_INPUT = TypeInformation.of(DeskInput.class);
@@ -163,13 +169,15 @@ public final class EnforcementJob {
                 .union(notices.map(CameraInput::of, CAMERA_INPUT).name("camera-notices").uid("camera-notices"))
                 .keyBy(CameraInput::camera)
                 .connect(towns)
-                .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate");
+                .process(new CameraWatchFunction(townLocation, absenceTimeout, commandIds)).name("detect-and-escalate").uid("detect-and-escalate")
+                .setBufferTimeout(PROMPT_BUFFER_TIMEOUT_MS);
         SingleOutputStreamOperator<Action> sensors = frames.getSideOutput(EventDecoder.READINGS)
                 .map(SensorInput::of, SENSOR_INPUT).name("sensor-readings").uid("sensor-readings")
                 .union(operations.map(SensorInput::of, SENSOR_INPUT).name("sensor-operations").uid("sensor-operations"))
                 .keyBy(SensorInput::sensor)
                 .connect(towns)
-                .process(new SensorWatchFunction(townLocation), ACTION).name("sensor-thresholds").uid("sensor-thresholds");
+                .process(new SensorWatchFunction(townLocation), ACTION).name("sensor-thresholds").uid("sensor-thresholds")
+                .setBufferTimeout(PROMPT_BUFFER_TIMEOUT_MS);
         SingleOutputStreamOperator<Action> health = relaxed(relaxed(frames.getSideOutput(EventDecoder.HEARD)
                         .map(heard -> heard, DEVICE_HEARD).name("devices-heard").uid("devices-heard"))
                 .keyBy(DeviceHeard::device)

@@ -39,7 +39,8 @@ class EnforcementJobTopologyTest {
     }
 
     @Test
-    @DisplayName("Edges into detection and the sensor rules keep the deployment's buffer timeout; assignment and device health wait up to 100 ms")
+    @DisplayName("Edges into detection and the sensor rules keep the deployment's buffer timeout, their decisions go at once; "
+            + "assignment and device health wait up to 100 ms")
     void shouldRelaxOnlyTheEdgesNoVoiceWarningWaitsOn() {
         Map<String, Long> timeouts = built().getStreamGraph().getStreamNodes().stream()
                 .collect(Collectors.toMap(StreamNode::getOperatorName, StreamNode::getBufferTimeout, (a, b) -> a));
@@ -49,8 +50,8 @@ class EnforcementJobTopologyTest {
                 "camera-frames", DEPLOYMENT_TIMEOUT_MS,
                 "camera-notices", DEPLOYMENT_TIMEOUT_MS,
                 "sensor-readings", DEPLOYMENT_TIMEOUT_MS,
-                "detect-and-escalate", DEPLOYMENT_TIMEOUT_MS,
-                "sensor-thresholds", DEPLOYMENT_TIMEOUT_MS));
+                "detect-and-escalate", 0L, // each decision (and watermark) sent at once: a voice warning waits on no buffer
+                "sensor-thresholds", 0L));
         for (String relaxed : List.of("devices-heard", "device-health", "town-versions-relaxed", "desk-requests", "desk-officers", "desk-acks",
                 "desk-operations", "desk-back-online", "desk-zone-removed", "route-to-region", "assign-officer")) {
             assertThat(timeouts).as(relaxed).containsEntry(relaxed, EnforcementJob.RELAXED_BUFFER_TIMEOUT_MS);

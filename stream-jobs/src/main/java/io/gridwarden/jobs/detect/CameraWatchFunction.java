@@ -107,7 +107,7 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         held = new HeldInputs(heldCapacity);
-        held.restore(context, getRuntimeContext().getTaskInfo());
+        held.restore(context, getRuntimeContext());
     }
 
     @Override

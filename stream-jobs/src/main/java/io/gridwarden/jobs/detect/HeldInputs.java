@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.detect;
 
 import io.gridwarden.jobs.model.CameraInput;
+import io.gridwarden.jobs.state.ImmutableValueSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -42,8 +44,8 @@ final class HeldInputs {
     /** Held inputs a subtask keeps on the heap by default (a frame weighs one plus its objects). */
     static final int DEFAULT_CAPACITY = 200_000;
 
-    private static final ListStateDescriptor<Held> ON_HEAP =
-            new ListStateDescriptor<>("held-inputs", TypeInformation.of(Held.class));
+    private static final String ON_HEAP = "held-inputs";
+    private static final TypeInformation<Held> HELD = TypeInformation.of(Held.class);
     private static final ListStateDescriptor<String> SPILLING = new ListStateDescriptor<>("held-spilling-cameras", Types.STRING);
 
     private final int capacity;
@@ -67,9 +69,15 @@ final class HeldInputs {
                 Types.LIST(TypeInformation.of(CameraInput.class)));
     }
 
-    /** Restores the inputs a checkpoint held for the cameras this subtask owns ({@code task}: its place). */
-    void restore(FunctionInitializationContext context, TaskInfo task) throws Exception {
-        heapState = context.getOperatorStateStore().getUnionListState(ON_HEAP);
+    /**
+     * Restores the inputs a checkpoint held for the cameras this subtask owns ({@code runtime}: its place and
+     * serializer configuration). A checkpoint copies the held inputs by reference ({@link ImmutableValueSerializer}):
+     * a copy of each, on the task's thread, held the warnings due meanwhile.
+     */
+    void restore(FunctionInitializationContext context, RuntimeContext runtime) throws Exception {
+        TaskInfo task = runtime.getTaskInfo();
+        heapState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>(ON_HEAP, new ImmutableValueSerializer<>(runtime.createSerializer(HELD))));
         spillingState = context.getOperatorStateStore().getUnionListState(SPILLING);
         for (Held held : heapState.get()) {
             if (owns(task, held.camera())) {

@@ -90,7 +90,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
     }
 
     static EmbeddedGridwarden start(EmbeddedSettings s) throws Exception {
-        Town town = Town.load(s.town());
+        Town town = Town.loadShared(s.town()); // the job's operators share this copy (same text, same location)
         CommandIds commandIds = commandIds(s);
         LOG.info("Starting gridwarden for {} (data in {})", town, s.dataDir().toAbsolutePath());
         ListenAddress listen = ListenAddress.choose(s.host(), DemoTokens.acceptedBy(town));

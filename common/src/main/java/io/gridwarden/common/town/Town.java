@@ -41,6 +41,8 @@ public final class Town {
     /** A device silent for this many heartbeat intervals is offline, unless the town file says {@code offlineAfter}. */
     public static final int DEFAULT_OFFLINE_BEATS = 3;
 
+    private static final TownCache CACHE = new TownCache();
+
     private final TownFile file;
     private final TownMap map;
     private final ZoneId timezone;
@@ -81,7 +83,7 @@ public final class Town {
 
     /** Loads and checks a town file from a path or {@code classpath:} location. */
     public static Town load(String location) {
-        return new Town(TownLoader.read(location), location);
+        return new Town(TownLoader.parse(TownLoader.text(location), location), location);
     }
 
     /**
@@ -90,6 +92,22 @@ public final class Town {
      */
     public static Town parse(String text, String relativeTo) {
         return new Town(TownLoader.parse(text, "(submitted)"), relativeTo);
+    }
+
+    /**
+     * {@link #load}, but the same text at the same location is parsed once per JVM and the one {@code Town} shared
+     * ({@link TownCache}). For the stream jobs' operators, a dozen of which load the town in one JVM. The files a
+     * town refers to (secrets, the map outline) are read with the first parse only: a reader that needs a changed
+     * secret file without a changed town text must use {@link #load}.
+     */
+    public static Town loadShared(String location) {
+        String text = TownLoader.text(location);
+        return CACHE.get(location, text, () -> new Town(TownLoader.parse(text, location), location));
+    }
+
+    /** {@link #parse}, shared as {@link #loadShared} shares. */
+    public static Town parseShared(String text, String relativeTo) {
+        return CACHE.get(relativeTo, text, () -> parse(text, relativeTo));
     }
 
     /** The text of the town file at {@code location}, as {@link #load} reads it (the version a service started with). */

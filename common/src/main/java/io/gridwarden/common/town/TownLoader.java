@@ -39,18 +39,6 @@ final class TownLoader {
         return options;
     }
 
-    static TownFile read(String location) {
-        try (InputStream in = open(location)) {
-            TownFile file = YAML.readValue(in, TownFile.class);
-            if (file == null) {
-                throw new TownFileException("town file " + location + " is empty; see the demo town for what it holds");
-            }
-            return file;
-        } catch (IOException e) {
-            throw new TownFileException("cannot read town file " + location + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The text of the town file at {@code location} (a path or {@code classpath:}). */
     static String text(String location) {
         try (InputStream in = open(location)) {

@@ -116,9 +116,9 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
 
     @Override
     public void open(OpenContext context) {
-        use(Town.load(townLocation));
+        use(Town.loadShared(townLocation));
         if (latest != null && !pinTown) {
-            use(Town.parse(latest.text(), townLocation));
+            use(Town.parseShared(latest.text(), townLocation));
         }
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup(ExportedName.GROUP);
         badRecords = metrics.counter("badRecords");
@@ -208,7 +208,7 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             return; // the same change read from another partition, or an older one
         }
         try {
-            use(Town.parse(version.text(), townLocation));
+            use(Town.parseShared(version.text(), townLocation));
         } catch (TownFileException e) {
             bad(ctx, record, "town version " + version.version() + " cannot be used: " + e.getMessage());
             return;

@@ -32,7 +32,7 @@ public final class WarningAcks extends RichFlatMapFunction<DeviceAck, WarningFai
 
     @Override
     public void open(OpenContext context) {
-        town = Town.load(townLocation);
+        town = Town.loadShared(townLocation);
         cameras = town.cameras().stream().map(TownFile.Camera::id).toList();
     }
 

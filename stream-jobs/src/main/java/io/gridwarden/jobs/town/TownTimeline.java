@@ -39,7 +39,7 @@ public final class TownTimeline {
 
     /** {@code townLocation}: the town the job started with; a version's relative map outline is read relative to it. */
     public TownTimeline(String townLocation) {
-        this(townLocation, Town.load(townLocation));
+        this(townLocation, Town.loadShared(townLocation));
     }
 
     TownTimeline(String relativeTo, Town initial) {
@@ -112,7 +112,7 @@ public final class TownTimeline {
     private Town town(TownVersion v) {
         return parsed.computeIfAbsent(v.version(), n -> {
             try {
-                return Town.parse(v.text(), relativeTo);
+                return Town.parseShared(v.text(), relativeTo);
             } catch (TownFileException e) {
                 LOG.error("town version {} cannot be used by the jobs; they keep the one before: {}", n, e.getMessage());
                 return null;

@@ -2,6 +2,7 @@ package io.gridwarden.bench;
 
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.StampedEvents;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.loadgen.FrameBatches;
@@ -29,6 +30,8 @@ import org.openjdk.jmh.annotations.State;
  *   the assigner parses the payload for {@code time}, then the decoder parses it whole.</li>
  *   <li>{@code parsedOnce}: records with the device time ingest stored beside them: the assigner reads
  *   it from the record, the decoder parses once.</li>
+ *   <li>{@code compactOnce}: as {@code parsedOnce}, the event stored in the compact form the embedded log
+ *   now holds ({@code StoredForm.COMPACT}), not as JSON.</li>
  *   <li>{@code deviceTimeParse} and {@code deviceTimeStored}: the assigner alone, each way.</li>
  * </ul>
  * Scores are microseconds per event on one thread ({@code us/op}).
@@ -43,6 +46,7 @@ public class SourceDecodeBenchmark {
 
     private final List<LogRecord> untimed = new ArrayList<>();
     private final List<LogRecord> timed = new ArrayList<>();
+    private final List<LogRecord> compact = new ArrayList<>();
     private final TimestampAssigner<LogRecord> assigner =
             new LogClockWatermarks(LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY).createTimestampAssigner(null);
     private int next;
@@ -61,6 +65,8 @@ public class SourceDecodeBenchmark {
             long deviceTime = stamped.parsed().events().get(0).time().toEpochMilli();
             untimed.add(new LogRecord(0, i, now.toEpochMilli(), payload));
             timed.add(new LogRecord(0, i, now.toEpochMilli(), payload, deviceTime));
+            byte[] compactPayload = StoredForm.COMPACT.encode(stamped.parsed().events().get(0).withIngestTime(now));
+            compact.add(new LogRecord(0, i, now.toEpochMilli(), compactPayload, deviceTime));
         }
     }
 
@@ -77,6 +83,11 @@ public class SourceDecodeBenchmark {
     @Benchmark
     public Object parsedOnce() {
         return sourceAndDecode(timed.get(nextIndex()));
+    }
+
+    @Benchmark
+    public Object compactOnce() {
+        return sourceAndDecode(compact.get(nextIndex()));
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.ParsedEvents;
 import io.gridwarden.common.event.Problem;
 import io.gridwarden.common.event.StampedEvents;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.town.Device;
 import java.time.Instant;
@@ -30,11 +31,14 @@ final class EventAdmission {
     private final int maxBatchEvents;
     private final int maxObjectsPerFrame;
     private final CommandAcks acks;
+    private final StoredForm form;
 
-    EventAdmission(int maxBatchEvents, int maxObjectsPerFrame, CommandAcks acks) {
+    /** @param form how the log stores events: the device's JSON as stamped, or {@link StoredForm#COMPACT} */
+    EventAdmission(int maxBatchEvents, int maxObjectsPerFrame, CommandAcks acks, StoredForm form) {
         this.maxBatchEvents = maxBatchEvents;
         this.maxObjectsPerFrame = maxObjectsPerFrame;
         this.acks = acks;
+        this.form = form;
     }
 
     /**
@@ -63,8 +67,11 @@ final class EventAdmission {
         return new Read(events, EventCodec.parseStampedByTree(body, now), null);
     }
 
-    /** The log entries to append for a body {@link #read} without rejection, with what they cost in event tokens, or why it is refused as a whole. */
-    Admission admit(Device device, StampedEvents stamped) {
+    /**
+     * The log entries to append for a body {@link #read} at {@code now} without rejection, with what they cost in event
+     * tokens, or why it is refused as a whole. An event's size is judged by its JSON, whichever form stores it.
+     */
+    Admission admit(Device device, StampedEvents stamped, Instant now) {
         ParsedEvents parsed = stamped.parsed();
         if (!parsed.valid()) {
             return invalid(parsed.problems());
@@ -87,7 +94,8 @@ final class EventAdmission {
         for (int i = 0; i < parsed.events().size(); i++) {
             DeviceEvent event = parsed.events().get(i);
             // the device time beside the record: the jobs take it as the event time without parsing the payload again
-            entries.add(new LogEntry(event.source(), event.dedupKey(), stamped.payloads().get(i), event.time().toEpochMilli()));
+            byte[] payload = form == StoredForm.JSON ? stamped.payloads().get(i) : form.encode(event.withIngestTime(now));
+            entries.add(new LogEntry(event.source(), event.dedupKey(), payload, event.time().toEpochMilli()));
         }
         return Admission.accept(entries, tokens(parsed.events()));
     }

@@ -2,6 +2,7 @@ package io.gridwarden.ingest;
 
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
@@ -57,7 +58,8 @@ public final class IngestServices {
         this.sessions = new MqttDeviceSessions(config, registry, clock);
         this.readiness = readiness;
         this.commandAcks = new CommandAcks(commandIds);
-        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks), guard);
+        this.admission = new MeteredAdmission(new EventAdmission(config.maxBatchEvents(), town.maxObjectsPerFrame(), commandAcks,
+                eventLog.takesCompactEvents() ? StoredForm.COMPACT : StoredForm.JSON), guard);
         FrigateMetrics frigateMetrics = new FrigateMetrics(registry);
         this.frigate = new FrigateAdmission(town, guard, frigateMetrics, new FrigateSnapshots(() -> evidence, frigateMetrics));
         this.clock = clock;

@@ -44,7 +44,7 @@ final class MeteredAdmission {
         if (over.isPresent()) {
             return EventAdmission.Admission.refuse(over.get());
         }
-        EventAdmission.Admission admitted = admission.admit(device, read.stamped());
+        EventAdmission.Admission admitted = admission.admit(device, read.stamped(), now);
         if (!admitted.accepted()) {
             return admitted;
         }

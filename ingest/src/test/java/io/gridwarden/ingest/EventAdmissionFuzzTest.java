@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gridwarden.common.action.CommandIds;
 import io.gridwarden.common.event.EventCodec;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.town.Device;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class EventAdmissionFuzzTest {
     /** Small, so that the fuzzer reaches the limit with a short body. */
     private static final int MAX_BATCH_EVENTS = 3;
 
-    private final EventAdmission admission = new EventAdmission(MAX_BATCH_EVENTS, 2, new CommandAcks(CommandIds.random()));
+    private final EventAdmission admission = new EventAdmission(MAX_BATCH_EVENTS, 2, new CommandAcks(CommandIds.random()), StoredForm.COMPACT);
 
     @DictionaryEntries({"\"specversion\":\"1.0\"", "\"id\":", "\"source\":\"cam-0001\"", "\"type\":", "\"time\":", "\"data\":",
             "\"gw.detection\"", "\"gw.heartbeat\"", "\"gw.command.ack\"", "\"objects\":", "\"track\":", "\"label\":",
@@ -41,7 +42,7 @@ class EventAdmissionFuzzTest {
                 continue;
             }
             assertThat(counted.events()).isBetween(0, MAX_BATCH_EVENTS);
-            EventAdmission.Admission admitted = admission.admit(CAMERA_DEVICE, counted.stamped());
+            EventAdmission.Admission admitted = admission.admit(CAMERA_DEVICE, counted.stamped(), NOW);
             if (!admitted.accepted()) {
                 assertThat(admitted.rejection().detail()).isNotBlank();
                 continue;

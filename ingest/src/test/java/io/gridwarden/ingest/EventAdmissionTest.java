@@ -8,9 +8,11 @@ import static io.gridwarden.ingest.IngestFixtures.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.action.CommandIds;
+import io.gridwarden.common.event.CompactEvents;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.Problem;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.town.Device;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,13 +25,13 @@ class EventAdmissionTest {
     private static final Device CAMERA_DEVICE = IngestFixtures.TOWN.device(CAMERA).orElseThrow();
     private static final Instant NOW = Instant.now();
 
-    private final EventAdmission admission = new EventAdmission(3, 6, new CommandAcks(CommandIds.random()));
+    private final EventAdmission admission = new EventAdmission(3, 6, new CommandAcks(CommandIds.random()), StoredForm.COMPACT);
 
     /** Both steps, as a request goes through them. */
     private EventAdmission.Admission admit(BodyShape shape, Object json) {
         byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         var read = admission.read(shape, body, NOW);
-        return read.rejection() != null ? EventAdmission.Admission.refuse(read.rejection()) : admission.admit(CAMERA_DEVICE, read.stamped());
+        return read.rejection() != null ? EventAdmission.Admission.refuse(read.rejection()) : admission.admit(CAMERA_DEVICE, read.stamped(), NOW);
     }
 
     private EventAdmission.Read count(byte[] body) {
@@ -51,6 +53,25 @@ class EventAdmissionTest {
         assertThat(admitted.entries().get(1).dedupKey()).isEqualTo(stored.dedupKey());
         assertThat(stored.id()).isEqualTo("e-2");
         assertThat(stored.ingestTime()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldStoreTheSameEventsCompactOrAsTheDevicesStampedJson() {
+        var json = new EventAdmission(3, 6, new CommandAcks(CommandIds.random()), StoredForm.JSON);
+        byte[] body = bytes(batch(frame("f-1", 2), heartbeat(CAMERA, "h-1")));
+        var read = json.read(BodyShape.BATCH, body, NOW);
+        var asJson = json.admit(CAMERA_DEVICE, read.stamped(), NOW);
+        var compact = admission.admit(CAMERA_DEVICE, admission.read(BodyShape.BATCH, body, NOW).stamped(), NOW);
+
+        assertThat(asJson.entries()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            byte[] stored = compact.entries().get(i).payload();
+            assertThat(CompactEvents.isCompact(stored)).isTrue();
+            assertThat(CompactEvents.isCompact(asJson.entries().get(i).payload())).isFalse();
+            assertThat(asJson.entries().get(i).payload()).isEqualTo(read.stamped().payloads().get(i));
+            assertThat(EventCodec.decode(stored)).isEqualTo(EventCodec.decode(asJson.entries().get(i).payload()));
+            assertThat(compact.entries().get(i).eventTimeMillis()).isEqualTo(asJson.entries().get(i).eventTimeMillis());
+        }
     }
 
     @Test

@@ -112,6 +112,11 @@ final class CachedOffsetsLog implements RecordLog {
     }
 
     @Override
+    public boolean takesCompactEvents() {
+        return log.takesCompactEvents();
+    }
+
+    @Override
     public int partitionOf(String partitionKey) {
         return log.partitionOf(partitionKey);
     }

@@ -5,11 +5,11 @@ import io.gridwarden.common.action.ActionCodec;
 import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.event.Detection;
 import io.gridwarden.common.event.DeviceEvent;
-import io.gridwarden.common.event.EventCodec;
 import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.OfficerStatus;
 import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.common.event.Reading;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.log.rocksdb.LogRegistry;
 import io.gridwarden.log.rocksdb.LogSpec;
@@ -40,13 +40,20 @@ public final class LogFixtures {
                 new Reading("water_level_m", value));
     }
 
-    /** Appends events as ingest does (each under its device's partition key, its device time beside it) and waits until they are durable. */
+    /**
+     * Appends events as ingest does (each under its device's partition key, its device time beside it) and waits until they
+     * are durable. Every other event is stored compact, as ingest now stores them, the rest as JSON, as a log written
+     * before holds them: every job test then reads a log holding both forms.
+     */
     public static void append(LogSpec eventLog, List<DeviceEvent> events) {
         RecordLog log = LogRegistry.acquire(eventLog);
         try {
-            List<LogEntry> entries = events.stream()
-                    .map(e -> new LogEntry(e.source(), e.dedupKey(), EventCodec.encode(e.withIngestTime(Instant.now())), e.time().toEpochMilli()))
-                    .toList();
+            List<LogEntry> entries = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                DeviceEvent e = events.get(i);
+                StoredForm form = i % 2 == 0 ? StoredForm.COMPACT : StoredForm.JSON;
+                entries.add(new LogEntry(e.source(), e.dedupKey(), form.encode(e.withIngestTime(Instant.now())), e.time().toEpochMilli()));
+            }
             log.append(entries).join();
         } finally {
             LogRegistry.release(eventLog);

@@ -16,8 +16,9 @@ import java.util.List;
  *
  * <p>Reading takes two paths with one outcome: {@link StreamingEventReader} reads the common case (plain,
  * valid events) in one pass; anything it finds unusual is read again by {@link TreeEventReader}, which
- * names each problem and lets the CloudEvents SDK check what only it can. The log stores events in
- * the same wire form, with the extension attribute {@code ingesttime}.
+ * names each problem and lets the CloudEvents SDK check what only it can. A Kafka topic stores events in
+ * the same wire form, with the extension attribute {@code ingesttime}; the embedded log stores them in
+ * {@link CompactEvents}' form ({@link StoredForm}), and {@link #decode} reads both.
  */
 public final class EventCodec {
 
@@ -68,8 +69,14 @@ public final class EventCodec {
         return StampedEvents.parseByTree(body, now);
     }
 
-    /** Decodes one event the log stored; the log holds only events that were valid when stored. */
+    /**
+     * Decodes one event the log stored, in either {@link StoredForm}; the log holds only events that were valid when
+     * stored. Throws {@link IllegalArgumentException} (or another runtime exception) for bytes that are neither.
+     */
     public static DeviceEvent decode(byte[] stored) {
+        if (CompactEvents.isCompact(stored)) {
+            return CompactEvents.decode(stored);
+        }
         DeviceEvent event = StreamingEventReader.readStored(stored);
         return event != null ? event : TreeEventReader.decode(stored);
     }

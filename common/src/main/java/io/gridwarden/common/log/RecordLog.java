@@ -60,6 +60,15 @@ public interface RecordLog extends AutoCloseable {
         return total;
     }
 
+    /**
+     * Whether device events may be stored here in gridwarden's compact form ({@code StoredForm.COMPACT}) rather than as
+     * CloudEvents JSON: true for a log only gridwarden reads (the embedded one), false where other programs may read
+     * or write the records (a Kafka topic, whose form is documented). Readers take either form.
+     */
+    default boolean takesCompactEvents() {
+        return false;
+    }
+
     /** Reports the log's own work (group commits, fsyncs, sweeps) to {@code observer}; a no-op where there is none. */
     default void observe(LogObserver observer) {}
 

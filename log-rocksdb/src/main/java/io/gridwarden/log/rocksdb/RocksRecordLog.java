@@ -127,6 +127,12 @@ public final class RocksRecordLog implements RecordLog {
         return spec.partitions();
     }
 
+    /** Only gridwarden reads this log's files, so device events are stored compact. */
+    @Override
+    public boolean takesCompactEvents() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<AppendResult> append(List<LogEntry> entries) {
         List<StagedEntry> ready = new ArrayList<>(entries.size());

@@ -3,11 +3,13 @@ package io.gridwarden.jobs.dedup;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gridwarden.common.event.CompactEvents;
 import java.io.IOException;
 
 /**
  * Reads only the top-level {@code source} and {@code id} of a stored CloudEvent with a streaming
- * parser: the de-duplication key, without the full decode that happens once, downstream.
+ * parser (or from the compact form's first fields): the de-duplication key, without the full decode that
+ * happens once, downstream.
  */
 public final class EventIds {
 
@@ -29,6 +31,14 @@ public final class EventIds {
     }
 
     private static String field(byte[] payload, String name) {
+        if (CompactEvents.isCompact(payload)) {
+            try {
+                String value = "source".equals(name) ? CompactEvents.source(payload) : CompactEvents.id(payload);
+                return value == null ? UNREADABLE : value;
+            } catch (IllegalArgumentException e) {
+                return UNREADABLE;
+            }
+        }
         try (JsonParser parser = JSON.createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return UNREADABLE;

@@ -3,6 +3,7 @@ package io.gridwarden.jobs.source;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.gridwarden.common.event.CompactEvents;
 import io.gridwarden.common.event.IsoInstants;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,13 @@ final class DeviceTimes {
 
     /** The device time in epoch millis, or {@code fallback} when the payload has no readable time. */
     static long of(byte[] payload, long fallback) {
+        if (CompactEvents.isCompact(payload)) {
+            try {
+                return CompactEvents.timeMillis(payload);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return fallback;
+            }
+        }
         try (JsonParser parser = JSON.createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return fallback;

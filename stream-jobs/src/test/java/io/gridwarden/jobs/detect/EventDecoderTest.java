@@ -14,6 +14,7 @@ import io.gridwarden.common.event.EventType;
 import io.gridwarden.common.event.ManualAssign;
 import io.gridwarden.common.event.ManualClose;
 import io.gridwarden.common.event.Reading;
+import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.event.OfficerStatus.Availability;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.jobs.LogFixtures;
@@ -58,6 +59,20 @@ class EventDecoderTest {
             assertThat(frame.time()).isEqualTo(T0);
             assertThat(frame.objects()).containsExactly(parkedCar("t-1"));
         });
+    }
+
+    @Test
+    void shouldReadAnEventStoredCompactAsTheSameEventStoredAsJson() throws Exception {
+        DeviceEvent frame = LogFixtures.detection(CAMERA, T0, parkedCar("t-1"), parkedCar("t-2"));
+        harness.processElement(record(0, StoredForm.JSON.encode(frame)), T0);
+        harness.processElement(record(0, StoredForm.COMPACT.encode(frame)), T0);
+        byte[] damaged = StoredForm.COMPACT.encode(frame);
+        harness.processElement(record(3, java.util.Arrays.copyOf(damaged, damaged.length - 1)), T0);
+
+        assertThat(harness.extractOutputValues()).hasSize(2).allSatisfy(f -> assertThat(f).isEqualTo(harness.extractOutputValues().get(0)));
+        assertThat(harness.extractOutputValues().get(0).objects()).containsExactly(parkedCar("t-1"), parkedCar("t-2"));
+        assertThat(harness.getSideOutput(EventDecoder.BAD_RECORDS)).extracting(StreamRecord::getValue)
+                .singleElement().satisfies(bad -> assertThat(bad.partition()).isEqualTo(3));
     }
 
     @Test

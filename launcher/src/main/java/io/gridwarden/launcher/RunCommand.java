@@ -68,7 +68,9 @@ final class RunCommand implements Callable<Integer> {
             + " as <url>/devices/<id>/commands (overrides the town file's commandGateway).")
     String commandGateway;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "PT5S", description = "How often the jobs checkpoint (ISO-8601). Default: 5s")
+    @Option(names = "--checkpoint-interval", defaultValue = "PT5S", description = "How often the jobs checkpoint (ISO-8601)."
+            + " Longer: fewer voice warnings held up by a checkpoint and less CPU, but more to replay after a crash, and the"
+            + " event log's lag (counted to the last checkpoint, which --max-lag-events guards) grows between them. Default: 5s")
     Duration checkpointInterval;
 
     @Option(names = "--partitions", defaultValue = "" + EmbeddedSettings.DEFAULT_PARTITIONS,

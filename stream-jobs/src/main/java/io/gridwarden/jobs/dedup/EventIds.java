@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gridwarden.common.event.CompactEvents;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Reads only the top-level {@code source} and {@code id} of a stored CloudEvent with a streaming
@@ -22,18 +23,19 @@ public final class EventIds {
 
     /** The event's {@code source}, or {@link #UNREADABLE}. */
     public static String sourceOf(byte[] payload) {
-        return field(payload, "source");
+        return field(payload, "source", CompactEvents::source);
     }
 
     /** The event's {@code id}, or {@link #UNREADABLE}. */
     public static String idOf(byte[] payload) {
-        return field(payload, "id");
+        return field(payload, "id", CompactEvents::id);
     }
 
-    private static String field(byte[] payload, String name) {
+    /** The top-level string {@code name} of a JSON payload, or what {@code compact} reads from a compact one. */
+    private static String field(byte[] payload, String name, Function<byte[], String> compact) {
         if (CompactEvents.isCompact(payload)) {
             try {
-                String value = "source".equals(name) ? CompactEvents.source(payload) : CompactEvents.id(payload);
+                String value = compact.apply(payload);
                 return value == null ? UNREADABLE : value;
             } catch (IllegalArgumentException e) {
                 return UNREADABLE;

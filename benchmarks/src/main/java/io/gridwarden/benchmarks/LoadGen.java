@@ -63,11 +63,11 @@ public final class LoadGen {
             return List.of(target.split(","));
         }
 
-        RatePoint overMqtt(int port, int rate) throws InterruptedException {
+        RatePoint overMqtt(int port, int sessions, int rate) throws InterruptedException {
             List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
             String host = URI.create(targets().get(0)).getHost();
             return new MqttLoad().run(new MqttLoad.Settings("gridwarden MQTT", host, port, rate, batch, warmup, duration, maxInFlight,
-                    cameras.subList(0, Math.min(cameras.size(), 500))));
+                    cameras.subList(0, Math.min(cameras.size(), sessions))));
         }
 
         void write(Object results) throws Exception {
@@ -87,14 +87,21 @@ public final class LoadGen {
         @Option(names = "--rate", defaultValue = "10000", description = "Events per second. Default: ${DEFAULT-VALUE}")
         int rate;
 
-        @Option(names = "--mqtt-port", description = "Publish over MQTT (QoS 1, one session per camera, at most 500) to this port"
+        @Option(names = "--mqtt-port", description = "Publish over MQTT (QoS 1, one session per camera) to this port"
                 + " on the --target host instead of POSTing over HTTP.")
         Integer mqttPort;
+        @Option(names = "--mqtt-sessions", defaultValue = "500", description = "With --mqtt-port: the first N cameras publish, each"
+                + " its own session, so each sends rate / N events a second; the town's camera count for the shape of the HTTP"
+                + " load, which spreads over every camera. Default: ${DEFAULT-VALUE}")
+        int mqttSessions;
 
         @Override
         public Integer call() throws Exception {
             if (mqttPort != null) {
-                target.write(target.overMqtt(mqttPort, rate));
+                if (mqttSessions < 1) {
+                    throw new IllegalArgumentException("--mqtt-sessions takes n ≥ 1, not " + mqttSessions);
+                }
+                target.write(target.overMqtt(mqttPort, mqttSessions, rate));
             } else {
                 target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));
             }

@@ -22,7 +22,6 @@ public final class MqttComparison {
     public static final String INGEST_ONLY = "gridwarden MQTT, ingest alone (durable)";
     public static final String NOOP = "Vert.x MQTT no-op (parse only)";
     public static final String MOSQUITTO = "Mosquitto (persistence on)";
-    static final int MAX_SESSIONS = 500;
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
         try (var noop = NoopMqttServer.start();
@@ -52,11 +51,11 @@ public final class MqttComparison {
 
     private static InterleavedRamp.Target target(String name, int port, SuiteSettings s, AutoCloseable system) {
         return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> new MqttLoad().run(
-                new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), sessions(s.cameras()))), system);
+                new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), sessions(s))), system);
     }
 
-    /** One MQTT session per camera, at most {@link #MAX_SESSIONS}: a city's ten thousand would measure the client, not the broker. */
-    static List<String> sessions(List<String> cameras) {
-        return cameras.subList(0, Math.min(cameras.size(), MAX_SESSIONS));
+    /** One MQTT session per camera, at most {@code --mqtt-sessions}. */
+    static List<String> sessions(SuiteSettings s) {
+        return s.cameras().subList(0, Math.min(s.cameras().size(), s.mqttSessions()));
     }
 }

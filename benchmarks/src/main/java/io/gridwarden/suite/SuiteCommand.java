@@ -76,6 +76,10 @@ public final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--city", defaultValue = "0", description = "Play a generated city of this many cameras (loadgen city) instead of the"
             + " demo town's 133, so each camera sends a city's few frames a second rather than hundreds. Default: 0 (the demo town)")
     int city;
+    @Option(names = "--mqtt-sessions", defaultValue = "500", description = "MQTT sessions the MQTT load publishes from, one per camera"
+            + " (the first N): with --city, the city's camera count gives MQTT the HTTP load's shape (a few frames a second per"
+            + " camera) at the cost of the load generator's own work. Default: ${DEFAULT-VALUE}")
+    int mqttSessions;
     @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's -Xmx. Default: ${DEFAULT-VALUE}")
     String heap;
     @Option(names = "--gridwarden-arg", description = "An extra option for `gridwarden run`, repeatable,"
@@ -89,6 +93,9 @@ public final class SuiteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
+        if (mqttSessions < 1) {
+            throw new IllegalArgumentException("--mqtt-sessions takes n ≥ 1, not " + mqttSessions);
+        }
         SuiteSettings s = settings();
         List<String> problems = new ArrayList<>();
         InterleavedRamp.Outcome http = part(s, "http", problems, () -> HttpComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
@@ -156,7 +163,7 @@ public final class SuiteCommand implements Callable<Integer> {
                 batch, or(prime, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30)), or(warmup, quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)), or(duration, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20)),
                 or(rounds, quick ? 1 : 3), bound, maxInFlight, or(appenders, quick ? List.of(8) : List.of(1, 8, 32)),
                 or(ruleSeconds, quick ? 900 : 3600), or(e2eRates, quick ? List.of(0, 5000) : List.of(0, 5000, 15000)),
-                or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), townLocation, town.cameras().get(0).id(), cameras);
+                or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), townLocation, town.cameras().get(0).id(), cameras, mqttSessions);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -180,6 +187,7 @@ public final class SuiteCommand implements Callable<Integer> {
         d.put("p99BoundMillis", s.p99BoundMillis());
         d.put("town", city > 0 ? "generated city of " + city + " cameras" : "demo town");
         d.put("devices", s.cameras().size());
+        d.put("mqttSessions", Math.min(s.cameras().size(), s.mqttSessions()));
         d.put("gridwardenArgs", s.gridwardenArgs());
         return d;
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,9 @@ import org.HdrHistogram.Recorder;
  * clients accepts the same.
  */
 public final class MqttLoad {
+
+    /** CONNECTs awaiting their CONNACK at once. */
+    private static final int MAX_PENDING_CONNECTS = 200;
 
     /** Where and what to publish. */
     public record Settings(String system, String host, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration,
@@ -47,15 +51,21 @@ public final class MqttLoad {
         }
     }
 
-    private static List<Mqtt5AsyncClient> connect(Settings s) {
-        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+    private static List<Mqtt5AsyncClient> connect(Settings s) throws InterruptedException {
+        Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS); // thousands of sessions connect in seconds, not one by one
+        List<CompletableFuture<Mqtt5AsyncClient>> connecting = new ArrayList<>();
         for (String camera : s.cameras()) {
+            pending.acquire();
             Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(camera + "-bench-" + System.nanoTime())
                     .serverHost(s.host()).serverPort(s.port()).buildAsync();
-            client.connectWith().cleanStart(true).simpleAuth().username(camera)
+            connecting.add(client.connectWith().cleanStart(true).simpleAuth().username(camera)
                     .password(DeviceClient.demoToken(camera).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                    .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(20, TimeUnit.SECONDS).join();
-            clients.add(client);
+                    .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(20, TimeUnit.SECONDS)
+                    .whenComplete((ack, error) -> pending.release()).thenApply(ack -> client));
+        }
+        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+        for (CompletableFuture<Mqtt5AsyncClient> c : connecting) {
+            clients.add(c.join());
         }
         return clients;
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param town the town file gridwarden runs and the load plays (the demo town, or a generated city)
  * @param probeCamera the camera the end-to-end probe uses (the town's first)
  * @param cameras device ids the load is spread over (the town's cameras but the probe)
+ * @param mqttSessions MQTT sessions the MQTT load publishes from: the first of {@code cameras}, each its own
  */
 public record SuiteSettings(
         Path gridwardenJar,
@@ -35,7 +36,8 @@ public record SuiteSettings(
         Duration e2eDuration,
         String town,
         String probeCamera,
-        List<String> cameras) {
+        List<String> cameras,
+        int mqttSessions) {
 
     public boolean runs(String part) {
         return parts.contains(part);

@@ -5,6 +5,8 @@ import io.gridwarden.suite.mqtt.MqttLoad;
 import io.gridwarden.suite.peers.GridwardenChild;
 import io.gridwarden.suite.peers.MosquittoPeer;
 import io.gridwarden.suite.peers.NoopMqttServer;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,11 @@ public final class MqttComparison {
     public static final String NOOP = "Vert.x MQTT no-op (parse only)";
     public static final String MOSQUITTO = "Mosquitto (persistence on)";
 
+    /** Open files this JVM keeps for everything but the sessions: jars, logs, the HTTP parts' sockets. */
+    private static final int OTHER_FILES = 1024;
+
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
+        checkOpenFiles(sessions(s).size());
         try (var noop = NoopMqttServer.start();
              var mosquitto = Files.isExecutable(s.mosquitto()) ? MosquittoPeer.start(s.mosquitto(), s.workDir()) : null) {
             List<InterleavedRamp.Target> peers = new ArrayList<>();
@@ -52,6 +58,19 @@ public final class MqttComparison {
     private static InterleavedRamp.Target target(String name, int port, SuiteSettings s, AutoCloseable system) {
         return InterleavedRamp.Target.of(name, (rate, warmup, duration) -> new MqttLoad().run(
                 new MqttLoad.Settings(name, port, rate, s.batchSize(), warmup, duration, s.maxInFlight(), sessions(s))), system);
+    }
+
+    /**
+     * The no-op server runs in this JVM, so each session costs it two open files (the client's socket and the
+     * server's): past the limit the last sessions' CONNECTs would wait unanswered rather than fail.
+     */
+    private static void checkOpenFiles(int sessions) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os
+                && 2L * sessions + OTHER_FILES > os.getMaxFileDescriptorCount()) {
+            throw new IllegalArgumentException(String.format("%,d MQTT sessions need %,d open files in this JVM (client and in-JVM"
+                    + " no-op server), but it may open %,d (ulimit -n): give --mqtt-sessions %,d at most, or raise the limit",
+                    sessions, 2L * sessions + OTHER_FILES, os.getMaxFileDescriptorCount(), (os.getMaxFileDescriptorCount() - OTHER_FILES) / 2));
+        }
     }
 
     /** One MQTT session per camera, at most {@code --mqtt-sessions}. */

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -47,7 +50,20 @@ public final class MqttLoad {
         try {
             return publish(s, clients);
         } finally {
-            clients.forEach(c -> c.disconnect().exceptionally(e -> null));
+            disconnect(clients);
+        }
+    }
+
+    /**
+     * Closes every session and waits for them (up to 30 s): the next point's sessions must not find the last
+     * one's still open, or with thousands of sessions both sides run into their open-files limit.
+     */
+    private static void disconnect(List<Mqtt5AsyncClient> clients) throws InterruptedException {
+        CompletableFuture<?>[] closing = clients.stream().map(c -> c.disconnect().exceptionally(e -> null)).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("MQTT load: not every session closed within 30 s (" + e + ")");
         }
     }
 
@@ -64,8 +80,18 @@ public final class MqttLoad {
                     .whenComplete((ack, error) -> pending.release()).thenApply(ack -> client));
         }
         List<Mqtt5AsyncClient> clients = new ArrayList<>();
+        Throwable failed = null;
         for (CompletableFuture<Mqtt5AsyncClient> c : connecting) {
-            clients.add(c.join());
+            try {
+                clients.add(c.join());
+            } catch (CompletionException e) {
+                failed = failed == null ? e.getCause() : failed;
+            }
+        }
+        if (failed != null) {
+            disconnect(clients); // the sessions that did connect must not outlive the failed point
+            throw new IllegalStateException(String.format("%s: %,d of %,d MQTT sessions did not connect to %s:%d within 20 s; the first: %s",
+                    s.system(), s.cameras().size() - clients.size(), s.cameras().size(), s.host(), s.port(), failed), failed);
         }
         return clients;
     }

@@ -58,10 +58,20 @@ public final class Comparisons {
         return none.isEmpty() ? offered : none + " of the " + offered;
     }
 
-    /** The highest offered rate the system held (0 if none). */
+    /**
+     * The highest offered rate up to which the system held every rate offered (0 if not the lowest): a rate held
+     * above one missed is noise around the ceiling, not a higher ceiling.
+     */
     public static int held(List<RatePoint> medians, String system, double p99BoundMillis) {
-        return medians.stream().filter(p -> p.system().equals(system) && p.held(p99BoundMillis))
-                .mapToInt(RatePoint::offeredEventsPerSecond).max().orElse(0);
+        int held = 0;
+        for (RatePoint p : medians.stream().filter(p -> p.system().equals(system))
+                .sorted(Comparator.comparingInt(RatePoint::offeredEventsPerSecond)).toList()) {
+            if (!p.held(p99BoundMillis)) {
+                break;
+            }
+            held = p.offeredEventsPerSecond();
+        }
+        return held;
     }
 
     private static Optional<RatePoint> at(List<RatePoint> medians, String system, int rate) {

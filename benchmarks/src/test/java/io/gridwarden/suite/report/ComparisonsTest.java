@@ -28,6 +28,17 @@ class ComparisonsTest {
     }
 
     @Test
+    @DisplayName("stop at the first rate missed: a higher rate held after it is noise around the ceiling")
+    void shouldStopAtTheFirstRateMissed() {
+        List<RatePoint> medians = List.of(point("gw", 40000, 40000, 5, 0), point("gw", 400000, 400000, 90, 0),
+                point("gw", 300000, 300000, 160, 0), point("gw", 200000, 200000, 20, 0),
+                point("late", 5000, 5000, 150, 0), point("late", 10000, 10000, 50, 0));
+
+        assertThat(Comparisons.held(medians, "gw", 100)).isEqualTo(200000);
+        assertThat(Comparisons.held(medians, "late", 100)).isZero();
+    }
+
+    @Test
     @DisplayName("compare latency at the highest rate both held, and flag a system that held the top rate offered")
     void shouldCompareLatencyWhereBothHeld() {
         List<RatePoint> medians = List.of(point("gw", 5000, 5000, 40, 0), point("gw", 20000, 15000, 900, 0),

@@ -67,7 +67,7 @@ public final class LoadGen {
             List<String> cameras = Town.load(town).cameras().stream().map(TownFile.Camera::id).toList();
             String host = URI.create(targets().get(0)).getHost();
             return new MqttLoad().run(new MqttLoad.Settings("gridwarden MQTT", host, port, rate, batch, warmup, duration, maxInFlight,
-                    cameras.subList(0, Math.min(cameras.size(), sessions))));
+                    MqttLoad.sessions(cameras, sessions)));
         }
 
         void write(Object results) throws Exception {
@@ -98,9 +98,6 @@ public final class LoadGen {
         @Override
         public Integer call() throws Exception {
             if (mqttPort != null) {
-                if (mqttSessions < 1) {
-                    throw new IllegalArgumentException("--mqtt-sessions takes n ≥ 1, not " + mqttSessions);
-                }
                 target.write(target.overMqtt(mqttPort, mqttSessions, rate));
             } else {
                 target.write(new OpenLoopLoad().run(target.at(rate), ProgressBar.to(System.err)));

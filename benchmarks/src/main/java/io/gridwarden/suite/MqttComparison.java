@@ -75,6 +75,6 @@ public final class MqttComparison {
 
     /** One MQTT session per camera, at most {@code --mqtt-sessions}. */
     static List<String> sessions(SuiteSettings s) {
-        return s.cameras().subList(0, Math.min(s.cameras().size(), s.mqttSessions()));
+        return MqttLoad.sessions(s.cameras(), s.mqttSessions());
     }
 }

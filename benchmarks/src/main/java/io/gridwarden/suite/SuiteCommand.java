@@ -93,10 +93,8 @@ public final class SuiteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        if (mqttSessions < 1) {
-            throw new IllegalArgumentException("--mqtt-sessions takes n ≥ 1, not " + mqttSessions);
-        }
         SuiteSettings s = settings();
+        MqttComparison.sessions(s); // a bad --mqtt-sessions is refused before an hour of other parts, not after
         List<String> problems = new ArrayList<>();
         InterleavedRamp.Outcome http = part(s, "http", problems, () -> HttpComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
         InterleavedRamp.Outcome mqtt = part(s, "mqtt", problems, () -> MqttComparison.run(s), new InterleavedRamp.Outcome(List.of(), List.of()));
@@ -187,7 +185,7 @@ public final class SuiteCommand implements Callable<Integer> {
         d.put("p99BoundMillis", s.p99BoundMillis());
         d.put("town", city > 0 ? "generated city of " + city + " cameras" : "demo town");
         d.put("devices", s.cameras().size());
-        d.put("mqttSessions", Math.min(s.cameras().size(), s.mqttSessions()));
+        d.put("mqttSessions", MqttComparison.sessions(s).size());
         d.put("gridwardenArgs", s.gridwardenArgs());
         return d;
     }

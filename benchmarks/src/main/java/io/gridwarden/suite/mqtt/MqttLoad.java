@@ -33,6 +33,15 @@ public final class MqttLoad {
 
     /** CONNECTs awaiting their CONNACK at once. */
     private static final int MAX_PENDING_CONNECTS = 200;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
+    /** The cameras that publish, each its own session: the first {@code count} of them. */
+    public static List<String> sessions(List<String> cameras, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("--mqtt-sessions takes n ≥ 1, not " + count);
+        }
+        return cameras.subList(0, Math.min(cameras.size(), count));
+    }
 
     /** Where and what to publish. */
     public record Settings(String system, String host, int port, int eventsPerSecond, int batchSize, Duration warmup, Duration duration,
@@ -76,7 +85,7 @@ public final class MqttLoad {
                     .serverHost(s.host()).serverPort(s.port()).buildAsync();
             connecting.add(client.connectWith().cleanStart(true).simpleAuth().username(camera)
                     .password(DeviceClient.demoToken(camera).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                    .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(20, TimeUnit.SECONDS)
+                    .restrictions().receiveMaximum(65535).applyRestrictions().send().orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ack, error) -> pending.release()).thenApply(ack -> client));
         }
         List<Mqtt5AsyncClient> clients = new ArrayList<>();
@@ -90,8 +99,8 @@ public final class MqttLoad {
         }
         if (failed != null) {
             disconnect(clients); // the sessions that did connect must not outlive the failed point
-            throw new IllegalStateException(String.format("%s: %,d of %,d MQTT sessions did not connect to %s:%d within 20 s; the first: %s",
-                    s.system(), s.cameras().size() - clients.size(), s.cameras().size(), s.host(), s.port(), failed), failed);
+            throw new IllegalStateException(String.format("%s: %,d of %,d MQTT sessions did not connect to %s:%d within %d s; the first: %s",
+                    s.system(), s.cameras().size() - clients.size(), s.cameras().size(), s.host(), s.port(), CONNECT_TIMEOUT.toSeconds(), failed), failed);
         }
         return clients;
     }

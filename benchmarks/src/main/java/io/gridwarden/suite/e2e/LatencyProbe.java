@@ -10,21 +10,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * The end-to-end probe against a running gridwarden, embedded or a deployment: a probe camera reports a
- * new car every second whose first sighting is back-dated so that its dwell ends {@link #LEAD} from now,
- * and keeps showing it in a frame a second until its warning arrives; meanwhile the other cameras send
- * at a background rate, their batches spread over every ingest instance. The probe sends to the first.
- * Voice warnings reach the caller's {@code CommandInbox}, which hands them to the same {@link Sightings}.
+ * new car about once a second, at random instants ({@link ProbeTimes}), whose first sighting is back-dated so
+ * that its dwell ends {@link #LEAD} from then, and keeps showing it in a frame a second until its warning
+ * arrives; meanwhile the other cameras send at a background rate, their batches spread over every ingest
+ * instance. The probe sends to the first. Voice warnings reach the caller's {@code CommandInbox}, which hands
+ * them to the same {@link Sightings}.
  */
 public final class LatencyProbe {
 
     static final Duration LEAD = Duration.ofSeconds(1);
     static final Duration SETTLE = Duration.ofSeconds(15);
+    /** The probe camera reports its waiting cars at least this often (its detector's frame rate, as it were). */
+    static final Duration FRAME_INTERVAL = Duration.ofSeconds(1);
     private static final String OPERATOR_TOKEN = "demo-admin";
 
     /** Where gridwarden listens: its ingest instances' base URLs and one operations API (alerting). */
@@ -80,13 +84,14 @@ public final class LatencyProbe {
         return new OpenLoopLoad().run(settings, p -> { });
     }
 
-    /** The probe camera: one frame a second listing every probe car still waiting for its warning. */
+    /** The probe camera: a frame at each new car and at least once a second, listing every probe car still waiting for its warning. */
     private static final class Probe {
         private final DeviceClient client;
         private final String camera;
         private final Duration dwell;
         private final Sightings sightings;
         private final DemoEvents events = new DemoEvents("e2e-" + Long.toString(System.currentTimeMillis(), 36));
+        private final SplittableRandom random = new SplittableRandom();
         private int next;
 
         Probe(DeviceClient client, String camera, Duration dwell, Sightings sightings) {
@@ -96,26 +101,43 @@ public final class LatencyProbe {
             this.sightings = sightings;
         }
 
-        /** Starts a probe car a second for {@code duration}, then waits for the last ones; returns the cars started ({@code label} names them). */
+        /**
+         * Starts a probe car about once a second for {@code duration}, at instants spread at random over it
+         * ({@link ProbeTimes}), then waits for the last ones; returns the cars started ({@code label} names them).
+         * The camera sends a frame showing every car still waiting at each start and about once a second, never
+         * just before a start ({@link ProbeTimes}).
+         */
         List<String> run(String label, Duration duration) throws Exception {
+            long begin = System.currentTimeMillis();
+            long[] startAt = ProbeTimes.spread(ProbeTimes.count(duration.toMillis()), duration.toMillis(), random);
             List<String> started = new ArrayList<>();
             List<String> waiting = new ArrayList<>();
-            long stopStarting = System.currentTimeMillis() + duration.toMillis();
-            long stopAll = stopStarting + SETTLE.toMillis();
-            while (System.currentTimeMillis() < stopAll && (System.currentTimeMillis() < stopStarting || !waiting.isEmpty())) {
+            long stopAll = begin + duration.toMillis() + SETTLE.toMillis();
+            long lastFrame = begin - FRAME_INTERVAL.toMillis(); // a frame at once (unless a start is near), then one a second
+            int nextStart = 0;
+            while (System.currentTimeMillis() < stopAll && (nextStart < startAt.length || !waiting.isEmpty())) {
                 long now = System.currentTimeMillis();
-                if (now < stopStarting) {
+                boolean startedOne = false;
+                for (; nextStart < startAt.length && begin + startAt[nextStart] <= now; nextStart++) {
                     String track = "probe-" + label + "-" + (next++);
                     long dueAt = now + LEAD.toMillis();
                     sightings.due(track, dueAt);
                     send(events.frame(camera, Instant.ofEpochMilli(dueAt - dwell.toMillis()), List.of(DemoEvents.car(track))));
                     started.add(track);
                     waiting.add(track);
+                    startedOne = true;
                 }
                 waiting.removeIf(sightings::warned);
-                List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
-                send(events.frame(camera, Instant.ofEpochMilli(now), seen));
-                Thread.sleep(Math.max(0, now + 1000 - System.currentTimeMillis()));
+                boolean startSoon = nextStart < startAt.length && begin + startAt[nextStart] - now < ProbeTimes.MIN_GAP_MILLIS;
+                if (startedOne || (now - lastFrame >= FRAME_INTERVAL.toMillis() && !startSoon)) { // a start soon sends its own
+                    List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
+                    send(events.frame(camera, Instant.ofEpochMilli(now), seen));
+                    lastFrame = now;
+                }
+                long nextFrame = lastFrame + FRAME_INTERVAL.toMillis();
+                long nextStartAt = nextStart < startAt.length ? begin + startAt[nextStart] : Long.MAX_VALUE;
+                long wake = nextStartAt - nextFrame < ProbeTimes.MIN_GAP_MILLIS ? nextStartAt : nextFrame;
+                Thread.sleep(Math.max(0, wake - System.currentTimeMillis()));
             }
             return started;
         }

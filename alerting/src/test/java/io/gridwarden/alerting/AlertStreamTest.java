@@ -168,6 +168,9 @@ class AlertStreamTest {
             harness.append(Action.update(tanshi));
             assertThat(new JsonObject(sse.next(TIMEOUT).data()).getString("id")).isEqualTo(tanshi.id());
             try (SseClient resumed = open(STREAM, Map.of("Authorization", "Bearer " + TANSHI_VIEWER_TOKEN, "Last-Event-ID", afterHecun))) {
+                // each step on its own, so that a failure says which (this once timed out without saying)
+                assertThat(resumed.status()).as("the resumed stream is served").isEqualTo(200);
+                assertThat(resumed.nextComment(TIMEOUT)).isEqualTo("connected");
                 assertThat(new JsonObject(resumed.next(TIMEOUT).data()).getString("id")).as("resumed after the hecun burst")
                         .isEqualTo(tanshi.id());
             }

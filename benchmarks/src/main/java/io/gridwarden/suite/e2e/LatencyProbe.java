@@ -128,18 +128,22 @@ public final class LatencyProbe {
                     startedOne = true;
                 }
                 waiting.removeIf(sightings::warned);
-                boolean startSoon = nextStart < startAt.length && begin + startAt[nextStart] - now < ProbeTimes.MIN_GAP_MILLIS;
-                if (startedOne || (now - lastFrame >= FRAME_INTERVAL.toMillis() && !startSoon)) { // a start soon sends its own
+                long nextStartAt = nextStart < startAt.length ? begin + startAt[nextStart] : Long.MAX_VALUE;
+                if (startedOne || (now - lastFrame >= FRAME_INTERVAL.toMillis() && clearOf(nextStartAt, now))) {
                     List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
                     send(events.frame(camera, Instant.ofEpochMilli(now), seen));
                     lastFrame = now;
                 }
                 long nextFrame = lastFrame + FRAME_INTERVAL.toMillis();
-                long nextStartAt = nextStart < startAt.length ? begin + startAt[nextStart] : Long.MAX_VALUE;
-                long wake = nextStartAt - nextFrame < ProbeTimes.MIN_GAP_MILLIS ? nextStartAt : nextFrame;
+                long wake = clearOf(nextStartAt, nextFrame) ? nextFrame : nextStartAt; // else the start sends the frame
                 Thread.sleep(Math.max(0, wake - System.currentTimeMillis()));
             }
             return started;
+        }
+
+        /** Whether a frame at {@code frameAt} leaves the next start, at {@code startAt}, its dead time ({@link ProbeTimes}). */
+        private static boolean clearOf(long startAt, long frameAt) {
+            return startAt - frameAt >= ProbeTimes.MIN_GAP_MILLIS;
         }
 
         private void send(DeviceEvent event) throws Exception {

@@ -4,6 +4,7 @@ import io.gridwarden.jobs.metrics.BridgeReporterFactory;
 import io.gridwarden.jobs.sink.ActionLogSink;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;
+import io.gridwarden.jobs.state.StateRocksOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,7 @@ public final class EmbeddedJobRunner {
     static Configuration configuration(JobSettings settings) {
         Configuration config = new Configuration();
         config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        config.set(RocksDBOptions.OPTIONS_FACTORY, StateRocksOptions.class.getName());
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toAbsolutePath().toUri().toString());
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);

@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
-import org.rocksdb.Env;
-import org.rocksdb.Priority;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -42,12 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class RocksRecordLog implements RecordLog {
 
     static {
-        RocksDB.loadLibrary();
-        // Compactions may take their time but must not take the cores from the writer and the event loops:
-        // their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit.
-        // Flushes keep their priority: the default Env is the process's, so niced flushes slowed the stream
-        // jobs' own state too (a probe's due → action took 2.3 s at 50,000 events/s).
-        Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
+        RocksThreads.configure();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RocksRecordLog.class);

@@ -1,0 +1,45 @@
+package io.gridwarden.log.rocksdb;
+
+import org.rocksdb.Env;
+import org.rocksdb.Priority;
+import org.rocksdb.RocksDB;
+
+/**
+ * The background threads of the process's RocksDB: one {@link Env} serves every database a JVM opens, the logs'
+ * and Flink's state backend's alike, so its thread pools are the process's, not a database's.
+ *
+ * <p><b>Flushes.</b> Each database asks for the flush threads it wants alone (one, at two background jobs), and
+ * the pool takes the largest ask: left so, one thread flushed for the whole process. A stream job's checkpoint
+ * flushes every operator's memtables at once and waits for them on the operator's thread, so that wait queued
+ * behind the other operators' flushes and behind the event log's own (40 MB memtables, 175 ms each at 50,000
+ * events/s): the camera operator's checkpoint hold reached 242 ms. With {@value #FLUSH_THREADS} flush threads
+ * its worst was 111 ms in the same run (`benchmarks/results/2026-12-05/checkpoint-flush/`).
+ *
+ * <p><b>Compactions</b> may take their time but must not take the cores from the log's writer and the event
+ * loops: their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit, so
+ * their pool runs at a lower CPU priority. Flushes keep theirs: niced flushes slowed the stream jobs' own state
+ * too (a probe's due → action took 2.3 s at 50,000 events/s).
+ */
+public final class RocksThreads {
+
+    /** Flush threads for the process: room for a checkpoint's flushes beside a log's long one. */
+    public static final int FLUSH_THREADS = 4;
+
+    private static boolean done;
+
+    private RocksThreads() {}
+
+    /** Sets the process's pools up once; idempotent, and never shrinks a pool some database enlarged. */
+    public static synchronized void configure() {
+        if (done) {
+            return;
+        }
+        RocksDB.loadLibrary();
+        Env env = Env.getDefault();
+        env.lowerThreadPoolCPUPriority(Priority.LOW);
+        if (env.getBackgroundThreads(Priority.HIGH) < FLUSH_THREADS) {
+            env.setBackgroundThreads(FLUSH_THREADS, Priority.HIGH);
+        }
+        done = true;
+    }
+}

@@ -13,7 +13,7 @@ import org.rocksdb.RocksDB;
  * flushes every operator's memtables at once and waits for them on the operator's thread, so that wait queued
  * behind the other operators' flushes and behind the event log's own (40 MB memtables, 175 ms each at 50,000
  * events/s): the camera operator's checkpoint hold reached 242 ms. With {@value #FLUSH_THREADS} flush threads
- * its worst was 111 ms in the same run (`benchmarks/results/2026-12-05/checkpoint-flush/`).
+ * its worst was 111 ms in the same run (benchmarks/results/2026-12-05/checkpoint-flush/).
  *
  * <p><b>Compactions</b> may take their time but must not take the cores from the log's writer and the event
  * loops: their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit, so

@@ -25,21 +25,18 @@ public final class RocksThreads {
     /** Flush threads for the process: room for a checkpoint's flushes beside a log's long one. */
     public static final int FLUSH_THREADS = 4;
 
-    private static boolean done;
-
     private RocksThreads() {}
 
-    /** Sets the process's pools up once; idempotent, and never shrinks a pool some database enlarged. */
+    /**
+     * Sets the process's pools up: idempotent (each call finds them set), and never shrinks a pool some database
+     * enlarged. Called when a database is opened, a handful of times a process.
+     */
     public static synchronized void configure() {
-        if (done) {
-            return;
-        }
         RocksDB.loadLibrary();
         Env env = Env.getDefault();
         env.lowerThreadPoolCPUPriority(Priority.LOW);
         if (env.getBackgroundThreads(Priority.HIGH) < FLUSH_THREADS) {
             env.setBackgroundThreads(FLUSH_THREADS, Priority.HIGH);
         }
-        done = true;
     }
 }

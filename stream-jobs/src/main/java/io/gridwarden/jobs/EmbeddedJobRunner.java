@@ -2,7 +2,6 @@ package io.gridwarden.jobs;
 
 import io.gridwarden.jobs.metrics.BridgeReporterFactory;
 import io.gridwarden.jobs.sink.ActionLogSink;
-import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;
 import io.gridwarden.jobs.state.StateRocksOptions;
 import java.io.IOException;
@@ -18,10 +17,8 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.PipelineOptionsInternal;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -56,7 +53,6 @@ public final class EmbeddedJobRunner {
     private static final Duration RESTART_FIRST_DELAY = Duration.ofSeconds(1);
     private static final Duration RESTART_MAX_DELAY = Duration.ofSeconds(30);
     private static final MemorySize MANAGED_MEMORY = MemorySize.parse("64m");
-    private static final Duration BUFFER_TIMEOUT = Duration.ofMillis(10);
 
     private EmbeddedJobRunner() {}
 
@@ -96,12 +92,9 @@ public final class EmbeddedJobRunner {
         config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID.toHexString());
-        config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, LogClockWatermarks.EMIT_INTERVAL);
         // the job's counters and checkpoint figures on the process's own /metrics (FlinkMetricsBridge)
         config.set(ConfigOptions.key("metrics.reporter.gridwarden.factory.class").stringType().noDefaultValue(),
                 BridgeReporterFactory.class.getName());
-        // A decision crosses three operators; Flink's default holds a partly filled network buffer up to 100 ms at each.
-        config.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
         latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {
             LOG.info("resuming the enforcement job from {}", checkpoint);
             config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());

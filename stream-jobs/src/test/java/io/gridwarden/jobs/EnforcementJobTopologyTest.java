@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The job's graph as built, before it runs: how its operators hand records on. */
 class EnforcementJobTopologyTest {
 
-    private static final long DEPLOYMENT_TIMEOUT_MS = 10;
+    /** A cluster's defaults (Flink's own): the job must not take them. */
+    private static final long DEPLOYMENT_TIMEOUT_MS = 100;
+    private static final Duration DEPLOYMENT_WATERMARK_INTERVAL = Duration.ofMillis(200);
 
     @TempDir
     Path dir;
@@ -32,6 +35,7 @@ class EnforcementJobTopologyTest {
     private StreamExecutionEnvironment built() {
         Configuration config = new Configuration();
         config.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(DEPLOYMENT_TIMEOUT_MS));
+        config.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, DEPLOYMENT_WATERMARK_INTERVAL);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         EnforcementJob.build(env, new LogSource(LogSpec.of(dir.resolve("events"), 2)), new ActionLogSink(LogSpec.of(dir.resolve("actions"), 1)),
                 TOWN, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, COMMAND_IDS);
@@ -39,23 +43,29 @@ class EnforcementJobTopologyTest {
     }
 
     @Test
-    @DisplayName("Edges into detection and the sensor rules keep the deployment's buffer timeout, their decisions go at once; "
+    @DisplayName("Records into and out of detection and the sensor rules go at once whatever the deployment's default; "
             + "assignment and device health wait up to 100 ms")
     void shouldRelaxOnlyTheEdgesNoVoiceWarningWaitsOn() {
         Map<String, Long> timeouts = built().getStreamGraph().getStreamNodes().stream()
                 .collect(Collectors.toMap(StreamNode::getOperatorName, StreamNode::getBufferTimeout, (a, b) -> a));
 
         assertThat(timeouts).as("all operators: %s", timeouts).containsAllEntriesOf(Map.of(
-                "decode-events", DEPLOYMENT_TIMEOUT_MS, // town versions to every rule operator, watermarks with them
-                "camera-frames", DEPLOYMENT_TIMEOUT_MS,
-                "camera-notices", DEPLOYMENT_TIMEOUT_MS,
-                "sensor-readings", DEPLOYMENT_TIMEOUT_MS,
+                "decode-events", 0L, // town versions to every rule operator, watermarks with them
+                "camera-frames", 0L,
+                "camera-notices", 0L,
+                "sensor-readings", 0L,
                 "detect-and-escalate", 0L, // each decision (and watermark) sent at once: a voice warning waits on no buffer
                 "sensor-thresholds", 0L));
         for (String relaxed : List.of("devices-heard", "device-health", "town-versions-relaxed", "desk-requests", "desk-officers", "desk-acks",
                 "desk-operations", "desk-back-online", "desk-zone-removed", "route-to-region", "assign-officer")) {
             assertThat(timeouts).as(relaxed).containsEntry(relaxed, EnforcementJob.RELAXED_BUFFER_TIMEOUT_MS);
         }
+    }
+
+    @Test
+    @DisplayName("The source emits watermarks every 2 ms whatever the deployment's default: each decision waits on the next one")
+    void shouldEmitWatermarksAtTheJobsOwnInterval() {
+        assertThat(built().getConfig().getAutoWatermarkInterval()).isEqualTo(EnforcementJob.WATERMARK_INTERVAL.toMillis()).isEqualTo(2);
     }
 
     @Test

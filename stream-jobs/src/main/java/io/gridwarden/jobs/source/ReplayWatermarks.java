@@ -12,7 +12,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * The live job's clock ({@link LogClockWatermarks}: device times, watermark = largest append time − the
- * device delay) with the watermark emitted at every record instead of every 25 ms of wall time. A replay
+ * device delay) with the watermark emitted at every record instead of every few milliseconds of wall time. A replay
  * reads an hour of the log in seconds; emitted by the wall clock its watermark would leap over minutes
  * of records at once, and timers would fire after records they fired before live.
  */

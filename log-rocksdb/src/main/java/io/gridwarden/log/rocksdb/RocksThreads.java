@@ -19,11 +19,21 @@ import org.rocksdb.RocksDB;
  * loops: their bursts of a second or two of CPU were what pushed acks past 100 ms near the machine's limit, so
  * their pool runs at a lower CPU priority. Flushes keep theirs: niced flushes slowed the stream jobs' own state
  * too (a probe's due → action took 2.3 s at 50,000 events/s).
+ *
+ * <p>The compaction pool, too, takes the largest ask (one thread), and the event log's de-duplication keys,
+ * random and ever more, make its compactions long: 40 to 55 s each, niced, after a quarter of an hour at
+ * 100,000 events/s. Every other database's compactions queued behind them, so a job's state piled up level-0
+ * files until a checkpoint's flush waited for compaction rather than stall writes, on the operator's thread:
+ * detection stood still for 19–20 s, once a minute (benchmarks/results/2026-12-05/compaction-pool/). With
+ * {@value #COMPACTION_THREADS} threads the log's long compaction has one and the other databases the rest.
  */
 public final class RocksThreads {
 
     /** Flush threads for the process: room for a checkpoint's flushes beside a log's long one. */
     public static final int FLUSH_THREADS = 4;
+
+    /** Compaction threads for the process: the event log's long one, and room for every other database's beside it. */
+    public static final int COMPACTION_THREADS = 3;
 
     private RocksThreads() {}
 
@@ -37,6 +47,9 @@ public final class RocksThreads {
         env.lowerThreadPoolCPUPriority(Priority.LOW);
         if (env.getBackgroundThreads(Priority.HIGH) < FLUSH_THREADS) {
             env.setBackgroundThreads(FLUSH_THREADS, Priority.HIGH);
+        }
+        if (env.getBackgroundThreads(Priority.LOW) < COMPACTION_THREADS) {
+            env.setBackgroundThreads(COMPACTION_THREADS, Priority.LOW);
         }
     }
 }

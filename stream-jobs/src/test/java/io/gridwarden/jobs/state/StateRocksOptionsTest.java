@@ -31,11 +31,12 @@ class StateRocksOptionsTest {
     }
 
     @Test
-    @DisplayName("Opening the job's state gives the process's RocksDB room for several flushes at once")
-    void shouldGiveTheProcessSeveralFlushThreads() {
+    @DisplayName("Opening the job's state gives the process's RocksDB room for several flushes and compactions at once")
+    void shouldGiveTheProcessSeveralFlushAndCompactionThreads() {
         try (DBOptions options = new DBOptions()) {
             assertThat(factory.createDBOptions(options, handles)).isSameAs(options);
         }
         assertThat(Env.getDefault().getBackgroundThreads(Priority.HIGH)).isGreaterThanOrEqualTo(RocksThreads.FLUSH_THREADS);
+        assertThat(Env.getDefault().getBackgroundThreads(Priority.LOW)).isGreaterThanOrEqualTo(RocksThreads.COMPACTION_THREADS);
     }
 }

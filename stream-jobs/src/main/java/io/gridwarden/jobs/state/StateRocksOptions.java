@@ -13,8 +13,9 @@ import org.rocksdb.DBOptions;
  * holds wherever the job's operators run: in the embedded process and in a cluster's task managers alike.
  *
  * <ul>
- *   <li>The process's flush threads ({@link RocksThreads}): a checkpoint flushes every operator's memtables on its
- *       operator's thread, which otherwise waits for one thread shared by the whole process.
+ *   <li>The process's flush and compaction threads ({@link RocksThreads}): a checkpoint flushes every operator's
+ *       memtables on its operator's thread, which otherwise waits for one flush thread shared by the whole process,
+ *       and, when the state's level 0 is full, for its compaction, which otherwise queues behind the event log's.
  *   <li>No compression. The state is small (tens of megabytes: the tracks of the last seconds, timers, desks) and
  *       rewritten all the time; what a checkpoint flushes it flushes while the operator waits, and Snappy took a
  *       quarter of that: the camera operator's hold at 50,000 events/s went from 58 to 47 ms at the median.

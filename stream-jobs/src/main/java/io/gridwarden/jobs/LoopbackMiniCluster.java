@@ -2,9 +2,12 @@ package io.gridwarden.jobs;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.ApplicationID;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.blob.BlobServer;
 import org.apache.flink.runtime.blob.TransientBlobService;
@@ -15,6 +18,7 @@ import org.apache.flink.runtime.entrypoint.component.DefaultDispatcherResourceMa
 import org.apache.flink.runtime.entrypoint.component.DispatcherResourceManagerComponent;
 import org.apache.flink.runtime.entrypoint.component.DispatcherResourceManagerComponentFactory;
 import org.apache.flink.runtime.heartbeat.HeartbeatServices;
+import org.apache.flink.runtime.highavailability.HighAvailabilityServices;
 import org.apache.flink.runtime.leaderelection.LeaderElection;
 import org.apache.flink.runtime.metrics.MetricRegistry;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -39,6 +43,9 @@ import org.apache.flink.runtime.webmonitor.retriever.MetricQueryServiceRetriever
 final class LoopbackMiniCluster extends MiniCluster {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
+    /** How long a close waits for the dispatcher to finish with the jobs that ended; it closes anyway after that. */
+    private static final long CLEAN_UP_WAIT_MILLIS = 5_000;
+    private static final long CLEAN_UP_POLL_MILLIS = 10;
 
     private final boolean keepRestApi;
     private final RecordingRestEndpointFactory restEndpoints = new RecordingRestEndpointFactory();
@@ -66,6 +73,53 @@ final class LoopbackMiniCluster extends MiniCluster {
             restEndpoints.closeAll();
         }
         return components;
+    }
+
+    /**
+     * Closes once the dispatcher has recorded each ended job's result, and its application's, as cleaned up (at most
+     * {@link #CLEAN_UP_WAIT_MILLIS}). The job's client closes its cluster as soon as the job's result is known, while the
+     * dispatcher is still cleaning up after the job; the close cancelled that clean-up, and the dispatcher logged
+     * "Could not properly mark job … result as clean" with a stack trace at many a stop.
+     */
+    @Override
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> cleanedUp;
+        try {
+            cleanedUp = endedJobsCleanedUp();
+        } catch (RuntimeException notRunning) {
+            cleanedUp = CompletableFuture.completedFuture(null);
+        }
+        return cleanedUp.exceptionally(notRunning -> null)
+                .thenCompose(ignored -> super.closeAsync());
+    }
+
+    private CompletableFuture<Void> endedJobsCleanedUp() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLEAN_UP_WAIT_MILLIS);
+        return listJobs().thenCompose(jobs -> CompletableFuture.allOf(jobs.stream()
+                .filter(job -> job.getJobState().isGloballyTerminalState())
+                .map(job -> cleanedUp(job.getJobId(), deadline))
+                .toArray(CompletableFuture[]::new)));
+    }
+
+    private CompletableFuture<Void> cleanedUp(JobID job, long deadline) {
+        return resultMarkedClean(job).thenCompose(clean -> clean || System.nanoTime() > deadline ? CompletableFuture.<Void>completedFuture(null)
+                : CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(CLEAN_UP_POLL_MILLIS, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> cleanedUp(job, deadline)));
+    }
+
+    /**
+     * Whether the dispatcher has marked the job's result and its application's as clean: the last step of its clean-up.
+     * A job submitted on its own runs as an application of the same id (Flink's {@code SingleJobApplication}).
+     */
+    private CompletableFuture<Boolean> resultMarkedClean(JobID job) {
+        try {
+            HighAvailabilityServices ha = getHaServices();
+            return ha.getJobResultStore().hasCleanJobResultEntryAsync(job)
+                    .thenCombine(ha.getApplicationResultStore().hasCleanApplicationResultEntryAsync(ApplicationID.fromHexString(job.toHexString())),
+                            (jobClean, applicationClean) -> jobClean && applicationClean);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Flink's own session REST endpoint, remembered so that it can be closed. */

@@ -89,7 +89,9 @@ final class LoopbackMiniCluster extends MiniCluster {
         } catch (RuntimeException notRunning) {
             cleanedUp = CompletableFuture.completedFuture(null);
         }
-        return cleanedUp.exceptionally(notRunning -> null)
+        // bounded as a whole, the dispatcher's answer to listJobs included: a close never waits longer than this
+        return cleanedUp.completeOnTimeout(null, CLEAN_UP_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                .exceptionally(notRunning -> null)
                 .thenCompose(ignored -> super.closeAsync());
     }
 

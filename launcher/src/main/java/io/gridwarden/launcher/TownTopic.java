@@ -10,6 +10,7 @@ import io.gridwarden.common.log.RecordLog;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ final class TownTopic implements TownVersionLedger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TownTopic.class);
     private static final String KEY = "town";
+    private static final long CLAIM_READ_BACK_POLL_MILLIS = 10;
 
     private final String name;
     private final RecordLog log;
@@ -66,7 +68,7 @@ final class TownTopic implements TownVersionLedger, AutoCloseable {
     }
 
     /** The version in force by the ledger, if any was applied. */
-    java.util.Optional<Applied> latest() {
+    Optional<Applied> latest() {
         return ledger.latest();
     }
 
@@ -86,12 +88,40 @@ final class TownTopic implements TownVersionLedger, AutoCloseable {
         long n = Math.max(ledger.next(), atLeast);
         String nonce = UUID.randomUUID().toString();
         append(TownLedger.encode(new Claim(n, sha256, instance, nonce)), "claim-" + nonce);
-        readToEnd();
-        if (!ledger.winner(n).map(first -> first.nonce().equals(nonce)).orElse(false)) {
-            LOG.info("town version {}: another instance's claim came first ({})", n, ledger.winner(n).map(Claim::instance).orElse("?"));
+        Claim first = firstClaim(n);
+        if (!first.nonce().equals(nonce)) {
+            LOG.info("town version {}: another instance's claim came first ({})", n, first.instance());
             throw new NumberTaken(n);
         }
         return n;
+    }
+
+    /**
+     * The first claim of number {@code n}, read back once one is readable. A committed append is not always readable at
+     * once: a reader of committed records on Kafka reads up to the last stable offset, which passes a transaction's
+     * records only once its commit markers are written, after the commit returns. Reading to the end just once then
+     * found no claim of {@code n}, not even this instance's own, and both instances claiming at once were refused.
+     * Once any claim of {@code n} is readable, every earlier record is too, so the first readable one is the first.
+     */
+    private Claim firstClaim(long n) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            readToEnd();
+            Optional<Claim> first = ledger.winner(n);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the claim of town version " + n + " was appended to the " + name
+                        + " but could not be read back within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(CLAIM_READ_BACK_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the " + name, e);
+            }
+        }
     }
 
     @Override

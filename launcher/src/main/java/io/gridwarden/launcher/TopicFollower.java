@@ -78,9 +78,12 @@ final class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * Waits until a read of {@code partition} that started after this call found nothing new: every record committed
+     * Waits until a read of {@code partition} that started after this call found nothing new: every record readable
      * before the call has then been handled. (Not "up to the end offset": commit markers take offsets that no read
-     * returns.) False if that did not happen within {@code timeout}.
+     * returns.) On Kafka a record committed just before the call may not be readable yet — a reader of committed records
+     * stops at the last stable offset, which passes a transaction only once its commit markers are written — so a
+     * caller that must see its own append waits for it by content ({@code TownTopic.claim}). False if that did not
+     * happen within {@code timeout}.
      */
     boolean awaitReadToEnd(int partition, Duration timeout) throws InterruptedException {
         long after = readsStarted.get(partition);

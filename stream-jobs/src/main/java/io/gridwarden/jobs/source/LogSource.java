@@ -26,8 +26,8 @@ public final class LogSource implements Source<LogRecord, LogSplit, Collection<L
     /**
      * How long a caught-up partition stays quiet before the reader emits a tick for it. In a quiet town the
      * watermark moves in steps of this, so a decision falling due then waits up to one step beyond the device
-     * delay allowance: at 50 ms the voice warning's p99 with no other traffic was 331 ms, at 10 ms 270 ms
-     * (benchmarks/results/2026-12-06/quiet-ticks). Under load the partitions are never quiet and no tick is made.
+     * delay allowance: at 50 ms the voice warning's p99 with no other traffic was 316 ms, at 10 ms 270 ms
+     * (benchmarks/results/2026-12-06/quiet-ticks). Under steady load a partition is seldom quiet that long: ticks are few.
      */
     public static final Duration TICK_INTERVAL = Duration.ofMillis(10);
     /** Records read from a partition per poll: bounds the time between two checkpoint opportunities. */

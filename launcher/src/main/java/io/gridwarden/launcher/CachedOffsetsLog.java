@@ -144,6 +144,12 @@ final class CachedOffsetsLog implements RecordLog {
         return snapshot.ends[partition];
     }
 
+    /** Asked of the log each time: a reader that waits for its own appends needs the end as it is now. */
+    @Override
+    public long appendedEnd(int partition) {
+        return log.appendedEnd(partition);
+    }
+
     @Override
     public CompletableFuture<Void> awaitRecord(int partition, long offset) {
         return log.awaitRecord(partition, offset);

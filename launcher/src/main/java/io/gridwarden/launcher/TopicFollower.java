@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,10 @@ final class TopicFollower implements AutoCloseable {
     private final String name;
     private final RecordLog source;
     private final AtomicLongArray positions;
-    /** Per partition: reads started so far, and the number of the last read that found nothing new. */
+    /** Per partition: reads started so far; the last read that found nothing new; callers waiting to read to the end. */
     private final AtomicLongArray readsStarted;
-    private final AtomicLongArray lastEmptyRead;
+    private final AtomicReferenceArray<EmptyRead> lastEmptyRead;
+    private final AtomicIntegerArray waiting;
     private volatile CompletableFuture<Void> wake = new CompletableFuture<>();
     private final Handler handler;
     private final Thread thread;
@@ -46,7 +49,8 @@ final class TopicFollower implements AutoCloseable {
         this.source = source;
         this.positions = new AtomicLongArray(from);
         this.readsStarted = new AtomicLongArray(from.length);
-        this.lastEmptyRead = new AtomicLongArray(from.length);
+        this.lastEmptyRead = new AtomicReferenceArray<>(from.length);
+        this.waiting = new AtomicIntegerArray(from.length);
         this.handler = handler;
         this.thread = new Thread(this::run, "gridwarden-follow-" + name);
         this.thread.setDaemon(true);
@@ -78,25 +82,58 @@ final class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * Waits until a read of {@code partition} that started after this call found nothing new: every record readable
-     * before the call has then been handled. (Not "up to the end offset": commit markers take offsets that no read
-     * returns.) On Kafka a record committed just before the call may not be readable yet — a reader of committed records
-     * stops at the last stable offset, which passes a transaction only once its commit markers are written — so a
-     * caller that must see its own append waits for it by content ({@code TownTopic.claim}). False if that did not
-     * happen within {@code timeout}.
+     * Waits until every record of {@code partition} whose append completed before this call has been handled; false if
+     * that did not happen within {@code timeout}.
+     *
+     * <p>"Read to the end" is not "a read found nothing": on Kafka a reader of committed records stops at the last stable
+     * offset, which passes a committed transaction only once its commit markers are written, a little after the commit
+     * returned; a read in between finds nothing and the record would be missed. So the wait takes the log's
+     * {@linkplain RecordLog#appendedEnd appended end} now (the high watermark), and ends at the first read, started
+     * after the call, that found nothing new though the readable end, asked just before it, had reached that mark.
+     * (Not "the position reached the end": commit markers take offsets that no read returns.)
      */
     boolean awaitReadToEnd(int partition, Duration timeout) throws InterruptedException {
-        long after = readsStarted.get(partition);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (lastEmptyRead.get(partition) <= after) {
-            wake.complete(null); // read again now, not when the next record comes
-            if (System.nanoTime() > deadline || stopped) {
-                return false;
-            }
-            Thread.sleep(10);
+        long target = appendedEnd(partition, deadline);
+        if (target < 0) {
+            return false;
         }
-        return true;
+        waiting.incrementAndGet(partition);
+        try {
+            long after = readsStarted.get(partition);
+            while (true) {
+                EmptyRead last = lastEmptyRead.get(partition);
+                if (last != null && last.read() > after && last.readableEnd() >= target) {
+                    return true;
+                }
+                wake.complete(null); // read again now, not when the next record comes
+                if (System.nanoTime() > deadline || stopped) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+        } finally {
+            waiting.decrementAndGet(partition);
+        }
     }
+
+    /** The partition's appended end, asked until {@code deadline} while the log does not answer; -1 if it never did. */
+    private long appendedEnd(int partition, long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return source.appendedEnd(partition);
+            } catch (RuntimeException e) {
+                failure = e.toString();
+                if (System.nanoTime() > deadline || stopped) {
+                    return -1;
+                }
+                Thread.sleep(RETRY_AFTER.toMillis());
+            }
+        }
+    }
+
+    /** A read that found nothing new, and the log's readable end asked just before it (-1 when nobody waited). */
+    private record EmptyRead(long read, long readableEnd) {}
 
     private void run() {
         while (!stopped) {
@@ -105,9 +142,11 @@ final class TopicFollower implements AutoCloseable {
                 wake = new CompletableFuture<>();
                 for (int p = 0; p < source.partitions() && !stopped; p++) {
                     long read = readsStarted.incrementAndGet(p);
+                    // asked before the read, so a read that finds nothing has read that far: only while someone waits
+                    long readableEnd = waiting.get(p) > 0 ? source.endOffset(p) : -1;
                     List<LogRecord> page = source.read(p, positions.get(p), PAGE);
                     if (page.isEmpty()) {
-                        lastEmptyRead.set(p, read);
+                        lastEmptyRead.set(p, new EmptyRead(read, readableEnd));
                     } else {
                         handler.apply(p, page);
                         positions.set(p, page.get(page.size() - 1).offset() + 1);

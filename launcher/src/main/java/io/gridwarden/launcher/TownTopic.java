@@ -30,7 +30,6 @@ final class TownTopic implements TownVersionLedger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TownTopic.class);
     private static final String KEY = "town";
-    private static final long CLAIM_READ_BACK_POLL_MILLIS = 10;
 
     private final String name;
     private final RecordLog log;
@@ -97,31 +96,13 @@ final class TownTopic implements TownVersionLedger, AutoCloseable {
     }
 
     /**
-     * The first claim of number {@code n}, read back once one is readable. A committed append is not always readable at
-     * once: a reader of committed records on Kafka reads up to the last stable offset, which passes a transaction's
-     * records only once its commit markers are written, after the commit returns. Reading to the end just once then
-     * found no claim of {@code n}, not even this instance's own, and both instances claiming at once were refused.
-     * Once any claim of {@code n} is readable, every earlier record is too, so the first readable one is the first.
+     * The first claim of number {@code n}, read back: once the topic is read to its end, this instance's own claim is
+     * in the ledger (its append completed), and every claim appended before it too.
      */
     private Claim firstClaim(long n) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            readToEnd();
-            Optional<Claim> first = ledger.winner(n);
-            if (first.isPresent()) {
-                return first.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the claim of town version " + n + " was appended to the " + name
-                        + " but could not be read back within " + timeout.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(CLAIM_READ_BACK_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the " + name, e);
-            }
-        }
+        readToEnd();
+        return ledger.winner(n).orElseThrow(() -> new IllegalStateException("the claim of town version " + n
+                + " was appended to the " + name + " but is not there once the topic is read to its end"));
     }
 
     @Override

@@ -30,8 +30,19 @@ public interface RecordLog extends AutoCloseable {
     /** Up to {@code max} records of a partition, from {@code fromOffset} on, in order. */
     List<LogRecord> read(int partition, long fromOffset, int max);
 
-    /** The offset the next record of the partition will get. */
+    /** The offset the next record of the partition will get: the end of what a read can return now. */
     long endOffset(int partition);
+
+    /**
+     * The end past every append that has completed: once a reader's reads reach it ({@link #endOffset} at or past
+     * it, and a read from the reader's position finds nothing), the reader has seen every record whose append completed
+     * before the call. The same as {@link #endOffset} where an append is readable as soon as it completes (the
+     * embedded log); on Kafka the high watermark, which counts a committed transaction's records before its commit
+     * markers make them readable.
+     */
+    default long appendedEnd(int partition) {
+        return endOffset(partition);
+    }
 
     /** Completes when the partition holds a record at {@code offset} (at once if it already does). */
     CompletableFuture<Void> awaitRecord(int partition, long offset);

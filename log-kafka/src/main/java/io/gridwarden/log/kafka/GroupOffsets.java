@@ -36,6 +36,16 @@ final class GroupOffsets {
         return await(result.partitionResult(tp), "find the end of partition " + partition).offset();
     }
 
+    /**
+     * The partition's high watermark: past every record the broker acknowledged, a committed transaction's included
+     * while its commit markers are still being written (so before it is readable).
+     */
+    long appendedEnd(int partition) {
+        TopicPartition tp = tp(partition);
+        var result = admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED));
+        return await(result.partitionResult(tp), "find the high watermark of partition " + partition).offset();
+    }
+
     /** The group's committed offset of the partition, 0 when it has none. */
     long acknowledged(int partition) {
         TopicPartition tp = tp(partition);

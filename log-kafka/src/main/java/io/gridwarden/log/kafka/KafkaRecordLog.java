@@ -142,6 +142,12 @@ public final class KafkaRecordLog implements RecordLog {
         return offsets.endOffset(checked(partition));
     }
 
+    /** The high watermark: {@link #endOffset} passes it once every transaction below it is decided. */
+    @Override
+    public long appendedEnd(int partition) {
+        return offsets.appendedEnd(checked(partition));
+    }
+
     /** Completes once a committed record at or after {@code offset} exists, so that a read from there returns it. */
     @Override
     public CompletableFuture<Void> awaitRecord(int partition, long offset) {

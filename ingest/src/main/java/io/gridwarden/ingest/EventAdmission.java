@@ -76,7 +76,7 @@ final class EventAdmission {
         if (!parsed.valid()) {
             return invalid(parsed.problems());
         }
-        List<Problem> oversized = oversized(parsed.events(), stamped.payloads());
+        List<Problem> oversized = oversized(parsed.events(), stamped);
         if (!oversized.isEmpty()) {
             return invalid(oversized);
         }
@@ -94,7 +94,7 @@ final class EventAdmission {
         for (int i = 0; i < parsed.events().size(); i++) {
             DeviceEvent event = parsed.events().get(i);
             // the device time beside the record: the jobs take it as the event time without parsing the payload again
-            byte[] payload = form == StoredForm.JSON ? stamped.payloads().get(i) : form.encode(event.withIngestTime(now));
+            byte[] payload = form == StoredForm.JSON ? stamped.payload(i) : form.encode(event.withIngestTime(now));
             entries.add(new LogEntry(event.source(), event.dedupKey(), payload, event.time().toEpochMilli()));
         }
         return Admission.accept(entries, tokens(parsed.events()));
@@ -118,14 +118,14 @@ final class EventAdmission {
     }
 
     /** Frames with more objects than the town allows, and events larger than an event may be. */
-    private List<Problem> oversized(List<DeviceEvent> events, List<byte[]> payloads) {
+    private List<Problem> oversized(List<DeviceEvent> events, StampedEvents stamped) {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).data() instanceof Detection frame && frame.objects().size() > maxObjectsPerFrame) {
                 problems.add(new Problem(i, "/data/objects", "holds " + frame.objects().size() + " objects; a frame may report at most "
                         + maxObjectsPerFrame + " (the town file's limits.maxObjectsPerFrame)"));
-            } else if (payloads.get(i).length > MAX_EVENT_BYTES) {
-                problems.add(new Problem(i, "", "takes " + payloads.get(i).length + " bytes; an event may take at most "
+            } else if (stamped.payloadLength(i) > MAX_EVENT_BYTES) {
+                problems.add(new Problem(i, "", "takes " + stamped.payloadLength(i) + " bytes; an event may take at most "
                         + MAX_EVENT_BYTES + " (drop members gridwarden does not read)"));
             }
         }

@@ -14,10 +14,50 @@ import java.util.List;
  * with the ingest-time attribute put first: it reads back as the same event, and costs no encoding.
  * Any other event is encoded afresh, exactly as {@link EventCodec#encode} does.
  */
-public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
+public final class StampedEvents {
 
-    public StampedEvents {
-        payloads = List.copyOf(payloads);
+    private final ParsedEvents parsed;
+    /** The device's body and the stamp, when some payloads are spliced from it: events' spans, 2 ints each. */
+    private final byte[] body;
+    private final byte[] stamp;
+    private final int[] spans;
+    /** Per event: the payload encoded afresh, or null when it is the body's span with the stamp in place of its brace. */
+    private final byte[][] encoded;
+
+    private StampedEvents(ParsedEvents parsed, byte[] body, byte[] stamp, int[] spans, byte[][] encoded) {
+        this.parsed = parsed;
+        this.body = body;
+        this.stamp = stamp;
+        this.spans = spans;
+        this.encoded = encoded;
+    }
+
+    public ParsedEvents parsed() {
+        return parsed;
+    }
+
+    /**
+     * The bytes of event {@code i} as stored in the JSON form. A spliced one is made on each call: where the log stores
+     * another form, only its {@link #payloadLength} is asked and the JSON is never built.
+     */
+    public byte[] payload(int i) {
+        byte[] own = encoded[i];
+        return own != null ? own : splice(stamp, body, spans[2 * i], spans[2 * i + 1]);
+    }
+
+    /** The length of {@link #payload}, without making it. */
+    public int payloadLength(int i) {
+        byte[] own = encoded[i];
+        return own != null ? own.length : stamp.length + spans[2 * i + 1] - spans[2 * i] - 1;
+    }
+
+    /** Every event's {@link #payload}, in order; empty when the body is invalid. */
+    public List<byte[]> payloads() {
+        List<byte[]> all = new ArrayList<>(encoded.length);
+        for (int i = 0; i < encoded.length; i++) {
+            all.add(payload(i));
+        }
+        return all;
     }
 
     static StampedEvents parse(byte[] body, Instant now) {
@@ -35,14 +75,13 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
             return null;
         }
         List<DeviceEvent> events = plain.events();
-        int[] spans = plain.spans();
-        byte[] stamp = stamp(now);
-        List<byte[]> payloads = new ArrayList<>(events.size());
+        byte[][] encoded = new byte[events.size()][];
         for (int i = 0; i < events.size(); i++) {
-            payloads.add(plain.asWritten(i) ? splice(stamp, body, spans[2 * i], spans[2 * i + 1])
-                    : EventCodec.encode(events.get(i).withIngestTime(now)));
+            if (!plain.asWritten(i)) {
+                encoded[i] = EventCodec.encode(events.get(i).withIngestTime(now));
+            }
         }
-        return new StampedEvents(new ParsedEvents(events, List.of()), payloads);
+        return new StampedEvents(new ParsedEvents(events, List.of()), body, stamp(now), plain.spans(), encoded);
     }
 
     /** What {@link #parse} gives, read only through the tree: for anything unusual, and as the reference in tests. */
@@ -50,18 +89,17 @@ public record StampedEvents(ParsedEvents parsed, List<byte[]> payloads) {
         List<Boolean> plain = new ArrayList<>();
         ParsedEvents parsed = TreeEventReader.read(body, now, plain);
         if (!parsed.valid()) {
-            return new StampedEvents(parsed, List.of());
+            return new StampedEvents(parsed, body, null, null, new byte[0][]);
         }
         int[] spans = JsonSpans.objects(body);
         boolean spansFit = spans != null && spans.length == 2 * parsed.events().size();
-        byte[] stamp = stamp(now);
-        List<byte[]> payloads = new ArrayList<>(parsed.events().size());
-        for (int i = 0; i < parsed.events().size(); i++) {
-            DeviceEvent event = parsed.events().get(i);
-            payloads.add(spansFit && plain.get(i) ? splice(stamp, body, spans[2 * i], spans[2 * i + 1])
-                    : EventCodec.encode(event.withIngestTime(now)));
+        byte[][] encoded = new byte[parsed.events().size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            if (!(spansFit && plain.get(i))) {
+                encoded[i] = EventCodec.encode(parsed.events().get(i).withIngestTime(now));
+            }
         }
-        return new StampedEvents(parsed, payloads);
+        return new StampedEvents(parsed, body, stamp(now), spans, encoded);
     }
 
     /** An opening brace and the ingest-time member, to put in place of an event's own opening brace. */

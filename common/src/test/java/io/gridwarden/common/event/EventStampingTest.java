@@ -67,6 +67,22 @@ class EventStampingTest {
     }
 
     @Test
+    @DisplayName("An event's stored length is known without making its bytes, spliced or encoded afresh, read by either reader")
+    void shouldTellEachPayloadsLengthWithoutMakingIt() {
+        String batch = "[" + detection("e-1", "2026-11-22T07:59:59Z", "") + ","
+                + detection("e-2", "2026-11-22T15:59:59+08:00", "") + "," + detection("e-3", "2026-11-22T07:59:58Z", "") + "]";
+        byte[] body = batch.getBytes(StandardCharsets.UTF_8);
+
+        for (StampedEvents stamped : List.of(stamp(batch), StampedEvents.parseByTree(body, NOW))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(stamped.payloadLength(i)).as("event %d", i).isEqualTo(stamped.payload(i).length);
+            }
+            assertThat(text(stamped.payload(0))).startsWith("{\"ingesttime\":"); // spliced
+            assertThat(text(stamped.payload(1))).isEqualTo(text(EventCodec.encode(stamped.parsed().events().get(1).withIngestTime(NOW))));
+        }
+    }
+
+    @Test
     @DisplayName("An invalid body yields its problems and nothing to store")
     void shouldStampNothingOfAnInvalidBody() {
         var stamped = stamp("[" + detection("e-1", "2026-11-22T07:59:59Z", "") + ", {\"id\": 1}]");

@@ -78,9 +78,21 @@ public final class CameraTracks {
         return all;
     }
 
-    /** Keys of the tracks whose {@code missingSince} is not set. */
-    List<String> present() {
-        return new ArrayList<>(present);
+    /**
+     * Keys of the tracks whose {@code missingSince} is not set, other than {@code seen}: those a frame that showed
+     * {@code seen} makes missing. Usually none, and then no list is made.
+     */
+    List<String> presentExcept(Set<String> seen) {
+        List<String> others = null;
+        for (String key : present) {
+            if (!seen.contains(key)) {
+                if (others == null) {
+                    others = new ArrayList<>();
+                }
+                others.add(key);
+            }
+        }
+        return others == null ? List.of() : others;
     }
 
     /** Keys of the tracks a frame at or after {@code at} that does not show them may forget. */

@@ -92,10 +92,8 @@ public final class CameraWatch {
         // Only a track the previous frames showed can become missing; only a missing one (or one of a
         // zone no longer watched) can be forgotten, and from an instant known in advance: so a frame
         // costs what it shows and what it changes, not the camera's every track.
-        for (String key : tracks.present()) {
-            if (!seen.contains(key)) {
-                store(tracks, key, tracker.missed(tracks.get(key), frame.time()));
-            }
+        for (String key : tracks.presentExcept(seen)) {
+            store(tracks, key, tracker.missed(tracks.get(key), frame.time()));
         }
         for (String key : tracks.forgettableBy(frame.time())) {
             if (!seen.contains(key)) {

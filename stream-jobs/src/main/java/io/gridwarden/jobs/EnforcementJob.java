@@ -165,15 +165,17 @@ public final class EnforcementJob {
         }
         SingleOutputStreamOperator<CameraFrame> frames = records
                 .process(new EventDecoder(townLocation, pinTown)).name("decode-events").uid("decode-events");
-        DataStream<OperatorAction> operations = frames.getSideOutput(EventDecoder.OPERATIONS);
-        DataStream<TownVersion> townVersions = frames.getSideOutput(EventDecoder.TOWN_VERSIONS);
+        SingleOutputStreamOperator<EventDecoder.Other> others = frames.getSideOutput(EventDecoder.OTHERS)
+                .process(new EventDecoder.SplitOthers(), EventDecoder.OTHERS.getTypeInfo()).name("split-decoded").uid("split-decoded");
+        DataStream<OperatorAction> operations = others.getSideOutput(EventDecoder.OPERATIONS);
+        DataStream<TownVersion> townVersions = others.getSideOutput(EventDecoder.TOWN_VERSIONS);
         BroadcastStream<TownVersion> towns = townVersions.broadcast(TownTimeline.VERSIONS); // to detection and the sensor rules
         // the same versions (and watermarks) to assignment and device health, through edges that may wait longer
         BroadcastStream<TownVersion> relaxedTowns = relaxed(townVersions.map(version -> version, TOWN_VERSION)
                 .name("town-versions-relaxed").uid("town-versions-relaxed")).broadcast(TownTimeline.VERSIONS);
 
         DataStream<CameraNotice> notices = operations.map(CameraNotice::of, CAMERA_NOTICE).name("camera-operations").uid("camera-operations")
-                .union(frames.getSideOutput(EventDecoder.ACKS).flatMap(new WarningAcks(townLocation, commandIds), WARNING_FAILURE)
+                .union(others.getSideOutput(EventDecoder.ACKS).flatMap(new WarningAcks(townLocation, commandIds), WARNING_FAILURE)
                         .name("failed-warnings").uid("failed-warnings").map(CameraNotice::of, CAMERA_NOTICE)
                         .name("camera-failed-warnings").uid("camera-failed-warnings"));
         SingleOutputStreamOperator<Action> cameras = frames.map(CameraInput::of, CAMERA_INPUT).name("camera-frames").uid("camera-frames")
@@ -196,9 +198,9 @@ public final class EnforcementJob {
                 .union(sensors.getSideOutput(CameraWatchFunction.DISPATCHES), health.getSideOutput(CameraWatchFunction.DISPATCHES));
 
         DataStream<DeskInput> deskInputs = relaxed(dispatches.map(DeskInput::of, DESK_INPUT).name("desk-requests").uid("desk-requests"))
-                .union(relaxed(frames.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT)
+                .union(relaxed(others.getSideOutput(EventDecoder.OFFICERS).map(DeskInput::of, DESK_INPUT)
                                 .name("desk-officers").uid("desk-officers")),
-                        relaxed(frames.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks")),
+                        relaxed(others.getSideOutput(EventDecoder.ACKS).map(DeskInput::of, DESK_INPUT).name("desk-acks").uid("desk-acks")),
                         relaxed(operations.map(DeskInput::of, DESK_INPUT).name("desk-operations").uid("desk-operations")),
                         relaxed(health.getSideOutput(DeviceHealthFunction.CLOSES).map(DeskInput::of, DESK_INPUT)
                                 .name("desk-back-online").uid("desk-back-online")),

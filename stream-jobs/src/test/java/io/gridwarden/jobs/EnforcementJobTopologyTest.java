@@ -4,6 +4,7 @@ import static io.gridwarden.jobs.JobFixtures.COMMAND_IDS;
 import static io.gridwarden.jobs.JobFixtures.TOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridwarden.jobs.detect.EventDecoder;
 import io.gridwarden.jobs.sink.ActionLogSink;
 import io.gridwarden.jobs.source.LogClockWatermarks;
 import io.gridwarden.jobs.source.LogSource;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -50,7 +52,8 @@ class EnforcementJobTopologyTest {
                 .collect(Collectors.toMap(StreamNode::getOperatorName, StreamNode::getBufferTimeout, (a, b) -> a));
 
         assertThat(timeouts).as("all operators: %s", timeouts).containsAllEntriesOf(Map.of(
-                "decode-events", 0L, // town versions to every rule operator, watermarks with them
+                "decode-events", 0L, // frames and readings, watermarks with them
+                "split-decoded", 0L, // town versions to every rule operator
                 "camera-frames", 0L,
                 "camera-notices", 0L,
                 "sensor-readings", 0L,
@@ -60,6 +63,19 @@ class EnforcementJobTopologyTest {
                 "desk-operations", "desk-back-online", "desk-zone-removed", "route-to-region", "assign-officer")) {
             assertThat(timeouts).as(relaxed).containsEntry(relaxed, EnforcementJob.RELAXED_BUFFER_TIMEOUT_MS);
         }
+    }
+
+    @Test
+    @DisplayName("The decoder has four outgoing edges (frames, devices heard, readings, the rarer kinds): Flink copies "
+            + "each record it emits once for every edge, whichever output the record is for")
+    void shouldKeepTheDecodersEdgesFew() {
+        StreamNode decoder = built().getStreamGraph().getStreamNodes().stream()
+                .filter(node -> node.getOperatorName().equals("decode-events")).findFirst().orElseThrow();
+
+        assertThat(decoder.getOutEdges()).extracting(edge -> edge.getOutputTag() == null ? "main" : edge.getOutputTag().getId())
+                .containsExactlyInAnyOrder("main", "devices-heard", "sensor-readings", "decoded-others");
+        assertThat(EventDecoder.OTHERS.getTypeInfo()).as("the rarer kinds' record, should it ever cross the network")
+                .isInstanceOf(PojoTypeInfo.class);
     }
 
     @Test

@@ -46,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns log records into the jobs' own small records: camera frames on the main output; officer
- * reports, sensor readings, command acks and dispatchers' actions on side outputs; drops ticks
+ * Turns log records into the jobs' own small records: camera frames on the main output; sensor readings
+ * on {@link #READINGS}; officer reports, command acks and dispatchers' actions on {@link #OTHERS}; drops ticks
  * (their work, moving the watermark, is done by now). Every event of a judged camera or sensor,
  * heartbeats included, is also reported on {@link #HEARD} for device health.
  *
@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * watermark are counted in {@code lateEvents}, reported on {@link #LATE_EVENTS} and still processed.
  *
  * <p>A new town version ({@code gw.town.change}, which alerting appends to every partition) goes to
- * {@link #TOWN_VERSIONS} for the rule operators, and the decoder itself knows the new town's officers and
+ * {@link #OTHERS} too, for the rule operators, and the decoder itself knows the new town's officers and
  * sensors from that record on; the latest version is kept as operator state for a restore. A decoder
  * built with {@code pinTown} ignores town changes: a what-if replay judges by its own town file only.
  */
@@ -74,6 +74,14 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
     public static final OutputTag<LateEvent> LATE_EVENTS = new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
     /** New versions of the town file, in log order, for the rule operators' broadcast state. */
     public static final OutputTag<TownVersion> TOWN_VERSIONS = new OutputTag<>("town-versions", TypeInformation.of(TownVersion.class));
+    /**
+     * The rarer kinds (officer reports, command acks, dispatchers' actions, town versions) on one output, which
+     * {@link SplitOthers} hands to {@link #OFFICERS}, {@link #ACKS}, {@link #OPERATIONS} and {@link #TOWN_VERSIONS}.
+     * Why: with object reuse, Flink gives each of an operator's outgoing edges a copy of every record it emits, whichever
+     * output the record is for; so the decoder keeps few edges (frames, {@link #HEARD}, {@link #READINGS}, this), and
+     * the copies for the many consumers of the rare kinds are made only for them.
+     */
+    public static final OutputTag<Other> OTHERS = new OutputTag<>("decoded-others", TypeInformation.of(Other.class));
     private static final ListStateDescriptor<TownVersion> LATEST_TOWN =
             new ListStateDescriptor<>("latest-town-version", TypeInformation.of(TownVersion.class));
 
@@ -182,7 +190,8 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
                 bad(ctx, record, "officer status from " + event.source() + ", who is not an officer of the town");
                 return;
             }
-            ctx.output(OFFICERS, new OfficerUpdate(event.source(), officer.get().unit(), time, status.lat(), status.lon(), status.status()));
+            var update = new OfficerUpdate(event.source(), officer.get().unit(), time, status.lat(), status.lon(), status.status());
+            ctx.output(OTHERS, Other.of(update));
         } else if (data instanceof Reading r) {
             if (!sensors.contains(event.source())) {
                 bad(ctx, record, "reading from " + event.source() + ", which is not a sensor of the town");
@@ -191,11 +200,11 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             readings.inc();
             ctx.output(READINGS, new SensorReading(event.source(), time, r.metric(), r.value()));
         } else if (data instanceof CommandAck a) {
-            ctx.output(ACKS, new DeviceAck(event.source(), time, a.command(), a.result(), a.note()));
+            ctx.output(OTHERS, Other.of(new DeviceAck(event.source(), time, a.command(), a.result(), a.note())));
         } else if (data instanceof ManualAssign m) {
-            ctx.output(OPERATIONS, OperatorAction.assign(m.violation(), m.device(), time, m.officer(), m.operator()));
+            ctx.output(OTHERS, Other.of(OperatorAction.assign(m.violation(), m.device(), time, m.officer(), m.operator())));
         } else if (data instanceof ManualClose c) {
-            ctx.output(OPERATIONS, OperatorAction.close(c.violation(), c.device(), time, c.reason(), c.operator()));
+            ctx.output(OTHERS, Other.of(OperatorAction.close(c.violation(), c.device(), time, c.reason(), c.operator())));
         } else if (data instanceof TownChange t && !pinTown) {
             changeTown(new TownVersion(t.version(), time, t.sha256(), t.town(), t.author()), record, ctx);
         }
@@ -214,12 +223,49 @@ public final class EventDecoder extends ProcessFunction<LogRecord, CameraFrame> 
             return;
         }
         latest = version;
-        ctx.output(TOWN_VERSIONS, version);
+        ctx.output(OTHERS, Other.of(version));
     }
 
     private void bad(Context ctx, LogRecord record, String reason) {
         badRecords.inc();
         LOG.warn("skipping event log record {}/{}: {}", record.partition(), record.offset(), reason);
         ctx.output(BAD_RECORDS, new BadRecord(record.partition(), record.offset(), String.valueOf(reason)));
+    }
+
+    /** One record of the rarer kinds: exactly one of its members is set. */
+    public record Other(OfficerUpdate officer, DeviceAck ack, OperatorAction operation, TownVersion town) {
+
+        static Other of(OfficerUpdate officer) {
+            return new Other(officer, null, null, null);
+        }
+
+        static Other of(DeviceAck ack) {
+            return new Other(null, ack, null, null);
+        }
+
+        static Other of(OperatorAction operation) {
+            return new Other(null, null, operation, null);
+        }
+
+        static Other of(TownVersion town) {
+            return new Other(null, null, null, town);
+        }
+    }
+
+    /** Hands each of {@link #OTHERS} to its own output: {@link #OFFICERS}, {@link #ACKS}, {@link #OPERATIONS}, {@link #TOWN_VERSIONS}. */
+    public static final class SplitOthers extends ProcessFunction<Other, Other> {
+
+        @Override
+        public void processElement(Other other, Context ctx, Collector<Other> out) {
+            if (other.officer() != null) {
+                ctx.output(OFFICERS, other.officer());
+            } else if (other.ack() != null) {
+                ctx.output(ACKS, other.ack());
+            } else if (other.operation() != null) {
+                ctx.output(OPERATIONS, other.operation());
+            } else if (other.town() != null) {
+                ctx.output(TOWN_VERSIONS, other.town());
+            }
+        }
     }
 }

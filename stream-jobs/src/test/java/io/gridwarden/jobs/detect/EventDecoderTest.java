@@ -28,9 +28,11 @@ import io.gridwarden.jobs.model.SensorReading;
 import io.gridwarden.jobs.source.Ticks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +81,7 @@ class EventDecoderTest {
     void shouldSendOfficerReportsWithTheirUnitToTheSideOutput() throws Exception {
         harness.processElement(record(1, EventCodec.encode(LogFixtures.officerStatus("off-21", T0, 28.76, 118.6))), T0);
 
-        assertThat(harness.getSideOutput(EventDecoder.OFFICERS)).extracting(StreamRecord::getValue)
-                .containsExactly(new OfficerUpdate("off-21", "tanshi", T0, 28.76, 118.6, Availability.AVAILABLE));
+        assertThat(split(EventDecoder.OFFICERS)).containsExactly(new OfficerUpdate("off-21", "tanshi", T0, 28.76, 118.6, Availability.AVAILABLE));
     }
 
     @Test
@@ -115,11 +116,21 @@ class EventDecoderTest {
         assertThat(harness.getSideOutput(EventDecoder.READINGS)).extracting(StreamRecord::getValue)
                 .containsExactly(new SensorReading("wl-01", T0, "water_level_m", 3.7));
         assertThat(harness.getSideOutput(EventDecoder.BAD_RECORDS)).hasSize(1);
-        assertThat(harness.getSideOutput(EventDecoder.ACKS)).extracting(StreamRecord::getValue)
-                .containsExactly(new DeviceAck("off-01", T0, "cmd-1", "accepted", null));
-        assertThat(harness.getSideOutput(EventDecoder.OPERATIONS)).extracting(StreamRecord::getValue).containsExactly(
+        assertThat(split(EventDecoder.ACKS)).containsExactly(new DeviceAck("off-01", T0, "cmd-1", "accepted", null));
+        assertThat(split(EventDecoder.OPERATIONS)).containsExactly(
                 OperatorAction.close("vio-1", CAMERA, T0, "duplicate", "demo-admin"),
                 OperatorAction.assign("vio-1", CAMERA, T0, "off-02", "demo-admin"));
+    }
+
+    /** What the job hands on of the decoder's rarer kinds ({@code OTHERS}, through {@code SplitOthers}) to {@code tag}. */
+    private <T> List<T> split(OutputTag<T> tag) throws Exception {
+        var split = ProcessFunctionTestHarnesses.forProcessFunction(new EventDecoder.SplitOthers());
+        for (StreamRecord<EventDecoder.Other> other : harness.getSideOutput(EventDecoder.OTHERS)) {
+            split.processElement(other.getValue(), other.getTimestamp());
+        }
+        var out = split.getSideOutput(tag);
+        assertThat(split.extractOutputValues()).as("the split's main output").isEmpty();
+        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
     }
 
     private static DeviceEvent event(String source, EventType type, EventData data) {

@@ -106,6 +106,7 @@ class EmbeddedJobRunnerTest {
                 .contains("gridwarden_job_bad_records_total{", "gridwarden_job_late_events_total{")
                 .containsPattern("gridwarden_job_held_inputs\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} \\d")
                 .contains("gridwarden_job_held_spilling_cameras{")
+                .containsPattern("gridwarden_job_unread_records\\{[^}]*operator_name=\"Source: event-log\"[^}]*} \\d")
                 .containsPattern("gridwarden_flink_job_number_of_completed_checkpoints\\{job_name=\"gridwarden-enforcement\"} [1-9]")
                 .contains("gridwarden_flink_job_last_checkpoint_duration{");
     }

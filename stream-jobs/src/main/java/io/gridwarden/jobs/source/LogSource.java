@@ -1,6 +1,7 @@
 package io.gridwarden.jobs.source;
 
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.jobs.metrics.ExportedName;
 import io.gridwarden.log.rocksdb.LogSpec;
 import java.time.Duration;
 import java.util.Collection;
@@ -57,7 +58,10 @@ public final class LogSource implements Source<LogRecord, LogSplit, Collection<L
 
     @Override
     public SourceReader<LogRecord, LogSplit> createReader(SourceReaderContext context) {
-        return new LogSourceReader(log, TICK_INTERVAL.toMillis());
+        LogSourceReader reader = new LogSourceReader(log, TICK_INTERVAL.toMillis());
+        context.metricGroup().setPendingRecordsGauge(reader::unreadRecords); // Flink's own name for it, in its web UI
+        context.metricGroup().addGroup(ExportedName.GROUP).gauge("unreadRecords", reader::unreadRecords);
+        return reader;
     }
 
     @Override

@@ -65,6 +65,23 @@ class LogSourceReaderTest {
     }
 
     @Test
+    @DisplayName("Counts the records of its partitions not read yet, from where each split starts, until a read takes them")
+    void shouldCountTheRecordsItHasNotReadYet() {
+        append(0, "a", "b", "c");
+        append(1, "d", "e");
+        assertThat(reader.unreadRecords()).as("no splits yet").isZero();
+
+        reader.addSplits(List.of(new LogSplit(0, 1), new LogSplit(1, 0)));
+        assertThat(reader.unreadRecords()).isEqualTo(4); // b, c and d, e
+
+        reader.pollNext(output);
+        assertThat(reader.unreadRecords()).isZero();
+
+        append(1, "f");
+        assertThat(reader.unreadRecords()).isEqualTo(1);
+    }
+
+    @Test
     void shouldResumeFromTheCheckpointedOffset() {
         append(0, "a", "b", "c");
         reader.addSplits(List.of(new LogSplit(0, 2)));

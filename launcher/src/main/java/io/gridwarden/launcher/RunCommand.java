@@ -29,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
     String town;
 
     @Option(names = "--data-dir", defaultValue = EmbeddedSettings.DEFAULT_DATA_DIR,
-            description = "Where the event log, the action log, checkpoints and alerting's state live. Default: ${DEFAULT-VALUE}")
+            description = "Where the event log, the action log, checkpoints and alerting's state live, and the process's temporary"
+                    + " files (tmp/<pid>; what a killed process left there goes at the next start). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     @Option(names = "--host", description = "Address the device (HTTP, MQTT) and operations servers bind. Default: 127.0.0.1 while the"
@@ -144,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }
+        Path temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
         EmbeddedGridwarden system;
         try {
             system = EmbeddedGridwarden.start(settings); // reads the command secret before it creates anything
@@ -153,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();
+            ProcessTempDir.release(temporary);
             stopped.countDown();
         }, "gridwarden-shutdown"));
         stopped.await();

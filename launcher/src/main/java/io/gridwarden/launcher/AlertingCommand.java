@@ -41,7 +41,7 @@ final class AlertingCommand implements Callable<Integer> {
     TlsOptions tls;
 
     @Option(names = "--data-dir", required = true, description = "This instance's own state: its copy of the actions topic, its"
-            + " views, delivered commands and audit log, and its temporary files (tmp/<pid>). One per instance, never shared.")
+            + " views, delivered commands and audit log. One per instance, never shared.")
     Path dataDir;
 
     @Option(names = "--actions-topic", defaultValue = KafkaTopics.ACTIONS,
@@ -79,12 +79,14 @@ final class AlertingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AlertingProcessSettings settings = settings();
-        Path temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
+        ProcessTempDir.Claim temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
         return ServiceRun.untilStopped("alerting", spec.commandLine().getErr(), () -> {
             AutoCloseable process = AlertingProcess.start(settings);
             return () -> {
                 process.close();
-                ProcessTempDir.release(temporary);
+                if (temporary != null) {
+                    temporary.release();
+                }
             };
         });
     }

@@ -1,55 +1,106 @@
 package io.gridwarden.launcher;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a process's temporary files under its data directory, {@code <data-dir>/tmp/<pid>}, rather than the machine's
- * {@code /tmp}: the native libraries RocksDB, LZ4 and Netty extract at each start, the embedded Flink cluster's
+ * Gives a process a temporary directory of its own, {@code <java.io.tmpdir>/gridwarden-<data directory's hash>/<pid>},
+ * for what it puts there: the native libraries RocksDB and LZ4 extract at each start, the embedded Flink cluster's
  * files (its RPC system's jar, blob and I/O directories, the job's working RocksDB state) and Vert.x's file cache.
- * They delete their files when the process stops; a process killed ({@code kill -9}, out of memory, power loss)
- * left them in {@code /tmp}, tens of megabytes a time and the job's whole working state. Now each start removes
- * what processes no longer running left under {@code <data-dir>/tmp}.
+ * They delete their files when the process stops; a process killed ({@code kill -9}, out of memory, power loss) left
+ * them in {@code /tmp}, tens of megabytes a time and the job's whole working state, for good. Now each start removes
+ * what earlier processes of the same data directory, no longer running, left there.
  *
- * <p>Done by setting {@code java.io.tmpdir} before anything reads it, so it is the first thing a command does. A
- * {@code -Djava.io.tmpdir} given on the command line is kept: whoever set it chose where temporary files go.
+ * <p>Under the JVM's temporary directory (a {@code -Djava.io.tmpdir} is respected), not the data directory: a full
+ * data disk must not stop a start (ingest then refuses with {@code storage-full} and recovers by itself). Done by
+ * setting {@code java.io.tmpdir} before anything reads it, so it comes before any library is loaded.
  */
 final class ProcessTempDir {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessTempDir.class);
-    static final String TMP = "tmp";
+
+    /** A directory claimed, and the JVM's temporary directory before: {@link #release} gives both back. */
+    record Claim(Path directory, String previous) {
+
+        /**
+         * Deletes the directory (at a clean stop, once everything in it is closed), and its data directory's place if no
+         * other process uses it; restores {@code java.io.tmpdir}.
+         */
+        void release() {
+            try {
+                deleteTree(directory);
+                Files.deleteIfExists(directory.getParent());
+            } catch (DirectoryNotEmptyException otherProcess) {
+                // another process of this data directory runs: its directory stays
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not remove {} at the stop ({}); the next start will", directory, e.toString());
+            }
+            System.setProperty("java.io.tmpdir", previous);
+        }
+    }
 
     private ProcessTempDir() {}
 
-    /** Claims {@code <dataDir>/tmp/<pid>} as this process's temporary directory; the directory, or null if it kept the JVM's. */
-    static Path claim(Path dataDir) {
-        if (setOnCommandLine(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
-            return null;
-        }
-        Path base = dataDir.resolve(TMP).toAbsolutePath();
+    /** Claims this process's temporary directory for {@code dataDir}; null if it could not (the JVM's is kept, with a warning). */
+    static Claim claim(Path dataDir) {
+        String previous = System.getProperty("java.io.tmpdir");
+        Path base = baseFor(dataDir, Path.of(previous));
         Path own = base.resolve(Long.toString(ProcessHandle.current().pid()));
         try {
+            if (!Files.isDirectory(base)) {
+                Files.createDirectories(base.getParent());
+                try {
+                    createPrivate(base);
+                } catch (FileAlreadyExistsException raced) {
+                    // another process of this data directory made it just now
+                }
+            }
             removeLeftovers(base);
-            Files.createDirectories(own);
+            if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(own); // an earlier process's, which had this pid (before a reboot): nothing of it runs
+            }
+            createPrivate(own);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Temporary files stay in {}: could not use {} ({})", System.getProperty("java.io.tmpdir"), own, e.toString());
+            LOG.warn("Temporary files stay in {}: could not use {} ({})", previous, own, e.toString());
             return null;
         }
         System.setProperty("java.io.tmpdir", own.toString());
-        return own;
+        LOG.info("Temporary files in {}", own);
+        return new Claim(own, previous);
     }
 
-    /** Whether the JVM was started with its own {@code -Djava.io.tmpdir}. */
-    static boolean setOnCommandLine(List<String> jvmArguments) {
-        return jvmArguments.stream().anyMatch(argument -> argument.startsWith("-Djava.io.tmpdir="));
+    /** Where the processes of {@code dataDir} keep their temporary directories, one per pid. */
+    static Path baseFor(Path dataDir, Path temporaryRoot) {
+        String path = dataDir.toAbsolutePath().normalize().toString();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+            return temporaryRoot.resolve("gridwarden-" + HexFormat.of().formatHex(hash, 0, 6));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The job's working state lives here, with the town's camera and track ids: the process's user alone may read it. */
+    private static void createPrivate(Path directory) throws IOException {
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(directory);
+        }
     }
 
     /** Removes the directories under {@code base} of processes that no longer run (named by their pid); anything else stays. */
@@ -64,18 +115,6 @@ final class ProcessTempDir {
         for (Path directory : dead) {
             long bytes = deleteTree(directory);
             LOG.info("Removed {} MB of temporary files a stopped process left in {}", bytes / 1_000_000, directory);
-        }
-    }
-
-    /** Deletes this process's own directory (at a clean stop, once everything in it is closed). */
-    static void release(Path own) {
-        if (own == null) {
-            return;
-        }
-        try {
-            deleteTree(own);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not remove {} at the stop ({}); the next start will", own, e.toString());
         }
     }
 

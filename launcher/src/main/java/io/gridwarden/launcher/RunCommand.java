@@ -29,8 +29,9 @@ final class RunCommand implements Callable<Integer> {
     String town;
 
     @Option(names = "--data-dir", defaultValue = EmbeddedSettings.DEFAULT_DATA_DIR,
-            description = "Where the event log, the action log, checkpoints and alerting's state live, and the process's temporary"
-                    + " files (tmp/<pid>; what a killed process left there goes at the next start). Default: ${DEFAULT-VALUE}")
+            description = "Where the event log, the action log, checkpoints and alerting's state live. (Temporary files go to"
+                    + " <java.io.tmpdir>/gridwarden-<hash of this directory>/<pid>; what a killed process left there goes at the next"
+                    + " start.) Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     @Option(names = "--host", description = "Address the device (HTTP, MQTT) and operations servers bind. Default: 127.0.0.1 while the"
@@ -145,21 +146,31 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }
-        Path temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
+        ProcessTempDir.Claim temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
         EmbeddedGridwarden system;
         try {
             system = EmbeddedGridwarden.start(settings); // reads the command secret before it creates anything
         } catch (CommandSecretFile.CommandSecretException e) {
+            release(temporary);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (Exception | Error e) {
+            release(temporary);
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();
-            ProcessTempDir.release(temporary);
+            release(temporary);
             stopped.countDown();
         }, "gridwarden-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static void release(ProcessTempDir.Claim temporary) {
+        if (temporary != null) {
+            temporary.release();
+        }
     }
 
     /** The device endpoints' TLS identity: both files or neither (plain text). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,32 +45,44 @@ class ProcessTempDirTest {
     }
 
     @Test
-    @DisplayName("A -Djava.io.tmpdir on the command line is kept")
-    void shouldKeepATemporaryDirectoryChosenOnTheCommandLine() {
-        assertThat(ProcessTempDir.setOnCommandLine(List.of("-Xmx1g", "-Djava.io.tmpdir=/srv/tmp"))).isTrue();
-        assertThat(ProcessTempDir.setOnCommandLine(List.of("-Xmx1g", "-Dvertx.cacheDirBase=/x"))).isFalse();
+    @DisplayName("Each data directory has its own place among the temporary files, the same at every start")
+    void shouldPlaceEachDataDirectorysTemporaryFilesApart() {
+        Path root = Path.of("/var/tmp");
+
+        assertThat(ProcessTempDir.baseFor(dir.resolve("a"), root)).isEqualTo(ProcessTempDir.baseFor(dir.resolve("x/../a"), root))
+                .isNotEqualTo(ProcessTempDir.baseFor(dir.resolve("b"), root));
+        assertThat(ProcessTempDir.baseFor(dir.resolve("a"), root).getParent()).isEqualTo(root);
+        assertThat(ProcessTempDir.baseFor(dir.resolve("a"), root).getFileName().toString()).matches("gridwarden-[0-9a-f]{12}");
     }
 
     @Test
-    @DisplayName("gridwarden run keeps its temporary files in <data-dir>/tmp/<pid>; after kill -9 the next start removes them")
-    void shouldKeepTemporaryFilesUnderTheDataDirectoryAndRemoveAKilledProcesssAtTheNextStart() throws Exception {
+    @DisplayName("gridwarden run keeps its temporary files in a directory of its own; after kill -9 the next start removes them")
+    void shouldKeepTemporaryFilesApartAndRemoveAKilledProcesssAtTheNextStart() throws Exception {
         Path data = dir.resolve("data");
         Path output = dir.resolve("gridwarden.log");
+        Path base = ProcessTempDir.baseFor(data, Path.of(System.getProperty("java.io.tmpdir"))); // the child's is the same
         long killedPid;
-        try (var first = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
-            killedPid = first.pid();
-            Path own = data.resolve("tmp").resolve(Long.toString(killedPid));
-            assertThat(names(own)).as("the first process's temporary files")
-                    .anySatisfy(name -> assertThat(name).startsWith("librocksdbjni"))
-                    .anySatisfy(name -> assertThat(name).startsWith("minicluster_"));
-            first.kill();
-            assertThat(own).as("what kill -9 leaves").isDirectory();
-        }
+        try {
+            try (var first = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
+                killedPid = first.pid();
+                Path own = base.resolve(Long.toString(killedPid));
+                assertThat(names(own)).as("the first process's temporary files")
+                        .anySatisfy(name -> assertThat(name).startsWith("librocksdbjni"))
+                        .anySatisfy(name -> assertThat(name).startsWith("minicluster_"));
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own))).as("only the process's user")
+                        .isEqualTo("rwx------");
+                first.kill();
+                assertThat(own).as("what kill -9 leaves").isDirectory();
+            }
 
-        try (var second = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
-            assertThat(data.resolve("tmp").resolve(Long.toString(killedPid))).doesNotExist();
-            assertThat(names(data.resolve("tmp"))).containsExactly(Long.toString(second.pid()));
-            assertThat(second.output()).contains("temporary files a stopped process left in");
+            try (var second = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
+                assertThat(base.resolve(Long.toString(killedPid))).doesNotExist();
+                assertThat(names(base)).containsExactly(Long.toString(second.pid()));
+                assertThat(second.output()).contains("temporary files a stopped process left in " + base.resolve(Long.toString(killedPid)));
+            }
+            assertThat(base).as("after a clean stop").doesNotExist();
+        } finally {
+            Files.deleteIfExists(base);
         }
     }
 

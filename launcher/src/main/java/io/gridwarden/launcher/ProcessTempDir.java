@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -69,6 +70,7 @@ final class ProcessTempDir {
                     // another process of this data directory made it just now
                 }
             }
+            checkOwnDirectory(base);
             removeLeftovers(base);
             if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
                 deleteTree(own); // an earlier process's, which had this pid (before a reboot): nothing of it runs
@@ -94,6 +96,21 @@ final class ProcessTempDir {
         }
     }
 
+    /**
+     * Refuses a place another user could have prepared in a shared {@code /tmp} (its name is predictable): it must be a
+     * directory, not a link, of this process's user.
+     */
+    static void checkOwnDirectory(Path base) throws IOException {
+        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(base + " is not a directory (a link?)");
+        }
+        UserPrincipal owner = Files.getOwner(base, LinkOption.NOFOLLOW_LINKS);
+        String user = System.getProperty("user.name");
+        if (!owner.getName().equals(user)) {
+            throw new IOException(base + " belongs to " + owner.getName() + ", not " + user);
+        }
+    }
+
     /** The job's working state lives here, with the town's camera and track ids: the process's user alone may read it. */
     private static void createPrivate(Path directory) throws IOException {
         if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -114,7 +131,8 @@ final class ProcessTempDir {
         }
         for (Path directory : dead) {
             long bytes = deleteTree(directory);
-            LOG.info("Removed {} MB of temporary files a stopped process left in {}", bytes / 1_000_000, directory);
+            LOG.info("Removed {} of temporary files a stopped process left in {}", bytes < 1_000_000 ? bytes / 1000 + " kB"
+                    : bytes / 1_000_000 + " MB", directory);
         }
     }
 

@@ -2,10 +2,12 @@ package io.gridwarden.launcher;
 
 import io.gridwarden.testsupport.FreePorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,12 +133,24 @@ final class GridwardenProcess implements AutoCloseable {
         }
     }
 
+    /** Stops it (SIGTERM, then SIGKILL after 30 s) and removes what a kill left of its temporary files, as its next start would. */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        if (process != null && !process.isAlive()) {
+            Path temporary = ProcessTempDir.baseFor(dataDir, Path.of(System.getProperty("java.io.tmpdir")));
+            try {
+                ProcessTempDir.removeLeftovers(temporary);
+                Files.deleteIfExists(temporary);
+            } catch (DirectoryNotEmptyException anotherProcess) {
+                // another process of this data directory still runs
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.gridwarden.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,16 @@ class ProcessTempDirTest {
     }
 
     @Test
+    @DisplayName("A place prepared as a link (by another user of a shared /tmp) is refused; a directory of this user is used")
+    void shouldRefuseAPlaceThatIsALink() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("gridwarden-000000000000"), target);
+
+        assertThatThrownBy(() -> ProcessTempDir.checkOwnDirectory(link)).isInstanceOf(IOException.class).hasMessageContaining("link");
+        assertThatCode(() -> ProcessTempDir.checkOwnDirectory(target)).doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("Each data directory has its own place among the temporary files, the same at every start")
     void shouldPlaceEachDataDirectorysTemporaryFilesApart() {
         Path root = Path.of("/var/tmp");
@@ -63,7 +75,8 @@ class ProcessTempDirTest {
         Path base = ProcessTempDir.baseFor(data, Path.of(System.getProperty("java.io.tmpdir"))); // the child's is the same
         long killedPid;
         try {
-            try (var first = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
+            var first = new GridwardenProcess(data, "http://127.0.0.1:9", output).start();
+            try {
                 killedPid = first.pid();
                 Path own = base.resolve(Long.toString(killedPid));
                 assertThat(names(own)).as("the first process's temporary files")
@@ -71,9 +84,10 @@ class ProcessTempDirTest {
                         .anySatisfy(name -> assertThat(name).startsWith("minicluster_"));
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own))).as("only the process's user")
                         .isEqualTo("rwx------");
-                first.kill();
-                assertThat(own).as("what kill -9 leaves").isDirectory();
+            } finally {
+                first.kill(); // not close(): that would remove what the kill left, as the next start does below
             }
+            assertThat(base.resolve(Long.toString(killedPid))).as("what kill -9 leaves").isDirectory();
 
             try (var second = new GridwardenProcess(data, "http://127.0.0.1:9", output).start()) {
                 assertThat(base.resolve(Long.toString(killedPid))).doesNotExist();

@@ -43,7 +43,9 @@ final class ProcessTempDir {
          */
         void release() {
             try {
-                deleteTree(directory);
+                if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(directory);
+                }
                 Files.deleteIfExists(directory.getParent());
             } catch (DirectoryNotEmptyException otherProcess) {
                 // another process of this data directory runs: its directory stays
@@ -83,6 +85,13 @@ final class ProcessTempDir {
         System.setProperty("java.io.tmpdir", own.toString());
         LOG.info("Temporary files in {}", own);
         return new Claim(own, previous);
+    }
+
+    /** {@link Claim#release}s {@code claim}, if there is one (null: none was made). Safe to call twice. */
+    static void release(Claim claim) {
+        if (claim != null) {
+            claim.release();
+        }
     }
 
     /** Where the processes of {@code dataDir} keep their temporary directories, one per pid. */

@@ -151,26 +151,20 @@ final class RunCommand implements Callable<Integer> {
         try {
             system = EmbeddedGridwarden.start(settings); // reads the command secret before it creates anything
         } catch (CommandSecretFile.CommandSecretException e) {
-            release(temporary);
+            ProcessTempDir.release(temporary);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Exception | Error e) {
-            release(temporary);
+            ProcessTempDir.release(temporary);
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();
-            release(temporary);
+            ProcessTempDir.release(temporary);
             stopped.countDown();
         }, "gridwarden-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private static void release(ProcessTempDir.Claim temporary) {
-        if (temporary != null) {
-            temporary.release();
-        }
     }
 
     /** The device endpoints' TLS identity: both files or neither (plain text). */

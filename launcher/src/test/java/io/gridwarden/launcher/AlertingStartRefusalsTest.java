@@ -25,6 +25,8 @@ import picocli.CommandLine;
 @ExtendWith(SharedKafka.class)
 class AlertingStartRefusalsTest {
 
+    private static final String TEMPORARY_ROOT = System.getProperty("java.io.tmpdir");
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final int opsPort = ChildJvm.freePort();
@@ -45,6 +47,9 @@ class AlertingStartRefusalsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("gridwarden alerting refused to start: ").contains(message).doesNotContain("\tat ");
         assertThat(IngestStartRefusalsTest.listening(opsPort)).as("the operations port open").isFalse();
+        // a refused start (here in the test's own JVM) gives its temporary directory back
+        assertThat(System.getProperty("java.io.tmpdir")).as("java.io.tmpdir").isEqualTo(TEMPORARY_ROOT);
+        assertThat(ProcessTempDir.baseFor(dataDir, Path.of(TEMPORARY_ROOT))).doesNotExist();
     }
 
     @Test

@@ -14,13 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +30,8 @@ class OperatorScopeTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Vertx vertx;
-    private Path dir;
+    @TempDir
+    static Path dir;
     private AlertingHarness harness;
     private final Violation hecun = hecunViolation("t-1", ViolationStatus.DISPATCHED);
     private final Violation tanshi = tanshiViolation("t-2", ViolationStatus.DISPATCHED);
@@ -38,7 +39,6 @@ class OperatorScopeTest {
     @BeforeAll
     void start() throws Exception {
         vertx = Vertx.vertx();
-        dir = Files.createTempDirectory("scope");
         harness = new AlertingHarness(vertx, dir);
         harness.append(Action.update(hecun));
         harness.append(Action.update(tanshi));

@@ -26,15 +26,14 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,13 +51,13 @@ class OpsQueryFuzzTest {
 
     private static final long TIMEOUT_MS = AlertingHarness.TIMEOUT.toMillis();
 
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static AlertingHarness harness;
     private static HttpClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("ops-query-fuzz");
         Vertx vertx = Vertx.vertx();
         harness = new AlertingHarness(vertx, dir);
         for (int i = 0; i < 3; i++) {
@@ -73,9 +72,6 @@ class OpsQueryFuzzTest {
     @AfterAll
     static void stop() throws Exception {
         harness.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** The resources whose query parameters are fuzzed. */

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /v1/reports} through the real operations server on a real action log. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,11 +35,13 @@ class ReportRoutesTest {
 
     private Vertx vertx;
     private AlertingHarness harness;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     void start() throws Exception {
         vertx = Vertx.vertx();
-        harness = new AlertingHarness(vertx, Files.createTempDirectory("reports"));
+        harness = new AlertingHarness(vertx, dir);
         // hecun: one settled by its warning, one that hecun's off-01 rejected and tanshi's off-21 took ("1+X"); tanshi: one of its own
         Violation settled = AlertingFixtures.violation("r-1", "cam-0001", "hecun", ViolationStatus.WARNED, T0);
         harness.append(Action.update(settled));

@@ -1,5 +1,6 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.common.files.Directories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,9 +43,7 @@ final class ProcessTempDir {
          */
         void release() {
             try {
-                if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(directory);
-                }
+                Directories.deleteTree(directory);
                 Files.deleteIfExists(directory.getParent());
             } catch (DirectoryNotEmptyException otherProcess) {
                 // another process of this data directory runs: its directory stays
@@ -74,9 +72,7 @@ final class ProcessTempDir {
             }
             checkOwnDirectory(base);
             removeLeftovers(base);
-            if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(own); // an earlier process's, which had this pid (before a reboot): nothing of it runs
-            }
+            Directories.deleteTree(own); // an earlier process's, which had this pid (before a reboot): nothing of it runs
             createPrivate(own);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Temporary files stay in {}: could not use {} ({})", previous, own, e.toString());
@@ -139,7 +135,7 @@ final class ProcessTempDir {
             dead = entries.filter(ProcessTempDir::ofAProcessGone).toList();
         }
         for (Path directory : dead) {
-            long bytes = deleteTree(directory);
+            long bytes = Directories.deleteTree(directory);
             LOG.info("Removed {} of temporary files a stopped process left in {}", bytes < 1_000_000 ? bytes / 1000 + " kB"
                     : bytes / 1_000_000 + " MB", directory);
         }
@@ -152,19 +148,5 @@ final class ProcessTempDir {
         }
         long pid = Long.parseLong(name);
         return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
-    }
-
-    /** Deletes a directory and everything in it; the bytes the files took. */
-    private static long deleteTree(Path root) throws IOException {
-        long bytes = 0;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    bytes += Files.size(path);
-                }
-                Files.deleteIfExists(path);
-            }
-        }
-        return bytes;
     }
 }

@@ -6,6 +6,7 @@ import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.testsupport.ChildJvm;
 import io.gridwarden.testsupport.FlinkSessionCluster;
 import io.gridwarden.testsupport.FlinkSessionConfig;
+import io.gridwarden.testsupport.RunScratch;
 import io.gridwarden.testsupport.SingleNodeKafka;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,7 +167,7 @@ final class ClusterTopology implements AutoCloseable {
                 String demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 String zone = "polygon: [[0.0, 0.5], [1.0, 0.5], [1.0, 1.0], [0.0, 1.0]], dwell: 60s, grace: 30s,";
                 assertThat(demo).contains(zone);
-                town = Files.writeString(Files.createTempDirectory("gridwarden-cluster-town").resolve("town.yaml"),
+                town = Files.writeString(RunScratch.directory("gridwarden-cluster-town").resolve("town.yaml"),
                         demo.replaceFirst(Pattern.quote(zone), zone.replace("dwell: 60s, grace: 30s", "dwell: 3s, grace: 3s")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

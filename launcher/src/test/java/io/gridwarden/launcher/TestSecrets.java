@@ -1,12 +1,10 @@
 package io.gridwarden.launcher;
 
 import io.gridwarden.common.action.CommandSecretFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.gridwarden.testsupport.RunScratch;
 import java.nio.file.Path;
 
-/** One command secret file (owner-only, as gridwarden requires) for the tests' processes of one JVM to share. */
+/** One command secret file (owner-only, as gridwarden requires) for the tests' processes of one JVM to share, deleted at its exit. */
 final class TestSecrets {
 
     private static Path file;
@@ -15,11 +13,7 @@ final class TestSecrets {
 
     static synchronized String commandSecretFile() {
         if (file == null) {
-            try {
-                file = Files.createTempDirectory("gridwarden-test-secret").resolve("command-secret");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            file = RunScratch.directory("gridwarden-test-secret").resolve("command-secret");
             CommandSecretFile.readOrCreate(file);
         }
         return file.toString();

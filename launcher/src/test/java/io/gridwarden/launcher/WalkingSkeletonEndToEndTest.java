@@ -54,6 +54,10 @@ class WalkingSkeletonEndToEndTest {
     @TempDir
     Path dataDir;
 
+    /** What the what-if reads and writes beside the data directory: the candidate town, the chart. */
+    @TempDir
+    Path scratch;
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final DemoEvents events = new DemoEvents("e2e");
     private final List<String> acceptedIds = new ArrayList<>();
@@ -319,8 +323,8 @@ class WalkingSkeletonEndToEndTest {
     /** A call to the operations API as an operator: GET without a body, POST with one. */
     /** The what-if from the command line (another process) and from the dashboard's API (this one), admins only. */
     private void assertGraceWhatIf(GridwardenProcess gridwarden) throws Exception {
-        Path chart = dataDir.resolveSibling(dataDir.getFileName() + "-what-if.html");
-        Path candidate = WhatIfCli.demoTownWithGrace(Files.createTempDirectory("what-if"), "60s");
+        Path chart = scratch.resolve("what-if.html");
+        Path candidate = WhatIfCli.demoTownWithGrace(scratch, "60s");
         var report = WhatIfCli.run(dataDir, candidate, "PT15M", chart, output);
         assertThat(report.path("live").path("total").path("dispatches").asInt()).as("%s", report).isEqualTo(1);
         assertThat(report.path("candidate").path("total").path("dispatches").asInt()).as("%s", report).isZero();

@@ -1,11 +1,8 @@
 package io.gridwarden.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gridwarden.common.files.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -44,15 +41,7 @@ public final class SharedKafka implements BeforeAllCallback {
         @Override
         public void close() throws Exception {
             kafka.close();
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            Directories.deleteTree(dir);
         }
     }
 }

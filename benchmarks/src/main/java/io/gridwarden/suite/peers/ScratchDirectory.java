@@ -1,11 +1,9 @@
 package io.gridwarden.suite.peers;
 
+import io.gridwarden.common.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Deletes what a system under test wrote once it is closed. A suite run stores tens of gigabytes (an
@@ -18,13 +16,8 @@ public final class ScratchDirectory {
 
     /** Deletes {@code directory} and everything under it; nothing happens when it does not exist. */
     public static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Directories.deleteTree(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory, e);
         }

@@ -1,5 +1,6 @@
 package io.gridwarden.log.rocksdb;
 
+import io.gridwarden.common.files.Directories;
 import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRecord;
@@ -10,10 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -164,9 +163,9 @@ final class SecondaryRecordLog implements RecordLog {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        try {
+            Directories.deleteTree(dir);
+        } catch (IOException | UncheckedIOException e) {
             // a scratch directory left in the temp directory is harmless
         }
     }

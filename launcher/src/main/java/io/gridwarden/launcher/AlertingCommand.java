@@ -79,18 +79,9 @@ final class AlertingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AlertingProcessSettings settings = settings();
-        ProcessTempDir.Claim temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
-        try {
-            return ServiceRun.untilStopped("alerting", spec.commandLine().getErr(), () -> {
-                AutoCloseable process = AlertingProcess.start(settings);
-                return () -> {
-                    process.close();
-                    ProcessTempDir.release(temporary);
-                };
-            });
-        } finally {
-            ProcessTempDir.release(temporary); // a refused start too; after a stop, already done
-        }
+        // before anything extracts a library or makes a temporary file
+        return ServiceRun.untilStopped("alerting", spec.commandLine().getErr(), ProcessTempDir.claim(dataDir),
+                () -> AlertingProcess.start(settings));
     }
 
     private AlertingProcessSettings settings() {

@@ -68,7 +68,10 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServiceRun.untilStopped("ingest", spec.commandLine().getErr(), () -> IngestProcess.start(settings()));
+        IngestProcessSettings settings = settings();
+        // before anything extracts a library or makes a temporary file
+        return ServiceRun.untilStopped("ingest", spec.commandLine().getErr(), ProcessTempDir.claimForService("ingest"),
+                () -> IngestProcess.start(settings));
     }
 
     private IngestProcessSettings settings() {

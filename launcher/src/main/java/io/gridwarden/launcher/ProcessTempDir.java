@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * files (its RPC system's jar, blob and I/O directories, the job's working RocksDB state) and Vert.x's file cache.
  * They delete their files when the process stops; a process killed ({@code kill -9}, out of memory, power loss) left
  * them in {@code /tmp}, tens of megabytes a time and the job's whole working state, for good. Now each start removes
- * what earlier processes of the same data directory, no longer running, left there.
+ * what earlier processes of the same data directory, no longer running, left there. The scale-out {@code ingest},
+ * which has no data directory, uses {@code gridwarden-ingest} instead of the hash.
  *
  * <p>Under the JVM's temporary directory (a {@code -Djava.io.tmpdir} is respected), not the data directory: a full
  * data disk must not stop a start (ingest then refuses with {@code storage-full} and recovers by itself). Done by
@@ -59,7 +60,19 @@ final class ProcessTempDir {
     /** Claims this process's temporary directory for {@code dataDir}; null if it could not (the JVM's is kept, with a warning). */
     static Claim claim(Path dataDir) {
         String previous = System.getProperty("java.io.tmpdir");
-        Path base = baseFor(dataDir, Path.of(previous));
+        return claim(baseFor(dataDir, Path.of(previous)), previous);
+    }
+
+    /**
+     * As {@link #claim(Path)} for a process without a data directory (the scale-out {@code ingest}): its directory is
+     * {@code <java.io.tmpdir>/gridwarden-<service>/<pid>}, and each start removes what stopped processes of the service left.
+     */
+    static Claim claimForService(String service) {
+        String previous = System.getProperty("java.io.tmpdir");
+        return claim(Path.of(previous).resolve("gridwarden-" + service), previous);
+    }
+
+    private static Claim claim(Path base, String previous) {
         Path own = base.resolve(Long.toString(ProcessHandle.current().pid()));
         try {
             if (!Files.isDirectory(base)) {

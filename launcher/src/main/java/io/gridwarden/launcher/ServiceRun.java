@@ -20,28 +20,35 @@ final class ServiceRun {
     private ServiceRun() {}
 
     /**
-     * Starts the process and returns when the JVM is stopped (SIGTERM, Ctrl-C), after closing it; a refusal to start is
-     * printed as {@code gridwarden <service> refused to start: <why>} and ends with {@link StartRefusedException#EXIT_CODE}.
+     * Starts the process and returns when the JVM is stopped (SIGTERM, Ctrl-C), after closing it and giving back its
+     * temporary directory ({@code temporary}, claimed before anything made a temporary file; null: none); a refusal to
+     * start is printed as {@code gridwarden <service> refused to start: <why>} and ends with
+     * {@link StartRefusedException#EXIT_CODE}, the directory given back too.
      */
-    static int untilStopped(String service, PrintWriter err, Start start) throws InterruptedException {
-        AutoCloseable process;
+    static int untilStopped(String service, PrintWriter err, ProcessTempDir.Claim temporary, Start start) throws InterruptedException {
         try {
-            process = start.start();
-        } catch (StartRefusedException e) {
-            err.println("gridwarden " + service + " refused to start: " + e.getMessage());
-            return StartRefusedException.EXIT_CODE;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            AutoCloseable process;
             try {
-                process.close();
-            } catch (Exception e) {
-                err.println("gridwarden " + service + " did not stop cleanly: " + e);
+                process = start.start();
+            } catch (StartRefusedException e) {
+                err.println("gridwarden " + service + " refused to start: " + e.getMessage());
+                return StartRefusedException.EXIT_CODE;
             }
-            stopped.countDown();
-        }, "gridwarden-" + service + "-shutdown"));
-        stopped.await();
-        return 0;
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    process.close();
+                    ProcessTempDir.release(temporary);
+                } catch (Exception e) {
+                    err.println("gridwarden " + service + " did not stop cleanly: " + e);
+                }
+                stopped.countDown();
+            }, "gridwarden-" + service + "-shutdown"));
+            stopped.await();
+            return 0;
+        } finally {
+            ProcessTempDir.release(temporary); // a refused or failed start; after a stop, already done
+        }
     }
 
     /** Waits for a deployment; its failure (e.g. a port in use: the verticle's message says which) as a refusal to start. */

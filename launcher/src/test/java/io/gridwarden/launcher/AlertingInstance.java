@@ -25,11 +25,13 @@ final class AlertingInstance implements AutoCloseable {
     final String instanceId;
     final int opsPort = ChildJvm.freePort();
     private final ChildJvm process;
+    private final Path dataDir;
 
     private AlertingInstance(String instanceId, Path dir, List<String> more) {
         this.instanceId = instanceId;
+        this.dataDir = dir.resolve(instanceId);
         List<String> args = new ArrayList<>(List.of("alerting", "--town", "classpath:towns/demo-town.yaml", "--host", "127.0.0.1",
-                "--ops-port", "" + opsPort, "--instance-id", instanceId, "--data-dir", dir.resolve(instanceId).toString()));
+                "--ops-port", "" + opsPort, "--instance-id", instanceId, "--data-dir", dataDir.toString()));
         args.addAll(more);
         this.process = ChildJvm.start("gridwarden alerting " + instanceId, dir.resolve(instanceId + ".log"), JVM_OPTIONS,
                 Main.class.getName(), args);
@@ -98,8 +100,10 @@ final class AlertingInstance implements AutoCloseable {
         return process.tail(lines);
     }
 
+    /** Stops it and removes what a kill left of its temporary files, as its next start would. */
     @Override
     public void close() throws InterruptedException {
         process.close();
+        TempPlaces.removeLeftovers(dataDir);
     }
 }

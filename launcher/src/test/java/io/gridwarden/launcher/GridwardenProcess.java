@@ -2,12 +2,10 @@ package io.gridwarden.launcher;
 
 import io.gridwarden.testsupport.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,15 +141,7 @@ final class GridwardenProcess implements AutoCloseable {
             }
         }
         if (process != null && !process.isAlive()) {
-            Path temporary = ProcessTempDir.baseFor(dataDir, Path.of(System.getProperty("java.io.tmpdir")));
-            try {
-                ProcessTempDir.removeLeftovers(temporary);
-                Files.deleteIfExists(temporary);
-            } catch (DirectoryNotEmptyException anotherProcess) {
-                // another process of this data directory still runs
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            TempPlaces.removeLeftovers(dataDir);
         }
     }
 

@@ -95,8 +95,15 @@ final class IngestInstance implements AutoCloseable {
         return process.tail(lines);
     }
 
+    /** Stops it and removes what killed ingest processes left of their temporary files, as the next start would. */
     @Override
     public void close() throws InterruptedException {
         process.close();
+        TempPlaces.removeIngestLeftovers();
+    }
+
+    /** Its temporary directory while it runs. */
+    Path temporaryDirectory() {
+        return TempPlaces.ingest().resolve(Long.toString(process.pid()));
     }
 }

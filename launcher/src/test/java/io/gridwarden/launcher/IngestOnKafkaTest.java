@@ -17,7 +17,9 @@ import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.jobs.kafka.KafkaTopics;
 import io.gridwarden.simulator.DemoEvents;
 import io.gridwarden.simulator.DeviceClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,10 +62,14 @@ class IngestOnKafkaTest {
     @DisplayName("Two instances: every event acknowledged by either, over HTTP or MQTT, is in the topic once, keyed by device in its partition")
     void shouldStoreEveryAcknowledgedEventOfBothInstancesInItsDevicesPartition() throws Exception {
         String topic = createTopic("two-instances");
+        List<Path> temporary = new ArrayList<>();
         try (IngestInstance a = IngestInstance.start("a", dir.resolve("a.log"), bootstrap(), topic, PARTITIONS);
              IngestInstance b = IngestInstance.start("b", dir.resolve("b.log"), bootstrap(), topic, PARTITIONS)) {
             a.awaitReady();
             b.awaitReady();
+            temporary.addAll(List.of(a.temporaryDirectory(), b.temporaryDirectory()));
+            assertThat(temporary).as("each instance's temporary files in a directory of its own").allSatisfy(place ->
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(place))).isEqualTo("rwx------"));
             List<Thread> devices = new ArrayList<>();
             for (int d = 1; d <= 6; d++) {
                 IngestInstance to = d % 2 == 0 ? b : a;
@@ -81,6 +87,7 @@ class IngestOnKafkaTest {
             assertThat(a.get("/health/ready").body()).as("readiness: the broker answers")
                     .contains("\"eventLog\":{\"status\":\"UP\"}");
         }
+        assertThat(temporary).as("removed at the clean stop").allSatisfy(place -> assertThat(place).doesNotExist());
         Map<String, ConsumerRecord<String, byte[]>> stored = readTopic(bootstrap(), topic);
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged);
         stored.values().forEach(record -> assertPlacedByDevice(record, PARTITIONS));

@@ -28,6 +28,8 @@ import picocli.CommandLine;
 @ExtendWith(SharedKafka.class)
 class IngestStartRefusalsTest {
 
+    private static final String TEMPORARY_ROOT = System.getProperty("java.io.tmpdir");
+
     private final StringWriter err = new StringWriter();
     private final int ingestPort = ChildJvm.freePort();
 
@@ -43,6 +45,9 @@ class IngestStartRefusalsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("gridwarden ingest refused to start: ").contains(message).doesNotContain("\tat ");
         assertThat(listening(ingestPort)).as("ingest's HTTP port open").isFalse();
+        // a refused start (here in the test's own JVM) gives its temporary directory back
+        assertThat(System.getProperty("java.io.tmpdir")).as("java.io.tmpdir").isEqualTo(TEMPORARY_ROOT);
+        assertThat(TempPlaces.ingest().resolve(Long.toString(ProcessHandle.current().pid()))).doesNotExist();
     }
 
     static boolean listening(int port) {

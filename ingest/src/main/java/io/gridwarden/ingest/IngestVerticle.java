@@ -200,8 +200,7 @@ public final class IngestVerticle extends VerticleBase {
             refuse(ctx, behind.get());
             return;
         }
-        Buffer buffer = ctx.body().buffer();
-        byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
+        byte[] body = BodyBytes.of(ctx.body().buffer());
         Optional<BodyShape> shape = BodyShape.fromContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (shape.isEmpty()) {
             guard.chargeRefused(device.id(), body.length, 1);

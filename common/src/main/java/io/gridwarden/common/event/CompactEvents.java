@@ -34,7 +34,15 @@ public final class CompactEvents {
         OfficerStatus.Availability.AVAILABLE, OfficerStatus.Availability.BUSY, OfficerStatus.Availability.OFF_DUTY,
     };
 
+    /** Each thread's writer, reused from event to event (ingest encodes on its event loops). */
+    private static final ThreadLocal<CompactWriter> WRITERS = ThreadLocal.withInitial(() -> new CompactWriter(1024));
+
     private CompactEvents() {}
+
+    /** The calling thread's writer, for tests. */
+    static CompactWriter writer() {
+        return WRITERS.get();
+    }
 
     /** Whether {@code stored} is in the compact form (otherwise it is JSON). */
     public static boolean isCompact(byte[] stored) {
@@ -43,7 +51,8 @@ public final class CompactEvents {
 
     /** The event in the compact form. */
     public static byte[] encode(DeviceEvent event) {
-        var out = new CompactWriter(64 + 48 * (event.data() instanceof Detection d ? d.objects().size() : 1));
+        CompactWriter out = WRITERS.get();
+        out.reset();
         out.write(FORMAT);
         out.write(code(event.type()));
         out.string(event.id());

@@ -86,6 +86,25 @@ class CompactEventsTest {
     }
 
     @Test
+    @DisplayName("A thread's writer serves event after event: each encodes to its own bytes alone, and a huge one's buffer is not kept")
+    void shouldReuseTheThreadsWriterWithoutCarryingBytesOrMemoryOver() {
+        var big = new DeviceEvent("e-big", "ops", EventType.TOWN_CHANGE, NOW, NOW,
+                new TownChange(7, "c".repeat(64), "town: {}\n# " + "é".repeat(100_000), "admin"));
+        var small = new DeviceEvent("e-small", "cam-0001", EventType.DETECTION, NOW, null,
+                new Detection(List.of(new DetectedObject("t-1", "car", 0.9, new Box(0.1, 0.2, 0.3, 0.4))), null, null));
+        byte[] smallAlone = CompactEvents.encode(small);
+
+        byte[] bigBytes = CompactEvents.encode(big);
+        assertThat(CompactEvents.writer().capacity()).as("grown for the big one").isGreaterThan(CompactWriter.KEPT_CAPACITY);
+        byte[] smallAfter = CompactEvents.encode(small);
+
+        assertThat(CompactEvents.decode(bigBytes)).isEqualTo(big);
+        assertThat(smallAfter).isEqualTo(smallAlone);
+        assertThat(CompactEvents.decode(smallAfter)).isEqualTo(small);
+        assertThat(CompactEvents.writer().capacity()).as("the big one's buffer dropped").isLessThanOrEqualTo(CompactWriter.KEPT_CAPACITY);
+    }
+
+    @Test
     @DisplayName("Every truncation and a thousand random damages of a compact event fail as IllegalArgumentException or decode")
     void shouldRefuseDamagedBytesWithAClearError() {
         byte[] whole = CompactEvents.encode(new DeviceEvent("e-1", "cam-0001", EventType.DETECTION, NOW, NOW,

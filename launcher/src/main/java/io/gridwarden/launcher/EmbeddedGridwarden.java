@@ -72,7 +72,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
     static LogSpec eventLogSpec(EmbeddedSettings s) {
         LogSpec defaults = eventLogSpec(s.dataDir(), s.partitions());
         return new LogSpec(defaults.directory(), s.partitions(), s.maxPendingAppends()).withRetention(s.retention())
-                .withDedupWindow(s.dedupWindow());
+                .withDedupWindow(s.dedupWindow()).withCommitDelay(s.logCommitDelay());
     }
 
     /** The action log: alerting acknowledges what it has applied, so it is swept like the event log ({@code --retention}). */

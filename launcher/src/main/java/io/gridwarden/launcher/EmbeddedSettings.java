@@ -1,6 +1,7 @@
 package io.gridwarden.launcher;
 
 import io.gridwarden.common.tls.PemFiles;
+import io.gridwarden.log.rocksdb.LogSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -40,6 +41,7 @@ record EmbeddedSettings(
         Path commandSecretFile,
         Integer flinkWebPort,
         int maxPendingAppends,
+        Duration logCommitDelay,
         String publicHost) {
 
     static final String DEFAULT_TOWN = "classpath:towns/demo-town.yaml";
@@ -52,6 +54,8 @@ record EmbeddedSettings(
     static final String DEFAULT_COMMAND_SECRET = "command-secret";
     static final int DEFAULT_PARTITIONS = 4;
     static final String DEFAULT_PUBLIC_HOST = "127.0.0.1";
+    /** How long the event log's group commit waits for more appends under load ({@code --log-commit-delay}). */
+    static final String DEFAULT_LOG_COMMIT_DELAY = "PT0.001S";
     /** The jobs' parallelism on the embedded MiniCluster: this is a small machine's default. */
     static final int PARALLELISM = 2;
     EmbeddedSettings {
@@ -74,6 +78,10 @@ record EmbeddedSettings(
         }
         if (maxPendingAppends < 1) {
             throw new IllegalArgumentException("--max-pending-appends must be at least 1, got " + maxPendingAppends);
+        }
+        if (logCommitDelay.isNegative() || logCommitDelay.compareTo(LogSpec.MAX_COMMIT_DELAY) > 0) {
+            throw new IllegalArgumentException("--log-commit-delay must be between 0 and " + LogSpec.MAX_COMMIT_DELAY.toMillis()
+                    + " ms, got " + logCommitDelay);
         }
         if (ingestInstances < 1) {
             throw new IllegalArgumentException("--ingest-instances must be at least 1, got " + ingestInstances);

@@ -82,7 +82,7 @@ class FrigateNvrEndToEndTest {
         return new EmbeddedSettings(shortRulesTown().toString(), dir.resolve("data"), "127.0.0.1", ingestPort, mqttPort, 0, false, 0,
                 commandGateway, Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25),
                 5_000_000, 200, 2_000, 1, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, false, null, 0, null, null,
-                LogSpec.DEFAULT_MAX_PENDING_APPENDS, "127.0.0.1");
+                LogSpec.DEFAULT_MAX_PENDING_APPENDS, Duration.parse(EmbeddedSettings.DEFAULT_LOG_COMMIT_DELAY), "127.0.0.1");
     }
 
     /** Sends an {@code update} of the parked car every half second (Frigate sends one on every change, and at least once a minute), until the condition holds. */

@@ -27,6 +27,8 @@ class RunOptionsTest {
             "--ops-port, -1, --ops-port must be between 0 (any free port) and 65535",
             "--ingest-instances, 0, --ingest-instances must be at least 1",
             "--max-pending-appends, 0, --max-pending-appends must be at least 1",
+            "--log-commit-delay, PT0.2S, --log-commit-delay must be between 0 and 100 ms",
+            "--log-commit-delay, PT-0.001S, --log-commit-delay must be between 0 and 100 ms",
             "--flink-web-port, 0, --flink-web-port must be between 1 and 65535",
             "--public-host, evil.example/x, --public-host must be a host name or address"})
     void shouldRefuseWithAUsageErrorBeforeStartingAnything(String option, String value, String message) {

@@ -48,7 +48,7 @@ class TlsRunTest {
                 Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25), 5_000_000, 200, 2_000,
                 1, Duration.ofMillis(250), true,
                 new PemFiles(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath())), mqttTlsPort, null, null, LogSpec.DEFAULT_MAX_PENDING_APPENDS,
-                EmbeddedSettings.DEFAULT_PUBLIC_HOST);
+                Duration.parse(EmbeddedSettings.DEFAULT_LOG_COMMIT_DELAY), EmbeddedSettings.DEFAULT_PUBLIC_HOST);
         SSLContext trusting = trusting(certificate.certificatePath());
         var events = new DemoEvents("tls");
         try (EmbeddedGridwarden gridwarden = EmbeddedGridwarden.start(settings)) {

@@ -13,14 +13,18 @@ import java.time.Duration;
  * @param dedupWindow   how long a de-duplication key is remembered (the contract asks for at least 24 h). Zero
  *                      remembers keys forever.
  * @param sweepInterval how often expired records are deleted
+ * @param commitDelay   how long a group commit waits for more appends when they arrive back to back (the previous
+ *                      commit ended less than this before), so that one fsync acknowledges more of them; an append
+ *                      after a quiet moment is written at once. Zero: never waits. At most {@link #MAX_COMMIT_DELAY}.
  */
 public record LogSpec(String directory, int partitions, int maxPendingAppends, Duration retention, Duration dedupWindow,
-                      Duration sweepInterval) implements Serializable {
+                      Duration sweepInterval, Duration commitDelay) implements Serializable {
 
     public static final int DEFAULT_MAX_PENDING_APPENDS = 8192;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofHours(25);
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration MAX_COMMIT_DELAY = Duration.ofMillis(100);
 
     public LogSpec {
         if (partitions < 1) {
@@ -35,11 +39,18 @@ public record LogSpec(String directory, int partitions, int maxPendingAppends, D
         if (sweepInterval.isZero()) {
             throw new IllegalArgumentException("sweepInterval must be positive, e.g. " + DEFAULT_SWEEP_INTERVAL);
         }
+        requireNotNegative("commitDelay", commitDelay);
+        if (commitDelay.compareTo(MAX_COMMIT_DELAY) > 0) {
+            throw new IllegalArgumentException("commitDelay must be at most " + MAX_COMMIT_DELAY.toMillis() + " ms, got " + commitDelay);
+        }
     }
 
-    /** A log with the default retention (7 days), de-duplication window (25 h) and sweep interval (1 min). */
+    /**
+     * A log with the default retention (7 days), de-duplication window (25 h) and sweep interval (1 min), whose commits
+     * never wait for more appends.
+     */
     public LogSpec(String directory, int partitions, int maxPendingAppends) {
-        this(directory, partitions, maxPendingAppends, DEFAULT_RETENTION, DEFAULT_DEDUP_WINDOW, DEFAULT_SWEEP_INTERVAL);
+        this(directory, partitions, maxPendingAppends, DEFAULT_RETENTION, DEFAULT_DEDUP_WINDOW, DEFAULT_SWEEP_INTERVAL, Duration.ZERO);
     }
 
     public static LogSpec of(Path directory, int partitions) {
@@ -51,15 +62,19 @@ public record LogSpec(String directory, int partitions, int maxPendingAppends, D
     }
 
     public LogSpec withRetention(Duration newRetention) {
-        return new LogSpec(directory, partitions, maxPendingAppends, newRetention, dedupWindow, sweepInterval);
+        return new LogSpec(directory, partitions, maxPendingAppends, newRetention, dedupWindow, sweepInterval, commitDelay);
     }
 
     public LogSpec withDedupWindow(Duration newWindow) {
-        return new LogSpec(directory, partitions, maxPendingAppends, retention, newWindow, sweepInterval);
+        return new LogSpec(directory, partitions, maxPendingAppends, retention, newWindow, sweepInterval, commitDelay);
     }
 
     public LogSpec withSweepInterval(Duration newInterval) {
-        return new LogSpec(directory, partitions, maxPendingAppends, retention, dedupWindow, newInterval);
+        return new LogSpec(directory, partitions, maxPendingAppends, retention, dedupWindow, newInterval, commitDelay);
+    }
+
+    public LogSpec withCommitDelay(Duration newDelay) {
+        return new LogSpec(directory, partitions, maxPendingAppends, retention, dedupWindow, sweepInterval, newDelay);
     }
 
     private static void requireNotNegative(String name, Duration value) {

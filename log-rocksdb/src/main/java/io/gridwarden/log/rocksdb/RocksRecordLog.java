@@ -87,7 +87,7 @@ public final class RocksRecordLog implements RecordLog {
             nextAppend.set(p, new CompletableFuture<>());
         }
         DedupWindow dedup = new DedupWindow(db, families.dedup(), spec.dedupWindow().toMillis());
-        this.committer = new GroupCommitter(this, db, families, dedup, spec.maxPendingAppends(), clockMillis);
+        this.committer = new GroupCommitter(this, db, families, dedup, spec.maxPendingAppends(), spec.commitDelay(), clockMillis);
         this.sweeper = new LogSweeper(this, db, families, spec);
         this.sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "log-sweeper");

@@ -126,12 +126,21 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Adds what arrives within the commit delay to {@code group}, up to a full group. */
-    private void awaitMore(List<Pending> group) throws InterruptedException {
+    /**
+     * Adds what arrives within the commit delay to {@code group}, up to a full group. Interrupted, it stops waiting and
+     * keeps the interrupt: the group taken is still written and answered, and the writer ends at its next wait.
+     */
+    private void awaitMore(List<Pending> group) {
         long until = System.nanoTime() + commitDelayNanos;
         while (group.size() < MAX_GROUP) {
             long left = until - System.nanoTime();
-            Pending more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            Pending more;
+            try {
+                more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             if (more == null) {
                 return;
             }

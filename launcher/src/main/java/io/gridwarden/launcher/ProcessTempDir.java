@@ -69,7 +69,12 @@ final class ProcessTempDir {
      */
     static Claim claimForService(String service) {
         String previous = System.getProperty("java.io.tmpdir");
-        return claim(Path.of(previous).resolve("gridwarden-" + service), previous);
+        return claim(baseForService(service, Path.of(previous)), previous);
+    }
+
+    /** Where the processes of {@code service} without a data directory keep their temporary directories, one per pid. */
+    static Path baseForService(String service, Path temporaryRoot) {
+        return temporaryRoot.resolve("gridwarden-" + service);
     }
 
     private static Claim claim(Path base, String previous) {

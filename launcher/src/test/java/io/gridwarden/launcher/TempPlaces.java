@@ -18,7 +18,7 @@ final class TempPlaces {
 
     /** Where {@code gridwarden ingest} processes (no data directory) keep theirs, a directory per pid. */
     static Path ingest() {
-        return root().resolve("gridwarden-ingest");
+        return ProcessTempDir.baseForService("ingest", root());
     }
 
     /** Removes what {@code gridwarden ingest} processes no longer running left; those running keep theirs. */

@@ -40,6 +40,7 @@ import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.common.metrics.ScrapeAccess;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.alerting.town.TownVersionLedger;
 import io.gridwarden.alerting.town.TownVersionStore;
@@ -363,8 +364,8 @@ public final class AlertingVerticle extends VerticleBase {
         });
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
         router.get("/health/ready").handler(this::ready);
-        router.get("/metrics").handler(this::metrics);
         OperatorAuth operators = new OperatorAuth(town, limits.failedLoginsPerMinute(), limits.maxTrackedAddresses(), access, clock);
+        router.get("/metrics").handler(operators).handler(this::metrics);
         router.route("/v1/officer/*").handler(operators.officers());
         TownMapRoutes townMap = new TownMapRoutes(town);
         OfficerPhotoRoutes photos = new OfficerPhotoRoutes(store, evidence, clock);
@@ -374,6 +375,7 @@ public final class AlertingVerticle extends VerticleBase {
         router.get("/v1/officer/map").handler(townMap::forOfficer);
         router.route("/v1/officer/*").handler(ctx -> Problems.reply(ctx, OpsProblem.NOT_FOUND, "no such resource; see docs/openapi.yaml"));
         router.route("/v1/*").handler(operators);
+        router.route("/v1/*").handler(AlertingVerticle::notScraper);
         router.get("/v1/alerts/stream").handler(alertStream::handle);
         router.get("/v1/violations").handler(violations::list);
         router.get("/v1/violations/:id").handler(violations::one);
@@ -430,7 +432,22 @@ public final class AlertingVerticle extends VerticleBase {
         ctx.response().setStatusCode(caughtUp && down.isEmpty() ? 200 : 503).putHeader("content-type", "application/json").end(body.encode());
     }
 
+    /** A token of role metrics reads {@code /metrics} and nothing of the API. */
+    private static void notScraper(RoutingContext ctx) {
+        if (ScrapeAccess.ROLE.equals(OperatorAuth.operator(ctx).role())) {
+            Problems.reply(ctx, OpsProblem.FORBIDDEN, "a token of role " + ScrapeAccess.ROLE + " reads /metrics only");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** To operators of role metrics or admin ({@link ScrapeAccess}); {@link OperatorAuth} found who is asking. */
     private void metrics(RoutingContext ctx) {
+        if (!ScrapeAccess.mayScrape(OperatorAuth.operator(ctx))) {
+            Problems.reply(ctx, OpsProblem.FORBIDDEN, ScrapeAccess.explain(ScrapeAccess.Outcome.FORBIDDEN)
+                    + "; your role is " + OperatorAuth.operator(ctx).role());
+            return;
+        }
         vertx.executeBlocking(() -> PrometheusText.scrape(registry), false)
                 .onSuccess(bytes -> ctx.response().putHeader("content-type", PrometheusText.CONTENT_TYPE).end(Buffer.buffer(bytes)))
                 .onFailure(ctx::fail);

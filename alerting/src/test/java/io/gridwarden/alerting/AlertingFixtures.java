@@ -19,6 +19,8 @@ public final class AlertingFixtures {
     public static final String ADMIN_TOKEN = "demo-admin";
     public static final String HECUN_DISPATCHER_TOKEN = "demo-dispatcher-hecun";
     public static final String TANSHI_VIEWER_TOKEN = "demo-viewer-tanshi";
+    /** The demo town's Prometheus: role metrics, reads /metrics and nothing else. */
+    public static final String SCRAPER_TOKEN = "demo-prometheus";
     /** The command secret the fixtures' command ids are made under. */
     public static final CommandIds COMMAND_IDS = CommandIds.random();
     /** Short waits so retry tests take milliseconds, not seconds. */

@@ -1,6 +1,7 @@
 package io.gridwarden.alerting;
 
 import static io.gridwarden.alerting.AlertingFixtures.ADMIN_TOKEN;
+import static io.gridwarden.alerting.AlertingFixtures.SCRAPER_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.violation;
 import static io.gridwarden.alerting.AlertingHarness.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,7 @@ class OpsResponseHeadersTest {
                 harness.get("/health/live", null),
                 harness.get("/health/ready", null),
                 harness.get("/metrics", null),
+                harness.get("/metrics", SCRAPER_TOKEN),
                 harness.get("/v1/town", ADMIN_TOKEN),
                 harness.get("/v1/town", null),
                 harness.get("/v1/violations?limit=many", ADMIN_TOKEN),

@@ -2,6 +2,7 @@ package io.gridwarden.alerting;
 
 import static io.gridwarden.alerting.AlertingFixtures.ADMIN_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.HECUN_DISPATCHER_TOKEN;
+import static io.gridwarden.alerting.AlertingFixtures.SCRAPER_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.TANSHI_VIEWER_TOKEN;
 import static io.gridwarden.alerting.AlertingFixtures.hecunViolation;
 import static io.gridwarden.alerting.AlertingHarness.eventually;
@@ -83,10 +84,15 @@ class ViolationRoutesTest {
     }
 
     @Test
-    @DisplayName("Health and metrics are served without a token")
+    @DisplayName("Health is served without a token; metrics to an operator of role metrics or admin, and that role reads nothing else")
     void healthAndMetrics() throws Exception {
         assertThat(status("/health/live")).isEqualTo(200);
-        var metrics = harness.get("/metrics", null);
+        assertThat(status("/metrics")).as("no token").isEqualTo(401);
+        assertThat(harness.get("/metrics", TANSHI_VIEWER_TOKEN).statusCode()).as("a viewer").isEqualTo(403);
+        assertThat(harness.get("/metrics", ADMIN_TOKEN).statusCode()).as("an admin").isEqualTo(200);
+        assertThat(harness.get("/v1/violations", SCRAPER_TOKEN).statusCode()).as("the scraper on the API").isEqualTo(403);
+        assertThat(harness.get("/v1/town", SCRAPER_TOKEN).bodyAsJsonObject().getString("detail")).contains("reads /metrics only");
+        var metrics = harness.get("/metrics", SCRAPER_TOKEN);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.bodyAsString()).contains("gridwarden_alerting_violations_open{status=\"dispatched\"} 1.0")
                 .contains("gridwarden_alerting_sse_clients");

@@ -6,6 +6,7 @@ import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.evidence.EvidenceStore;
 import io.gridwarden.common.health.ReadinessDependency;
 import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.common.metrics.ScrapeAccess;
 import io.gridwarden.common.town.Town;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public final class IngestServices {
     private final RecordLog eventLog;
     private final PrometheusRegistry registry;
     private final DeviceAuthenticator authenticator;
+    private final ScrapeAccess scrapers;
     private final IngestGuard guard;
     private final LoginGuard logins;
     private final MeteredAdmission admission;
@@ -45,6 +47,7 @@ public final class IngestServices {
         this.eventLog = eventLog;
         this.registry = registry;
         this.authenticator = new DeviceAuthenticator(town);
+        this.scrapers = new ScrapeAccess(town);
         this.guard = guard;
         this.logins = new LoginGuard(config.limits().loginThrottle(), registry, clock);
 
@@ -78,6 +81,7 @@ public final class IngestServices {
         IsapiCameras cameras = new IsapiCameras(town); // first: a version it refuses changes nothing
         guard.admit(town); // limits first: a device that can sign in is never unlimited
         authenticator.use(town);
+        scrapers.use(town);
         isapiCameras = cameras;
         frigate.use(town);
     }
@@ -144,6 +148,11 @@ public final class IngestServices {
 
     IngestGuard guard() {
         return guard;
+    }
+
+    /** Who may read {@code /metrics}: the town's operators of role metrics or admin. */
+    ScrapeAccess scrapers() {
+        return scrapers;
     }
 
     LoginGuard logins() {

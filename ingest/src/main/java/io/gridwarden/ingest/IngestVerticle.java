@@ -5,6 +5,7 @@ import io.gridwarden.common.log.AppendResult;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.common.metrics.ScrapeAccess;
 import io.gridwarden.common.town.Device;
 import io.gridwarden.common.town.Town;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Ingest's HTTP endpoint: {@code POST /v1/events} authenticates the device, admits the body
  * ({@link EventAdmission}), appends it to the event log and answers 202 only once the log has made it
  * durable; {@code POST /v1/evidence} takes a camera's picture ({@link EvidenceUploads}). Also serves {@code /health/live}, {@code /health/ready} (every part of ingest,
- * {@link IngestReadiness}) and {@code /metrics}. With {@link IngestConfig#tls()} set, only over HTTPS. Several instances may share one port and one
+ * {@link IngestReadiness}) and {@code /metrics} (to the operators {@link ScrapeAccess} lets through). With {@link IngestConfig#tls()} set, only over HTTPS. Several instances may share one port and one
  * {@link IngestServices}: Vert.x spreads connections over them.
  *
  * <p>The log completes appends on its own writer thread; replies hop back to this verticle's context,
@@ -125,7 +126,7 @@ public final class IngestVerticle extends VerticleBase {
                 .handler(this::postEvidence);
         router.get("/health/live").handler(ctx -> HttpReplies.json(ctx, 200, new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
-        router.get("/metrics").handler(this::metrics);
+        router.get("/metrics").handler(this::scraper).handler(this::metrics);
         router.errorHandler(413, this::tooLarge);
         router.errorHandler(500, ctx -> {
             LOG.error("unexpected failure serving {}", ctx.request().path(), ctx.failure());
@@ -141,9 +142,7 @@ public final class IngestVerticle extends VerticleBase {
 
     private void authenticate(RoutingContext ctx) {
         String address = remoteAddress(ctx);
-        Optional<Rejection> throttled = logins.throttled(LoginGuard.HTTP, address);
-        if (throttled.isPresent()) {
-            refuse(ctx, throttled.get());
+        if (refusedAsThrottled(ctx, address)) {
             return;
         }
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -155,6 +154,31 @@ public final class IngestVerticle extends VerticleBase {
         }
         ctx.put(DEVICE, device.get());
         ctx.next();
+    }
+
+    /** Lets through an operator of role metrics or admin ({@link ScrapeAccess}), on the same throttle as devices' logins. */
+    private void scraper(RoutingContext ctx) {
+        String address = remoteAddress(ctx);
+        if (refusedAsThrottled(ctx, address)) {
+            return;
+        }
+        ScrapeAccess.Outcome outcome = services.scrapers().check(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        switch (outcome) {
+            case ALLOWED -> ctx.next();
+            case FORBIDDEN -> refuse(ctx, Rejection.of(Rejection.Reason.METRICS_FORBIDDEN, ScrapeAccess.explain(outcome)));
+            case MISSING, UNKNOWN -> {
+                logins.failed(LoginGuard.HTTP, address, null, outcome == ScrapeAccess.Outcome.MISSING
+                        ? "no Authorization header for /metrics" : "unknown bearer token for /metrics");
+                refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, ScrapeAccess.explain(outcome)));
+            }
+        }
+    }
+
+    /** Refuses the request when its address failed to log in too often (before its credentials are looked at). */
+    private boolean refusedAsThrottled(RoutingContext ctx, String address) {
+        Optional<Rejection> throttled = logins.throttled(LoginGuard.HTTP, address);
+        throttled.ifPresent(rejection -> refuse(ctx, rejection));
+        return throttled.isPresent();
     }
 
     private static String remoteAddress(RoutingContext ctx) {

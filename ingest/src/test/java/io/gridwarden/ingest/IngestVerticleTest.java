@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class IngestVerticleTest {
 
+    /** The demo town's Prometheus: an operator of role metrics. */
+    private static final String SCRAPER_TOKEN = "demo-prometheus";
+
     private RocksRecordLog log;
     private PrometheusRegistry registry;
     private WebClient client;
@@ -256,7 +259,7 @@ class IngestVerticleTest {
     void metrics(VertxTestContext testContext) {
         post(CAMERA_TOKEN, SINGLE, detection(CAMERA, "m-1"))
                 .compose(accepted -> post(null, SINGLE, detection(CAMERA, "m-2")))
-                .compose(rejected -> client.get("/metrics").send())
+                .compose(rejected -> client.get("/metrics").bearerTokenAuthentication(SCRAPER_TOKEN).send())
                 .onComplete(testContext.succeeding(response -> testContext.verify(() -> {
                     assertThat(response.statusCode()).isEqualTo(200);
                     assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
@@ -266,5 +269,47 @@ class IngestVerticleTest {
                     assertThat(text).contains("gridwarden_ingest_ack_latency_seconds_count 1");
                     testContext.completeNow();
                 })));
+    }
+
+    @Test
+    @DisplayName("/metrics answers an operator of role metrics or admin; 401 without a token or with a device's, 403 for a viewer")
+    void metricsNeedAScrapersToken(VertxTestContext testContext) {
+        scrape(null)
+                .compose(none -> {
+                    testContext.verify(() -> {
+                        assertThat(none.statusCode()).isEqualTo(401);
+                        assertThat(none.bodyAsJsonObject().getString("detail")).contains("role metrics or admin");
+                        assertThat(none.bodyAsString()).doesNotContain("gridwarden_");
+                    });
+                    return scrape(CAMERA_TOKEN);
+                })
+                .compose(device -> {
+                    testContext.verify(() -> assertThat(device.statusCode()).as("a device's token").isEqualTo(401));
+                    return scrape("demo-viewer-tanshi");
+                })
+                .compose(viewer -> {
+                    testContext.verify(() -> {
+                        assertThat(viewer.statusCode()).as("a viewer's token").isEqualTo(403);
+                        assertThat(viewer.bodyAsJsonObject().getString("type")).isEqualTo("urn:gridwarden:problem:metrics-forbidden");
+                    });
+                    return scrape("demo-admin");
+                })
+                .compose(admin -> {
+                    testContext.verify(() -> assertThat(admin.statusCode()).as("an admin's token").isEqualTo(200));
+                    return scrape(SCRAPER_TOKEN);
+                })
+                .onComplete(testContext.succeeding(scraper -> testContext.verify(() -> {
+                    assertThat(scraper.statusCode()).isEqualTo(200);
+                    assertThat(scraper.bodyAsString()).contains("gridwarden_ingest_login_failures_total{transport=\"http\"} 2.0");
+                    testContext.completeNow();
+                })));
+    }
+
+    private Future<HttpResponse<Buffer>> scrape(String token) {
+        var request = client.get("/metrics");
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.send();
     }
 }

@@ -81,6 +81,16 @@ final class IngestInstance implements AutoCloseable {
         }
     }
 
+    /** {@code GET /metrics} as the demo town's Prometheus (an operator of role metrics), or null while nothing listens. */
+    HttpResponse<String> scrape() throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(ingestUrl() + "/metrics")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer demo-prometheus").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException notListening) {
+            return null;
+        }
+    }
+
     int readyStatus() throws InterruptedException {
         HttpResponse<String> response = get("/health/ready");
         return response == null ? 0 : response.statusCode();

@@ -82,7 +82,8 @@ class IngestOnKafkaTest {
             }
 
             assertThat(acknowledged).as("every batch acknowledged").hasSize(7 * 5 * KafkaIngestFixtures.BATCH);
-            assertThat(b.get("/metrics").body()).as("the log's metrics, from the cached offsets")
+            assertThat(b.get("/metrics").statusCode()).as("metrics without a scraper's token").isEqualTo(401);
+            assertThat(b.scrape().body()).as("the log's metrics, from the cached offsets")
                     .contains("gridwarden_log_end_offset{log=\"events\",partition=\"3\"}");
             assertThat(a.get("/health/ready").body()).as("readiness: the broker answers")
                     .contains("\"eventLog\":{\"status\":\"UP\"}");

@@ -181,7 +181,7 @@ class WalkingSkeletonEndToEndTest {
             assertThat(operations(gridwarden, "demo-admin", "/", null).body()).contains("gridwarden");
 
             // Every metric the shipped Grafana dashboard queries is one this process exports, now that the loop has run.
-            String scrape = operations(gridwarden, "demo-admin", "/metrics", null).body();
+            String scrape = operations(gridwarden, "demo-prometheus", "/metrics", null).body();
             assertThat(GrafanaDashboard.exportedSamples(scrape)).containsAll(GrafanaDashboard.queriedMetrics());
 
             // What-if, while it runs: with cam-0001's grace at 60 s instead of 30 s, the car that stayed would not have been dispatched.

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class TownChecker {
 
-    private static final Set<String> ROLES = Set.of("viewer", "dispatcher", "admin");
+    private static final Set<String> ROLES = Set.of("viewer", "dispatcher", "admin", "metrics");
     /** Inline ISAPI passwords are allowed only for the demo's published credentials, which all begin so. */
     static final String DEMO_PASSWORD_PREFIX = "demo-";
     private final Town town;
@@ -57,7 +57,9 @@ final class TownChecker {
             require(o.tokenHash() != null, "officer " + o.id() + " needs a tokenHash (sha256:…)");
         });
         nullSafe(f.operators()).forEach(o -> {
-            require(o.role() != null && ROLES.contains(o.role()), "operator " + o.id() + " has role " + o.role() + "; use viewer, dispatcher or admin");
+            require(o.role() != null && ROLES.contains(o.role()), "operator " + o.id() + " has role " + o.role() + "; use viewer, dispatcher, admin or metrics (reads /metrics only)");
+            require(!"metrics".equals(o.role()) || nullSafe(o.jurisdictions()).isEmpty(),
+                    "operator " + o.id() + " has role metrics, which sees no violations: leave its jurisdictions empty");
             require(o.tokenHash() != null, "operator " + o.id() + " needs a tokenHash (sha256:…)");
             nullSafe(o.jurisdictions()).forEach(j -> require("*".equals(j) || town.jurisdictionIndex().containsKey(j),
                     "operator " + o.id() + " may see unknown jurisdiction " + j));

@@ -87,6 +87,14 @@ class TownFileMistakesTest {
     }
 
     @Test
+    void shouldRefuseAScraperThatWouldSeeJurisdictions() {
+        assertThat(loadError("officers:\n", "operators:\n  - {id: prom, role: metrics, jurisdictions: ['*'], tokenHash: sha256:00}\nofficers:\n"))
+                .contains("operator prom has role metrics, which sees no violations: leave its jurisdictions empty");
+        assertThat(loadError("officers:\n", "operators:\n  - {id: op-1, role: root, tokenHash: sha256:00}\nofficers:\n"))
+                .contains("operator op-1 has role root; use viewer, dispatcher, admin or metrics");
+    }
+
+    @Test
     void shouldNameTheMissingJurisdictionOfADeviceInAFileWithoutJurisdictions() {
         assertThatThrownBy(() -> load("name: x\ncameras: [{id: k, tokenHash: h}]\n")).isInstanceOf(TownFileException.class)
                 .hasMessageContaining("camera k is in unknown jurisdiction null");

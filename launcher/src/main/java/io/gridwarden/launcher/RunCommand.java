@@ -8,7 +8,6 @@ import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
 import io.gridwarden.log.rocksdb.LogSpec;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,13 +162,10 @@ final class RunCommand implements Callable<Integer> {
             ProcessTempDir.release(temporary);
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ServiceRun.awaitShutdown("gridwarden-shutdown", () -> {
             system.close();
             ProcessTempDir.release(temporary);
-            stopped.countDown();
-        }, "gridwarden-shutdown"));
-        stopped.await();
+        });
         return 0;
     }
 

@@ -34,21 +34,31 @@ final class ServiceRun {
                 err.println("gridwarden " + service + " refused to start: " + e.getMessage());
                 return StartRefusedException.EXIT_CODE;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitShutdown("gridwarden-" + service + "-shutdown", () -> {
                 try {
                     process.close();
                     ProcessTempDir.release(temporary);
                 } catch (Exception e) {
                     err.println("gridwarden " + service + " did not stop cleanly: " + e);
                 }
-                stopped.countDown();
-            }, "gridwarden-" + service + "-shutdown"));
-            stopped.await();
+            });
             return 0;
         } finally {
             ProcessTempDir.release(temporary); // a refused or failed start; after a stop, already done
         }
+    }
+
+    /** Returns once the JVM is being stopped (SIGTERM, Ctrl-C) and {@code stop} has run in its shutdown hook. */
+    static void awaitShutdown(String threadName, Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.run();
+            } finally {
+                stopped.countDown();
+            }
+        }, threadName));
+        stopped.await();
     }
 
     /** Waits for a deployment; its failure (e.g. a port in use: the verticle's message says which) as a refusal to start. */

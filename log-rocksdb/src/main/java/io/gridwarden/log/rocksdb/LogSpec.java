@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param dedupWindow   how long a de-duplication key is remembered (the contract asks for at least 24 h). Zero
  *                      remembers keys forever.
  * @param sweepInterval how often expired records are deleted
- * @param commitDelay   how long a group commit waits for more appends when they arrive back to back (the previous
- *                      commit ended less than this before), so that one fsync acknowledges more of them; an append
- *                      after a quiet moment is written at once. Zero: never waits. At most {@link #MAX_COMMIT_DELAY}.
+ * @param commitDelay   how long a group commit waits for more appends when one arrives alone right after a commit
+ *                      (the previous commit ended less than this before), so that one fsync acknowledges more of
+ *                      them; an append after a quiet moment, or a group that found others already waiting, is
+ *                      written at once. Zero: never waits. At most {@link #MAX_COMMIT_DELAY}.
  */
 public record LogSpec(String directory, int partitions, int maxPendingAppends, Duration retention, Duration dedupWindow,
                       Duration sweepInterval, Duration commitDelay) implements Serializable {

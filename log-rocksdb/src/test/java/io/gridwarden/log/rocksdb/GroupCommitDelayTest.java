@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,45 @@ class GroupCommitDelayTest {
             appendThreeAfterABusyCommit(log, DELAY.plusMillis(100));
         }
         assertThat(groups).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    @DisplayName("A group that found others already waiting is written at once: under load the delay adds nothing")
+    void shouldNotWaitWhenAppendsAreAlreadyQueued() throws Exception {
+        CountDownLatch firstCommitting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1).withCommitDelay(DELAY));
+        log.observe(new LogObserver() {
+            @Override
+            public void committed(int appends, int records, long fsyncNanos) {
+                if (firstCommitting.getCount() > 0) { // the writer, just after a's commit: b, c and d queue meanwhile
+                    firstCommitting.countDown();
+                    awaitQuietly(release);
+                }
+                groups.add(appends);
+            }
+        });
+        try (log) {
+            CompletableFuture<AppendResult> a = log.append(event("a"));
+            assertThat(firstCommitting.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<AppendResult>> queued = List.of(log.append(event("b")), log.append(event("c")), log.append(event("d")));
+            release.countDown();
+            Thread.sleep(20);
+            CompletableFuture<AppendResult> e = log.append(event("e"));
+            assertThat(a.join()).isEqualTo(new AppendResult(1, 0));
+            queued.forEach(q -> assertThat(q.join()).isEqualTo(new AppendResult(1, 0)));
+            assertThat(e.join()).isEqualTo(new AppendResult(1, 0));
+        }
+        // with a wait, b, c and d would have waited for e (20 ms later, within the delay): 1, 4
+        assertThat(groups).containsExactly(1, 3, 1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

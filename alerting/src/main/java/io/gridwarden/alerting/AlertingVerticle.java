@@ -443,9 +443,10 @@ public final class AlertingVerticle extends VerticleBase {
 
     /** To operators of role metrics or admin ({@link ScrapeAccess}); {@link OperatorAuth} found who is asking. */
     private void metrics(RoutingContext ctx) {
-        if (!ScrapeAccess.mayScrape(OperatorAuth.operator(ctx))) {
+        var operator = OperatorAuth.operator(ctx);
+        if (!ScrapeAccess.mayScrape(operator)) {
             Problems.reply(ctx, OpsProblem.FORBIDDEN, ScrapeAccess.explain(ScrapeAccess.Outcome.FORBIDDEN)
-                    + "; your role is " + OperatorAuth.operator(ctx).role());
+                    + "; your role is " + operator.role());
             return;
         }
         vertx.executeBlocking(() -> PrometheusText.scrape(registry), false)

@@ -4,7 +4,6 @@ import io.gridwarden.common.town.Device;
 import io.gridwarden.common.town.Secrets;
 import io.gridwarden.common.town.Town;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +15,6 @@ import java.util.Optional;
  * would need a preimage of the stored hash, not the hash itself.
  */
 public final class DeviceAuthenticator {
-
-    private static final String BEARER = "bearer ";
 
     private volatile Map<String, Device> byTokenHash;
 
@@ -43,11 +40,7 @@ public final class DeviceAuthenticator {
 
     /** The device named by an HTTP {@code Authorization: Bearer <token>} header; empty for anything else. */
     public Optional<Device> authenticateBearer(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() <= BEARER.length()
-                || !authorizationHeader.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            return Optional.empty();
-        }
-        return authenticate(authorizationHeader.substring(BEARER.length()).trim());
+        return Secrets.bearerToken(authorizationHeader).flatMap(this::authenticate);
     }
 
     private static Map<String, Device> index(Town town) {

@@ -27,7 +27,6 @@ public final class OperatorAuth implements Handler<RoutingContext> {
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final String OPERATOR_KEY = "gridwarden.operator";
     private static final String OFFICER_KEY = "gridwarden.officer";
-    private static final String BEARER = "bearer ";
 
     private final Town town;
     private final LoginThrottle throttle;
@@ -116,10 +115,6 @@ public final class OperatorAuth implements Handler<RoutingContext> {
     }
 
     private static Optional<String> token(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.of(header.substring(BEARER.length()).trim()).filter(t -> !t.isEmpty());
-        }
-        return Optional.empty();
+        return Secrets.bearerToken(ctx.request().getHeader("Authorization"));
     }
 }

@@ -4,7 +4,6 @@ import io.gridwarden.common.town.Secrets;
 import io.gridwarden.common.town.Town;
 import io.gridwarden.common.town.TownFile.Operator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +21,6 @@ public final class ScrapeAccess {
     /** The role of an operator that only reads {@code /metrics}. */
     public static final String ROLE = "metrics";
     private static final String ADMIN = "admin";
-    private static final String BEARER = "bearer ";
 
     /** What a request's credentials come to. */
     public enum Outcome {
@@ -54,7 +52,7 @@ public final class ScrapeAccess {
 
     /** What the request's {@code Authorization} header (null when absent) comes to. */
     public Outcome check(String authorizationHeader) {
-        Optional<String> token = bearer(authorizationHeader);
+        Optional<String> token = Secrets.bearerToken(authorizationHeader);
         if (token.isEmpty()) {
             return Outcome.MISSING;
         }
@@ -73,14 +71,6 @@ public final class ScrapeAccess {
             case FORBIDDEN -> "only operators with role " + ROLE + " or admin read /metrics";
             case ALLOWED -> "allowed";
         };
-    }
-
-    private static Optional<String> bearer(String header) {
-        if (header == null || header.length() <= BEARER.length()
-                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(BEARER.length()).trim()).filter(t -> !t.isEmpty());
     }
 
     private static Map<String, Operator> index(Town town) {

@@ -124,9 +124,9 @@ final class RunCommand implements Callable<Integer> {
     int maxPendingAppends;
 
     @Option(names = "--log-commit-delay", defaultValue = EmbeddedSettings.DEFAULT_LOG_COMMIT_DELAY,
-            description = "How long the event log waits for more appends before its fsync when they arrive back to back (ISO-8601;"
-                    + " at most 100 ms): fewer fsyncs and less CPU under load for up to this much on each acknowledgement; an append"
-                    + " after a quiet moment is written at once. 0 never waits. Default: 1 ms")
+            description = "How long the event log waits for more appends before its fsync when one arrives alone right after a"
+                    + " commit (ISO-8601; at most 100 ms): fewer fsyncs and less CPU for up to this much on an acknowledgement; an append"
+                    + " after a quiet moment, or one that finds others waiting, is written at once. 0 never waits. Default: 1 ms")
     Duration logCommitDelay;
 
     @Option(names = "--flink-web-port", description = "Serve Flink's REST API and web UI on 127.0.0.1 at this port. It is"

@@ -169,7 +169,7 @@ public final class IngestVerticle extends VerticleBase {
             case MISSING, UNKNOWN -> {
                 logins.failed(LoginGuard.HTTP, address, null, outcome == ScrapeAccess.Outcome.MISSING
                         ? "no Authorization header for /metrics" : "unknown bearer token for /metrics");
-                refuse(ctx, Rejection.of(Rejection.Reason.UNAUTHORIZED, ScrapeAccess.explain(outcome)));
+                refuse(ctx, Rejection.of(Rejection.Reason.SCRAPER_UNAUTHORIZED, ScrapeAccess.explain(outcome)));
             }
         }
     }

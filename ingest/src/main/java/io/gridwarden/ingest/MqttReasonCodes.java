@@ -15,7 +15,7 @@ final class MqttReasonCodes {
             case OVERLOADED, RATE_LIMITED, LOGIN_THROTTLED, PIPELINE_BEHIND, STORAGE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
             case LOG_FAILURE, INTERNAL -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;
             // pictures are uploaded over HTTP only; these never reach an MQTT client, mapped for completeness
-            case NOT_A_CAMERA, METRICS_FORBIDDEN -> MqttPubAckReasonCode.NOT_AUTHORIZED;
+            case NOT_A_CAMERA, METRICS_FORBIDDEN, SCRAPER_UNAUTHORIZED -> MqttPubAckReasonCode.NOT_AUTHORIZED;
             case EVIDENCE_TOO_LARGE, EVIDENCE_NOT_AN_IMAGE, EVIDENCE_MEDIA_TYPE_MISMATCH -> MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID;
             case EVIDENCE_STORE_FULL -> MqttPubAckReasonCode.QUOTA_EXCEEDED;
             case EVIDENCE_DISABLED, EVIDENCE_WRITE_FAILED -> MqttPubAckReasonCode.UNSPECIFIED_ERROR;

@@ -78,6 +78,8 @@ record Rejection(Reason reason, String detail, List<Problem> problems, int retry
         INTERNAL(500, "internal-error", "Unexpected error in ingest"),
         NOT_A_CAMERA(403, "not-a-camera", "Only cameras send pictures"),
         METRICS_FORBIDDEN(403, "metrics-forbidden", "Only operators with role metrics or admin read /metrics"),
+        /** /metrics without an operator's token: the type the operations port gives for the same mistake. */
+        SCRAPER_UNAUTHORIZED(401, "unauthorized", "Missing or unknown operator token"),
         EVIDENCE_TOO_LARGE(413, "evidence-too-large", "The picture is too large"),
         EVIDENCE_NOT_AN_IMAGE(415, "evidence-not-an-image", "The picture is not a JPEG or PNG"),
         EVIDENCE_MEDIA_TYPE_MISMATCH(415, "evidence-media-type-mismatch", "The picture is not of its Content-Type"),

@@ -279,6 +279,7 @@ class IngestVerticleTest {
                     testContext.verify(() -> {
                         assertThat(none.statusCode()).isEqualTo(401);
                         assertThat(none.bodyAsJsonObject().getString("detail")).contains("role metrics or admin");
+                        assertThat(none.bodyAsJsonObject().getString("title")).as("a scraper is an operator").isEqualTo("Missing or unknown operator token");
                         assertThat(none.bodyAsString()).doesNotContain("gridwarden_");
                     });
                     return scrape(CAMERA_TOKEN);

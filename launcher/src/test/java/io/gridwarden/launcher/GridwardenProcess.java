@@ -1,5 +1,6 @@
 package io.gridwarden.launcher;
 
+import io.gridwarden.testsupport.ChildJvm;
 import io.gridwarden.testsupport.FreePorts;
 import java.io.IOException;
 import java.net.URI;
@@ -79,9 +80,9 @@ final class GridwardenProcess implements AutoCloseable {
 
     /** Starts it with {@code extraArgs} after the usual ones; with {@code --ingest-only} only ingest's port is awaited. */
     GridwardenProcess start(List<String> extraArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ChildJvm.FAST_START);
+        command.addAll(List.of("-Xmx768m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--data-dir", dataDir.toString(),
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,
                 "--no-simulator", "--command-gateway", commandGateway, "--checkpoint-interval", "PT1S", "--ingest-instances", "2"));

@@ -36,8 +36,9 @@ final class WhatIfCli {
 
     /** Runs the what-if over the last {@code last} with the candidate town; returns the JSON report (the chart goes to {@code chart}). */
     static JsonNode run(Path dataDir, Path town, String last, Path chart, Path output) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "replay", "--data-dir", dataDir.toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(io.gridwarden.testsupport.ChildJvm.FAST_START);
+        command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "replay", "--data-dir", dataDir.toString(),
                 "--town", town.toString(), "--last", last, "--json", "--chart", chart.toString()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         byte[] stdout = process.getInputStream().readAllBytes();

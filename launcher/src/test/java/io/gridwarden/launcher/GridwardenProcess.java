@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,7 @@ final class GridwardenProcess implements AutoCloseable {
 
     /** Starts it with {@code extraArgs} after the usual ones; with {@code --ingest-only} only ingest's port is awaited. */
     GridwardenProcess start(List<String> extraArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ChildJvm.FAST_START);
+        List<String> command = ChildJvm.javaCommand();
         command.addAll(List.of("-Xmx768m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--data-dir", dataDir.toString(),
                 "--ingest-port", "" + ingestPort, "--mqtt-port", "" + mqttPort, "--ops-port", "" + opsPort,

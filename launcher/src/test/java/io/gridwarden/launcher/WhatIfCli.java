@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridwarden.common.json.Json;
+import io.gridwarden.testsupport.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +36,7 @@ final class WhatIfCli {
 
     /** Runs the what-if over the last {@code last} with the candidate town; returns the JSON report (the chart goes to {@code chart}). */
     static JsonNode run(Path dataDir, Path town, String last, Path chart, Path output) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(io.gridwarden.testsupport.ChildJvm.FAST_START);
+        List<String> command = ChildJvm.javaCommand();
         command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "replay", "--data-dir", dataDir.toString(),
                 "--town", town.toString(), "--last", last, "--json", "--chart", chart.toString()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(output.toFile())).start();

@@ -23,7 +23,7 @@ public final class ChildJvm implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** Short-lived children on two cores: the quick JIT only and one GC thread start them in a fraction of the time. */
-    public static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     public final String name;
     public final Path log;
@@ -45,12 +45,21 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Starts {@code mainClass} with {@code classpath}; {@code environment} is added to this process's. */
-    public static ChildJvm start(String name, Path log, List<String> classpath, List<String> jvmOptions, String mainClass,
-            List<String> args, Map<String, String> environment) {
+    /**
+     * The start of a command line for a child JVM: this JVM's {@code java} with the fast-start options; the caller adds
+     * its own options, the classpath and the main class.
+     */
+    public static List<String> javaCommand() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FAST_START);
+        return command;
+    }
+
+    /** Starts {@code mainClass} with {@code classpath}; {@code environment} is added to this process's. */
+    public static ChildJvm start(String name, Path log, List<String> classpath, List<String> jvmOptions, String mainClass,
+            List<String> args, Map<String, String> environment) {
+        List<String> command = javaCommand();
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, classpath));

@@ -3,6 +3,7 @@ package io.gridwarden.jobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -46,5 +47,16 @@ final class MiniClusterFixtures {
     static void cancelAndAwait(JobClient job) throws Exception {
         job.cancel().get();
         job.getJobExecutionResult().handle((result, failure) -> null).get(60, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the job runs (its start on a busy machine takes seconds): at most 60 s. */
+    static void awaitRunning(JobClient job) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (job.getJobStatus().get() != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the job not running within 60 s: " + job.getJobStatus().get());
+            }
+            Thread.sleep(50);
+        }
     }
 }

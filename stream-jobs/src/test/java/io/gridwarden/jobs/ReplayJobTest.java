@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ReplayJobTest {
         try {
             // The scenario starts once the job runs: begun before, its first events were stored late, in a burst, while the
             // cluster started, and a late event may fall on the other side of a timer in the replay than it did live.
-            awaitRunning(job);
+            MiniClusterFixtures.awaitRunning(job);
             long t0 = System.currentTimeMillis() + 1_000;
             // The window starts after the cars arrived and before they are warned: the replay must build that state first.
             Instant from = Instant.ofEpochMilli(t0 + 1_500);
@@ -66,14 +65,6 @@ class ReplayJobTest {
             assertThat(LogFixtures.readActions(live.actionLog())).as("the action log after the replay").hasSize(written.size());
         } finally {
             MiniClusterFixtures.cancelAndAwait(job);
-        }
-    }
-
-    private static void awaitRunning(JobClient job) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            assertThat(System.nanoTime()).as("the job running within 60 s").isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 

@@ -9,6 +9,7 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.Violation;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.command.DeviceSessions;
+import io.gridwarden.testsupport.RefusingLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,8 @@ class OpsErrorsTest {
 
     private static final String FAR_FUTURE = "%2B1000000000-12-31T23:59:59Z";
     private static final String FAR_PAST = "-1000000000-01-01T00:00:00Z";
+    /** A failing disk in the storage engine's own words: internal text (paths, engine errors) an API logs and never shows. */
+    private static final String DISK_FULL = "IO error: /var/lib/gridwarden/events/000042.log: No space left on device";
 
     @TempDir
     Path dir;
@@ -108,7 +111,7 @@ class OpsErrorsTest {
     @DisplayName("An unexpected failure is a 500 internal-error problem that does not repeat the failure's text")
     void unexpectedFailureRevealsNothing() throws Exception {
         harness.undeploy();
-        harness.deploy(AlertingFixtures.config(harness.dataDir(), null), new BrokenDiskLog(), DeviceSessions.NONE);
+        harness.deploy(AlertingFixtures.config(harness.dataDir(), null), new RefusingLog(4, new IllegalStateException(DISK_FULL)), DeviceSessions.NONE);
         Violation open = hecunViolation("t-3", ViolationStatus.DISPATCHED);
         harness.append(Action.update(open));
         AlertingHarness.eventually("the violation is in the store",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.testsupport.RefusingLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

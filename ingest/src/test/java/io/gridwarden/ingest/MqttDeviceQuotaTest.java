@@ -16,6 +16,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.metrics.PrometheusText;
+import io.gridwarden.testsupport.RefusingLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.gridwarden.common.log.LogOverloadedException;
 import io.gridwarden.common.log.RecordLog;
+import io.gridwarden.testsupport.RefusingLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -1,27 +1,36 @@
-package io.gridwarden.alerting;
+package io.gridwarden.testsupport;
 
 import io.gridwarden.common.log.AppendResult;
+import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRecord;
 import io.gridwarden.common.log.RecordLog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * An event log on a failing disk: every append fails with the storage engine's own words, the kind
- * of internal text (paths, engine errors) an API must log and never show its clients.
- */
-final class BrokenDiskLog implements RecordLog {
+/** An event log whose every append fails with the given error: a saturated log, or one on a failing disk. Holds nothing. */
+public final class RefusingLog implements RecordLog {
 
-    static final String INTERNAL_TEXT = "IO error: /var/lib/gridwarden/events/000042.log: No space left on device";
+    private final int partitions;
+    private final RuntimeException error;
 
-    @Override
-    public int partitions() {
-        return 4;
+    /** One partition. */
+    public RefusingLog(RuntimeException error) {
+        this(1, error);
+    }
+
+    public RefusingLog(int partitions, RuntimeException error) {
+        this.partitions = partitions;
+        this.error = error;
     }
 
     @Override
-    public CompletableFuture<AppendResult> append(List<io.gridwarden.common.log.LogEntry> entries) {
-        return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_TEXT));
+    public int partitions() {
+        return partitions;
+    }
+
+    @Override
+    public CompletableFuture<AppendResult> append(List<LogEntry> entries) {
+        return CompletableFuture.failedFuture(error);
     }
 
     @Override

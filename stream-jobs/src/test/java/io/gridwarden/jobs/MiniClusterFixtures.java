@@ -1,7 +1,10 @@
 package io.gridwarden.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -11,6 +14,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -49,14 +53,9 @@ final class MiniClusterFixtures {
         job.getJobExecutionResult().handle((result, failure) -> null).get(60, TimeUnit.SECONDS);
     }
 
-    /** Waits until the job runs (its start on a busy machine takes seconds): at most 60 s. */
-    static void awaitRunning(JobClient job) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the job not running within 60 s: " + job.getJobStatus().get());
-            }
-            Thread.sleep(50);
-        }
+    /** Waits until the job runs (its start on a busy machine takes seconds): at most 60 s; a job that ends instead fails at once. */
+    static void awaitRunning(JobClient job) {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CommonTestUtils.waitForJobStatus(job, List.of(JobStatus.RUNNING)),
+                "the job not running within 60 s");
     }
 }

@@ -11,6 +11,7 @@ import io.gridwarden.common.action.Action;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.CameraNotice;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -18,6 +19,7 @@ import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +102,37 @@ class HeldInputsTest {
                 assertThat(TwoCameras.actionsOf(ownerOf, camera)).as(camera).isEqualTo(expectedOfCamera);
             }
             assertThat(first.numEventTimeTimers() + second.numEventTimeTimers()).isZero();
+        }
+    }
+
+    /**
+     * A checkpoint of the build before {@code CameraInputSerializer} (c8d20a7: held inputs written by Flink's record
+     * serializer, on the heap and spilled to RocksDB; taken by this class's cramped harness at {@code SNAPSHOT_AT})
+     * restores through Flink's state migration, and the operator goes on to decide what it would have decided.
+     */
+    @Test
+    void shouldRestoreTheHeldInputsOfACheckpointWrittenByTheBuildBeforeTheCameraInputSerializer() throws Exception {
+        List<Action> expected;
+        try (var running = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
+            running.open();
+            TwoCameras.drive(TwoCameras.into(running), T0, SNAPSHOT_AT);
+            int before = running.extractOutputValues().size();
+            TwoCameras.drive(TwoCameras.into(running), SNAPSHOT_AT + 500, TwoCameras.LAST);
+            expected = TwoCameras.after(running.extractOutputValues(), before);
+        }
+        OperatorSubtaskState old = OperatorSnapshotUtil.readStateHandle(
+                Path.of(getClass().getResource("/state/camera-operator-c8d20a7.snapshot").toURI()).toString());
+        try (var restored = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
+            restored.initializeState(old);
+            restored.open();
+            assertThat(camerasWithSpilledInputs(restored)).as("the old checkpoint's spilled inputs").isEqualTo(2);
+
+            TwoCameras.drive(TwoCameras.into(restored), SNAPSHOT_AT + 500, TwoCameras.LAST);
+
+            assertThat(expected).extracting(a -> a.violation().status()).contains(ViolationStatus.RESOLVED_BY_WARNING, ViolationStatus.CLOSED);
+            assertThat(restored.extractOutputValues()).isEqualTo(expected);
+            assertThat(camerasWithSpilledInputs(restored)).isZero();
+            assertThat(restored.numEventTimeTimers()).isZero();
         }
     }
 

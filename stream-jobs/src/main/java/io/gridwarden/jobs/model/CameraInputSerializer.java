@@ -1,0 +1,316 @@
+package io.gridwarden.jobs.model;
+
+import io.gridwarden.common.event.Box;
+import io.gridwarden.common.event.DetectedObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * How a camera's input crosses the {@code keyBy(camera)} edge and sits in the camera operator's state: a frame
+ * field by field, a notice with Flink's serializer of {@link CameraNotice}.
+ *
+ * <p>Every frame reaches detection through this serializer's {@link #deserialize}, and detection holds it until
+ * the watermark passes (a few hundred milliseconds, some 70,000 frames at 100,000 events/s), so what it makes
+ * is what every young collection copies. Flink's record serializer made a new string for the camera, the track
+ * and the label of every frame, and boxed the box's numbers on the way to the constructor. This one reads the
+ * strings that repeat from frame to frame — the camera, a track's id, a label — as one shared instance each
+ * ({@link Strings}), and the numbers as numbers.
+ *
+ * <p><b>Format</b> (version 1): a tag byte, 1 for a frame, 2 for a notice. A frame: camera, time (8 bytes),
+ * snapshot, the number of objects (varint) and for each its track, label, confidence and box (five doubles), then
+ * evidence; each string a varint of its UTF-8 length plus one (0 for null) and the bytes. State checkpointed
+ * before this serializer (Flink's record serializer) restores through Flink's migration: read with the old
+ * serializer, written with this one ({@link Snapshot#resolveSchemaCompatibility}).
+ */
+public final class CameraInputSerializer extends TypeSerializer<CameraInput> {
+
+    private static final long serialVersionUID = 1L;
+    private static final byte FRAME = 1;
+    private static final byte NOTICE = 2;
+
+    private final TypeSerializer<CameraNotice> notices;
+    private transient Strings strings;
+
+    /** {@code notices}: how notices are written (Flink's serializer of the record). */
+    public CameraInputSerializer(TypeSerializer<CameraNotice> notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    /** A serializer of its own for each thread: the string table and the notices' serializer are not shared. */
+    @Override
+    public TypeSerializer<CameraInput> duplicate() {
+        return new CameraInputSerializer(notices.duplicate());
+    }
+
+    @Override
+    public CameraInput createInstance() {
+        return null;
+    }
+
+    /** A copy that shares what cannot change (strings, objects, the notice's records) and not the list of objects. */
+    @Override
+    public CameraInput copy(CameraInput from) {
+        if (from.frame() == null) {
+            return CameraInput.of(notices.copy(from.notice()));
+        }
+        CameraFrame frame = from.frame();
+        return CameraInput.of(new CameraFrame(frame.camera(), frame.time(), frame.snapshot(), List.copyOf(frame.objects()), frame.evidence()));
+    }
+
+    @Override
+    public CameraInput copy(CameraInput from, CameraInput reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(CameraInput input, DataOutputView target) throws IOException {
+        CameraFrame frame = input.frame();
+        if (frame == null) {
+            target.writeByte(NOTICE);
+            notices.serialize(input.notice(), target);
+            return;
+        }
+        target.writeByte(FRAME);
+        writeString(frame.camera(), target);
+        target.writeLong(frame.time());
+        writeString(frame.snapshot(), target);
+        List<DetectedObject> objects = frame.objects();
+        writeVarInt(objects.size(), target);
+        for (DetectedObject object : objects) {
+            writeString(object.track(), target);
+            writeString(object.label(), target);
+            target.writeDouble(object.confidence());
+            Box box = object.box();
+            target.writeDouble(box.x());
+            target.writeDouble(box.y());
+            target.writeDouble(box.w());
+            target.writeDouble(box.h());
+        }
+        writeString(frame.evidence(), target);
+    }
+
+    @Override
+    public CameraInput deserialize(DataInputView source) throws IOException {
+        byte tag = source.readByte();
+        if (tag == NOTICE) {
+            return CameraInput.of(notices.deserialize(source));
+        }
+        if (tag != FRAME) {
+            throw new IOException("not a camera input: tag " + tag + " (this build writes " + FRAME + " for a frame, " + NOTICE
+                    + " for a notice)");
+        }
+        Strings strings = strings();
+        String camera = strings.read(source);
+        long time = source.readLong();
+        String snapshot = Strings.readOnce(source);
+        int count = readVarInt(source);
+        DetectedObject[] objects = new DetectedObject[count];
+        for (int i = 0; i < count; i++) {
+            String track = strings.read(source);
+            String label = strings.read(source);
+            double confidence = source.readDouble();
+            objects[i] = new DetectedObject(track, label, confidence,
+                    new Box(source.readDouble(), source.readDouble(), source.readDouble(), source.readDouble()));
+        }
+        String evidence = Strings.readOnce(source);
+        return CameraInput.of(new CameraFrame(camera, time, snapshot, List.of(objects), evidence));
+    }
+
+    @Override
+    public CameraInput deserialize(CameraInput reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CameraInputSerializer that && notices.equals(that.notices);
+    }
+
+    @Override
+    public int hashCode() {
+        return notices.hashCode();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<CameraInput> snapshotConfiguration() {
+        return new Snapshot(this);
+    }
+
+    /** Made on first use: a serializer arrives in a task by Java serialization, which leaves it out. */
+    private Strings strings() {
+        if (strings == null) {
+            strings = new Strings();
+        }
+        return strings;
+    }
+
+    private static void writeString(String value, DataOutputView target) throws IOException {
+        if (value == null) {
+            writeVarInt(0, target);
+            return;
+        }
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                writeVarInt(bytes.length + 1, target);
+                target.write(bytes);
+                return;
+            }
+        }
+        writeVarInt(length + 1, target); // ASCII, the usual case: its bytes are its characters
+        for (int i = 0; i < length; i++) {
+            target.writeByte(value.charAt(i));
+        }
+    }
+
+    static void writeVarInt(int value, DataOutputView target) throws IOException {
+        int rest = value;
+        while ((rest & ~0x7F) != 0) {
+            target.writeByte((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        target.writeByte(rest);
+    }
+
+    static int readVarInt(DataInputView source) throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            byte b = source.readByte();
+            value |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                if (value < 0) {
+                    throw new IOException("a camera input's length is out of range: " + Integer.toUnsignedString(value));
+                }
+                return value;
+            }
+        }
+        throw new IOException("a camera input's length runs past five bytes");
+    }
+
+    /**
+     * The strings a frame repeats, one instance each: a table of {@value #SLOTS} slots, each holding the last
+     * short ASCII string whose hash falls in it. A string read is the slot's instance when the bytes match, else
+     * a new one that takes the slot. Bounded by its slots ({@value #LONGEST} bytes each at most); a collision
+     * costs only a new string, as without the table.
+     */
+    static final class Strings {
+
+        static final int SLOTS = 1 << 15;
+        static final int LONGEST = 64;
+
+        private final String[] slots = new String[SLOTS];
+        private final byte[] buffer = new byte[LONGEST];
+
+        String read(DataInputView source) throws IOException {
+            int length = readVarInt(source) - 1;
+            if (length < 0) {
+                return null;
+            }
+            if (length > LONGEST) {
+                return readBytes(source, length);
+            }
+            source.readFully(buffer, 0, length);
+            int hash = 0;
+            for (int i = 0; i < length; i++) {
+                byte b = buffer[i];
+                if (b < 0) { // not ASCII: a byte is not a character, so the hash is not String's
+                    return new String(buffer, 0, length, StandardCharsets.UTF_8);
+                }
+                hash = 31 * hash + b;
+            }
+            int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+            String held = slots[slot];
+            if (held != null && held.hashCode() == hash && sameAscii(held, length)) {
+                return held;
+            }
+            String read = new String(buffer, 0, length, StandardCharsets.US_ASCII);
+            slots[slot] = read;
+            return read;
+        }
+
+        /** A string that does not repeat (a snapshot's URL, an evidence ref): read, not kept. */
+        static String readOnce(DataInputView source) throws IOException {
+            int length = readVarInt(source) - 1;
+            return length < 0 ? null : readBytes(source, length);
+        }
+
+        private boolean sameAscii(String held, int length) {
+            if (held.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (held.charAt(i) != buffer[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String readBytes(DataInputView source, int length) throws IOException {
+            byte[] bytes = new byte[length];
+            source.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The notices' serializer, nested. Against a snapshot of another serializer of camera inputs (Flink's record
+     * serializer, which wrote the state of builds before this one) the answer is migration: Flink reads that state
+     * with the serializer the old snapshot restores and writes it with this one.
+     */
+    public static final class Snapshot extends CompositeTypeSerializerSnapshot<CameraInput, CameraInputSerializer> {
+
+        private static final int VERSION = 1;
+
+        /** For Flink, which reads a snapshot into a new instance. */
+        public Snapshot() {}
+
+        Snapshot(CameraInputSerializer serializer) {
+            super(serializer);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<CameraInput> resolveSchemaCompatibility(TypeSerializerSnapshot<CameraInput> old) {
+            return old instanceof Snapshot ? super.resolveSchemaCompatibility(old) : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return VERSION;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(CameraInputSerializer outer) {
+            return new TypeSerializer<?>[] {outer.notices};
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected CameraInputSerializer createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nested) {
+            return new CameraInputSerializer((TypeSerializer<CameraNotice>) nested[0]);
+        }
+    }
+}

@@ -4,6 +4,7 @@ import io.gridwarden.common.event.Box;
 import io.gridwarden.common.event.DetectedObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -121,8 +122,12 @@ public final class CameraInputSerializer extends TypeSerializer<CameraInput> {
         long time = source.readLong();
         String snapshot = Strings.readOnce(source);
         int count = readVarInt(source);
-        DetectedObject[] objects = new DetectedObject[count];
+        // grown as objects are read, not sized from the count alone: damaged bytes fail on reading, not on a huge array
+        DetectedObject[] objects = new DetectedObject[Math.min(count, 64)];
         for (int i = 0; i < count; i++) {
+            if (i == objects.length) {
+                objects = Arrays.copyOf(objects, Math.min(count, 2 * objects.length));
+            }
             String track = strings.read(source);
             String label = strings.read(source);
             double confidence = source.readDouble();

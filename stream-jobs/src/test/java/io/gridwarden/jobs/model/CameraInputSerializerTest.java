@@ -123,6 +123,9 @@ class CameraInputSerializerTest extends SerializerTestBase<CameraInput> {
                 .isInstanceOf(IOException.class).hasMessageContaining("not a camera input: tag 7");
         assertThatThrownBy(() -> createSerializer().deserialize(new DataInputDeserializer(new byte[] {1, -1, -1, -1, -1, -1})))
                 .isInstanceOf(IOException.class).hasMessageContaining("length");
+        byte[] claimsManyObjects = {1, 2, 'c', 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, 7}; // camera "c", no snapshot, 2^31-1 objects
+        assertThatThrownBy(() -> createSerializer().deserialize(new DataInputDeserializer(claimsManyObjects)))
+                .isInstanceOf(java.io.EOFException.class);
     }
 
     @Test

@@ -191,7 +191,7 @@ public final class CameraInputSerializer extends TypeSerializer<CameraInput> {
         }
     }
 
-    static void writeVarInt(int value, DataOutputView target) throws IOException {
+    private static void writeVarInt(int value, DataOutputView target) throws IOException {
         int rest = value;
         while ((rest & ~0x7F) != 0) {
             target.writeByte((rest & 0x7F) | 0x80);
@@ -200,7 +200,7 @@ public final class CameraInputSerializer extends TypeSerializer<CameraInput> {
         target.writeByte(rest);
     }
 
-    static int readVarInt(DataInputView source) throws IOException {
+    private static int readVarInt(DataInputView source) throws IOException {
         int value = 0;
         for (int shift = 0; shift < 32; shift += 7) {
             byte b = source.readByte();

@@ -16,19 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The end-to-end probe against a running gridwarden, embedded or a deployment: a probe camera reports a
- * new car about once a second, at random instants ({@link ProbeTimes}), whose first sighting is back-dated so
- * that its dwell ends {@link #LEAD} from then, and keeps showing it in a frame a second until its warning
- * arrives; meanwhile the other cameras send at a background rate, their batches spread over every ingest
- * instance. The probe sends to the first. Voice warnings reach the caller's {@code CommandInbox}, which hands
- * them to the same {@link Sightings}.
+ * The end-to-end probe against a running gridwarden, embedded or a deployment: a car arrives at the probe
+ * camera about once a second, at random instants ({@link ProbeTimes}), and stays in its frames until its warning
+ * arrives ({@link ProbeCars}), so each falls due a dwell after it arrived; meanwhile the other cameras send at a
+ * background rate, their batches spread over every ingest instance. The probe sends to the first. Voice warnings
+ * reach the caller's {@code CommandInbox}, which hands them to the same {@link Sightings}.
  */
 public final class LatencyProbe {
 
-    static final Duration LEAD = Duration.ofSeconds(1);
     static final Duration SETTLE = Duration.ofSeconds(15);
-    /** The probe camera reports its waiting cars at least this often (its detector's frame rate, as it were). */
-    static final Duration FRAME_INTERVAL = Duration.ofSeconds(1);
     private static final String OPERATOR_TOKEN = "demo-admin";
 
     /** Where gridwarden listens: its ingest instances' base URLs and one operations API (alerting). */
@@ -36,10 +32,12 @@ public final class LatencyProbe {
 
     /**
      * What to probe: the probe camera and its zone's dwell, the cameras the background load comes from, each
-     * background rate for {@code duration}, after {@code prime} of unmeasured probes (zero: none). Each background
-     * rate runs {@code warmup} before its probes count, as every system of the suite is primed: the first half
-     * minute of a new load (the JIT compiling its paths in gridwarden and in the generator, on the same cores) held
-     * six of the ten slowest of 300 probes at 50,000 events/s, and is not the rate's steady tail.
+     * background rate for {@code duration} (cars arriving over it, falling due a dwell later), after {@code prime}
+     * of unmeasured probes (zero: none). Each background rate runs at least {@code warmup} before its first car
+     * falls due, as every system of the suite is primed: the first half minute of a new load (the JIT compiling its
+     * paths in gridwarden and in the generator, on the same cores) held six of the ten slowest of 300 probes at
+     * 50,000 events/s, and is not the rate's steady tail. The cars' dwell counts towards it: they arrive from the
+     * moment the background load starts.
      */
     public record Plan(String probeCamera, Duration dwell, List<String> cameras, List<Integer> backgroundRates, Duration duration,
             Duration prime, Duration warmup, int batchSize, int maxInFlight) {}
@@ -61,8 +59,8 @@ public final class LatencyProbe {
             }
             for (int rate : plan.backgroundRates()) {
                 Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
-                if (load != null && !plan.warmup().isZero()) {
-                    probe.run("warmup-" + rate, plan.warmup());
+                if (load != null && plan.warmup().compareTo(plan.dwell()) > 0) {
+                    Thread.sleep(plan.warmup().minus(plan.dwell()).toMillis()); // the cars' dwell is the rest of it
                 }
                 List<String> tracks = probe.run(Integer.toString(rate), plan.duration());
                 if (load != null) {
@@ -79,12 +77,13 @@ public final class LatencyProbe {
 
     private static Object backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
         List<URI> events = target.ingestUrls().stream().map(url -> URI.create(url + "/v1/events")).toList();
-        Duration length = plan.warmup().plus(plan.duration()).plus(BACKGROUND_MARGIN);
+        Duration lead = plan.warmup().compareTo(plan.dwell()) > 0 ? plan.warmup() : plan.dwell(); // until the first car is due
+        Duration length = lead.plus(plan.duration()).plus(BACKGROUND_MARGIN);
         var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), length, Duration.ZERO, plan.maxInFlight(), plan.cameras());
         return new OpenLoopLoad().run(settings, p -> { });
     }
 
-    /** The probe camera: a frame at each new car and at least once a second, listing every probe car still waiting for its warning. */
+    /** The probe camera: a frame at each new car and about once a second ({@link ProbeCars}), showing the cars still waiting for their warnings. */
     private static final class Probe {
         private final DeviceClient client;
         private final String camera;
@@ -102,48 +101,36 @@ public final class LatencyProbe {
         }
 
         /**
-         * Starts a probe car about once a second for {@code duration}, at instants spread at random over it
-         * ({@link ProbeTimes}), then waits for the last ones; returns the cars started ({@code label} names them).
-         * The camera sends a frame showing every car still waiting at each start and about once a second, never
-         * just before a start ({@link ProbeTimes}).
+         * Brings a car about once a second for {@code duration}, at instants spread at random over it
+         * ({@link ProbeTimes}), then waits for the last ones' warnings (a dwell, then {@link #SETTLE}); returns the
+         * cars started ({@code label} names them).
          */
         List<String> run(String label, Duration duration) throws Exception {
             long begin = System.currentTimeMillis();
-            long[] startAt = ProbeTimes.spread(ProbeTimes.count(duration.toMillis()), duration.toMillis(), random);
+            long[] arriveAt = ProbeTimes.spread(ProbeTimes.count(duration.toMillis()), duration.toMillis(), random);
+            ProbeCars cars = new ProbeCars(dwell);
             List<String> started = new ArrayList<>();
-            List<String> waiting = new ArrayList<>();
-            long stopAll = begin + duration.toMillis() + SETTLE.toMillis();
-            long lastFrame = begin - FRAME_INTERVAL.toMillis(); // a frame at once (unless a start is near), then one a second
-            int nextStart = 0;
-            while (System.currentTimeMillis() < stopAll && (nextStart < startAt.length || !waiting.isEmpty())) {
+            long stopAll = begin + duration.toMillis() + dwell.toMillis() + SETTLE.toMillis();
+            long lastFrame = Long.MIN_VALUE / 2;
+            int nextArrival = 0;
+            while (System.currentTimeMillis() < stopAll && (nextArrival < arriveAt.length || !cars.isEmpty())) {
                 long now = System.currentTimeMillis();
-                boolean startedOne = false;
-                for (; nextStart < startAt.length && begin + startAt[nextStart] <= now; nextStart++) {
+                boolean arrived = false;
+                for (; nextArrival < arriveAt.length && begin + arriveAt[nextArrival] <= now; nextArrival++) {
                     String track = "probe-" + label + "-" + (next++);
-                    long dueAt = now + LEAD.toMillis();
-                    sightings.due(track, dueAt);
-                    send(events.frame(camera, Instant.ofEpochMilli(dueAt - dwell.toMillis()), List.of(DemoEvents.car(track))));
+                    sightings.due(track, cars.arrive(track, now));
                     started.add(track);
-                    waiting.add(track);
-                    startedOne = true;
+                    arrived = true;
                 }
-                waiting.removeIf(sightings::warned);
-                long nextStartAt = nextStart < startAt.length ? begin + startAt[nextStart] : Long.MAX_VALUE;
-                if (startedOne || (now - lastFrame >= FRAME_INTERVAL.toMillis() && clearOf(nextStartAt, now))) {
-                    List<DetectedObject> seen = waiting.stream().map(DemoEvents::car).toList();
-                    send(events.frame(camera, Instant.ofEpochMilli(now), seen));
+                cars.leave(sightings::warned);
+                if (arrived || now >= cars.nextFrameAt(lastFrame)) {
+                    send(events.frame(camera, Instant.ofEpochMilli(now), cars.frame(now).stream().map(DemoEvents::car).toList()));
                     lastFrame = now;
                 }
-                long nextFrame = lastFrame + FRAME_INTERVAL.toMillis();
-                long wake = clearOf(nextStartAt, nextFrame) ? nextFrame : nextStartAt; // else the start sends the frame
-                Thread.sleep(Math.max(0, wake - System.currentTimeMillis()));
+                long nextArrivalAt = nextArrival < arriveAt.length ? begin + arriveAt[nextArrival] : Long.MAX_VALUE;
+                Thread.sleep(Math.max(0, Math.min(nextArrivalAt, cars.nextFrameAt(lastFrame)) - System.currentTimeMillis()));
             }
             return started;
-        }
-
-        /** Whether a frame at {@code frameAt} leaves the next start, at {@code startAt}, its dead time ({@link ProbeTimes}). */
-        private static boolean clearOf(long startAt, long frameAt) {
-            return startAt - frameAt >= ProbeTimes.MIN_GAP_MILLIS;
         }
 
         private void send(DeviceEvent event) throws Exception {

@@ -9,12 +9,8 @@ import java.util.SplittableRandom;
  * (296 ms), the same build in the same sitting. Random gaps see each part of every cycle in proportion to its
  * length, so the tail counts each hold as often as a violation falling due at an unplanned moment meets it.
  *
- * <p>The gaps are {@link #MIN_GAP_MILLIS} plus an exponential share (a Poisson process with a dead time). A
- * probe car is reported back-dated, as if it had stood in the zone for almost its whole dwell; the frames the
- * camera sent before it started do not show it, and a frame that the watermark has not yet passed when the
- * next car's back-dated sighting arrives would have that car gone at once. So no frame goes out in the
- * {@link #MIN_GAP_MILLIS} before a start, and 700 ms leave the 250 ms allowance and the pipeline's own delay
- * behind with room to spare.
+ * <p>The gaps are {@link #MIN_GAP_MILLIS} plus an exponential share (a Poisson process with a dead time), so
+ * that no two cars arrive in the same frame and every probe is its own sample.
  */
 final class ProbeTimes {
 

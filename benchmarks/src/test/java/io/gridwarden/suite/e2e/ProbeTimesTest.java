@@ -28,7 +28,7 @@ class ProbeTimesTest {
         assertThat(offsets[299] - offsets[0]).as("from the run's first minute to its last").isGreaterThan(FIVE_MINUTES * 8 / 10);
     }
 
-    /** A car started closer to the one before would find itself gone in that one's frames (see ProbeTimes). */
+    /** No two cars arrive together (see ProbeTimes). */
     @Test
     void shouldKeepTheMinimumGapBetweenProbes() {
         for (int seed = 0; seed < 20; seed++) {

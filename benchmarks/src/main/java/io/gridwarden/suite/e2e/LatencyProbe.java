@@ -1,6 +1,5 @@
 package io.gridwarden.suite.e2e;
 
-import io.gridwarden.common.event.DetectedObject;
 import io.gridwarden.common.event.DeviceEvent;
 import io.gridwarden.loadgen.OpenLoopLoad;
 import io.gridwarden.simulator.DemoEvents;
@@ -40,7 +39,13 @@ public final class LatencyProbe {
      * moment the background load starts.
      */
     public record Plan(String probeCamera, Duration dwell, List<String> cameras, List<Integer> backgroundRates, Duration duration,
-            Duration prime, Duration warmup, int batchSize, int maxInFlight) {}
+            Duration prime, Duration warmup, int batchSize, int maxInFlight) {
+
+        /** How long a background rate runs before its first car falls due: the warm-up or the dwell, whichever is longer. */
+        Duration lead() {
+            return warmup.compareTo(dwell) > 0 ? warmup : dwell;
+        }
+    }
 
     /** How much longer than its probes a background load runs: the last probes of a run still wait for their warnings. */
     private static final Duration BACKGROUND_MARGIN = Duration.ofSeconds(2);
@@ -59,8 +64,8 @@ public final class LatencyProbe {
             }
             for (int rate : plan.backgroundRates()) {
                 Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
-                if (load != null && plan.warmup().compareTo(plan.dwell()) > 0) {
-                    Thread.sleep(plan.warmup().minus(plan.dwell()).toMillis()); // the cars' dwell is the rest of it
+                if (load != null) {
+                    Thread.sleep(plan.lead().minus(plan.dwell()).toMillis()); // the cars' dwell is the rest of it
                 }
                 List<String> tracks = probe.run(Integer.toString(rate), plan.duration());
                 if (load != null) {
@@ -77,8 +82,7 @@ public final class LatencyProbe {
 
     private static Object backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
         List<URI> events = target.ingestUrls().stream().map(url -> URI.create(url + "/v1/events")).toList();
-        Duration lead = plan.warmup().compareTo(plan.dwell()) > 0 ? plan.warmup() : plan.dwell(); // until the first car is due
-        Duration length = lead.plus(plan.duration()).plus(BACKGROUND_MARGIN);
+        Duration length = plan.lead().plus(plan.duration()).plus(BACKGROUND_MARGIN);
         var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), length, Duration.ZERO, plan.maxInFlight(), plan.cameras());
         return new OpenLoopLoad().run(settings, p -> { });
     }

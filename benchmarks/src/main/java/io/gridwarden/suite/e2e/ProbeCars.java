@@ -2,7 +2,6 @@ package io.gridwarden.suite.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +58,6 @@ final class ProbeCars {
         return shownAt.isEmpty();
     }
 
-    /** How many cars wait now. */
-    int waiting() {
-        return shownAt.size();
-    }
-
     /**
      * The cars the frame at {@code at} shows: the new ones, then those shown longest ago, {@link #MAX_OBJECTS} at
      * most; they count as shown at {@code at}. A new car is never left out (nor more than {@code MAX_OBJECTS} new
@@ -71,7 +65,7 @@ final class ProbeCars {
      */
     List<String> frame(long at) {
         List<Map.Entry<String, Long>> byAge = new ArrayList<>(shownAt.entrySet());
-        byAge.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())));
+        byAge.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         List<String> shown = new ArrayList<>(Math.min(MAX_OBJECTS, byAge.size()));
         for (Map.Entry<String, Long> car : byAge) {
             if (shown.size() == MAX_OBJECTS) {

@@ -51,7 +51,9 @@ final class TownChecker {
             require(!Town.DEVICE_OFFLINE.equals(s.category()), "sensor " + s.id() + " cannot report " + Town.DEVICE_OFFLINE
                     + " (gridwarden raises it for silent devices); give it a metric category");
             require(s.tokenHash() != null, "sensor " + s.id() + " needs a tokenHash (sha256:…)");
+            notNegative("sensor " + s.id() + "'s dwell", s.dwell(), "0s reports the first reading over the threshold");
         });
+        positive("officerStatusFreshness", f.officerStatusFreshness(), "e.g. 5m");
         nullSafe(f.officers()).forEach(o -> {
             require(town.unitIndex().containsKey(o.unit()), "officer " + o.id() + " belongs to unknown unit " + o.unit());
             require(o.tokenHash() != null, "officer " + o.id() + " needs a tokenHash (sha256:…)");
@@ -78,6 +80,10 @@ final class TownChecker {
         require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
                 "category " + c.id() + " names unknown responsible unit " + unit);
         require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
+        notNegative("category " + c.id() + "'s dwell", c.dwell(), "0s reports at first sight");
+        positive("category " + c.id() + "'s warning grace", c.warning() == null ? null : c.warning().grace(),
+                "to send an officer without warning first, leave the warning out");
+        positive("category " + c.id() + "'s acceptWithin", c.acceptWithin(), "e.g. 3m");
         require(c.warning() == null || c.warning().onFailure() == null || TownFile.Warning.DISPATCH.equals(c.warning().onFailure())
                 || TownFile.Warning.WAIT.equals(c.warning().onFailure()),
                 "category " + c.id() + "'s warning.onFailure is " + (c.warning() == null ? null : c.warning().onFailure())
@@ -90,6 +96,7 @@ final class TownChecker {
     private void checkOfflineCategory(Category c) {
         require(c.labels() == null && c.metric() == null && c.warning() == null,
                 "category " + Town.DEVICE_OFFLINE + " is raised for silent devices; remove its labels, metric and warning");
+        positive("category " + c.id() + "'s acceptWithin", c.acceptWithin(), "e.g. 10m");
         String unit = c.responsibleUnit();
         require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
                 "category " + c.id() + " names unknown responsible unit " + unit);
@@ -107,6 +114,16 @@ final class TownChecker {
         require(!judged || town.categoryIndex().containsKey(Town.DEVICE_OFFLINE),
                 "heartbeat intervals are set, so the town needs a category " + Town.DEVICE_OFFLINE
                         + " with the responsibleUnit that handles silent devices");
+    }
+
+    /** A length of time that must be above zero ({@code hint}: what to write instead). */
+    private void positive(String what, Duration value, String hint) {
+        require(value == null || !(value.isNegative() || value.isZero()), what + " must be positive, not " + value + "; " + hint);
+    }
+
+    /** A length of time that may be zero but not below. */
+    private void notNegative(String what, Duration value, String hint) {
+        require(value == null || !value.isNegative(), what + " must not be negative, not " + value + "; " + hint);
     }
 
     private void checkBeat(String where, Duration every, Duration offlineAfter) {
@@ -130,6 +147,8 @@ final class TownChecker {
                 continue;
             }
             require(!hasEmpty(z.activeHours()), "camera " + c.id() + " zone " + z.id() + " has empty active hours; remove them");
+            notNegative("camera " + c.id() + " zone " + z.id() + "'s dwell", z.dwell(), "0s reports at first sight");
+            positive("camera " + c.id() + " zone " + z.id() + "'s grace", z.grace(), "e.g. 30s");
             require(town.categoryIndex().containsKey(z.category()), "camera " + c.id() + " zone " + z.id() + " watches unknown category " + z.category());
             require(!Town.DEVICE_OFFLINE.equals(z.category()), "camera " + c.id() + " zone " + z.id() + " cannot watch "
                     + Town.DEVICE_OFFLINE + " (gridwarden raises it for silent devices); give it a category with labels");

@@ -160,4 +160,22 @@ class TownFileMistakesTest {
                 "  - {id: parking, labels: [car], dwell: 5m, warning: {text: go, grace: 1m, onFailure: retry},"))
                 .contains("warning.onFailure is retry; use dispatch");
     }
+
+    /**
+     * A negative time (ISO-8601 allows "PT-5M") or a grace of nothing used to load: a dwell that ends before the
+     * object came, a re-check at the warning's own instant, an assignment timed out before it was sent.
+     */
+    @Test
+    void shouldRefuseTimesBelowZeroAndAGraceOrAcceptanceOfNothing() throws IOException {
+        assertThat(loadError("dwell: 5m,", "dwell: PT-5M,")).contains("category parking's dwell must not be negative, not PT-5M");
+        assertThat(loadError("dwell: 5m,", "dwell: 5m, warning: {text: go, grace: 0s},"))
+                .contains("category parking's warning grace must be positive, not PT0S; to send an officer without warning first");
+        assertThat(loadError("dwell: 5m,", "dwell: 5m, acceptWithin: -PT2M,")).contains("category parking's acceptWithin must be positive");
+        assertThat(loadError("[1.0, 1.0]]}", "[1.0, 1.0]], dwell: PT-1S, grace: 0ms}"))
+                .contains("camera cam-1 zone z1's dwell must not be negative").contains("camera cam-1 zone z1's grace must be positive");
+        assertThat(loadError("tokenHash: sha256:01}", "tokenHash: sha256:01, dwell: PT-30S}")).contains("sensor wl-1's dwell must not be negative");
+        assertThat(loadError("officers:", "officerStatusFreshness: 0s\nofficers:")).contains("officerStatusFreshness must be positive");
+        // a dwell of nothing is a rule that reports at first sight, and stays allowed
+        assertThat(load(TOWN.replace("dwell: 5m,", "dwell: 0s,")).categoryIndex().get("parking").dwell()).isZero();
+    }
 }

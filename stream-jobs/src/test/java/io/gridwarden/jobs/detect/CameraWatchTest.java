@@ -16,6 +16,7 @@ import io.gridwarden.common.action.ActionIds;
 import io.gridwarden.common.action.Command;
 import io.gridwarden.common.action.ViolationStatus;
 import io.gridwarden.common.event.DetectedObject;
+import io.gridwarden.common.town.ZoneRule;
 import io.gridwarden.jobs.model.CameraFrame;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,6 +177,22 @@ class CameraWatchTest {
         for (long t = T0; t <= until; t += 500) {
             watch.onFrame(tracks, frame(CAMERA, t, object));
         }
+    }
+
+    /** A dwell of nothing, which a town file may set ("0s"): the frame that first shows the object makes the violation. */
+    @Test
+    void shouldWarnAtFirstSightWhenTheDwellIsNothing() {
+        ZoneRule p = parkingRule();
+        ZoneRule atOnce = new ZoneRule(p.camera(), p.zone(), p.category(), p.labels(), p.minConfidence(), p.polygon(), Duration.ZERO,
+                p.warning(), p.acceptWithin(), p.responsibleUnit(), p.activeHours(), p.urgent(), p.jurisdiction(), p.grid(), p.lat(), p.lon());
+        CameraWatch noDwell = new CameraWatch(List.of(atOnce), new DwellTracker(Duration.ofSeconds(1)), COMMAND_IDS);
+
+        assertThat(noDwell.onFrame(tracks, frame(CAMERA, T0, parkedCar("t-1")))).containsExactly(T0);
+        CameraWatch.Outcome atFirstSight = noDwell.onTime(tracks, T0); // the operator's checks after that instant's frames
+
+        assertThat(statuses(atFirstSight.actions())).containsExactly(ViolationStatus.DETECTED, ViolationStatus.WARNED, ViolationStatus.WARNED);
+        assertThat(atFirstSight.actions().get(0).violation().detectedAt()).isEqualTo(Instant.ofEpochMilli(T0));
+        assertThat(atFirstSight.timers()).containsExactly(T0 + 2_000);
     }
 
     private static List<ViolationStatus> statuses(List<Action> actions) {

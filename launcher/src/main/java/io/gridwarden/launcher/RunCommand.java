@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import io.gridwarden.common.action.CommandSecretFile;
 import io.gridwarden.common.tls.PemFiles;
+import io.gridwarden.common.town.TownFileException;
 import io.gridwarden.ingest.IngestConfig;
 import io.gridwarden.ingest.IngestLimits;
 import io.gridwarden.log.rocksdb.LogSpec;
@@ -158,6 +159,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (CommandSecretFile.CommandSecretException e) {
             ProcessTempDir.release(temporary);
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (TownFileException e) {
+            // the town file is read first, before anything is created: say what to fix, as ingest and alerting do
+            ProcessTempDir.release(temporary);
+            spec.commandLine().getErr().println("gridwarden run refused to start: " + e.getMessage());
+            return StartRefusedException.EXIT_CODE;
         } catch (Exception | Error e) {
             ProcessTempDir.release(temporary);
             throw e;

@@ -43,6 +43,30 @@ class RunOptionsTest {
         assertThat(Files.exists(data)).as("nothing was started or created").isFalse();
     }
 
+    /** A town file with mistakes stops the start before anything is made, every mistake named, no stack trace. */
+    @Test
+    void shouldRefuseATownFileWithMistakesNamingEachWithoutAStackTrace() throws Exception {
+        Path town = Files.writeString(dir.resolve("town.yaml"), """
+                name: small
+                jurisdictions: [{id: a, name: A}]
+                units: [{id: team-a, jurisdiction: a}]
+                categories: [{id: parking, labels: [car], dwell: PT-5M, warning: {text: go, grace: 0s}}]
+                cameras: []
+                """);
+        StringWriter err = new StringWriter();
+        Path data = dir.resolve("data");
+
+        int exit = new CommandLine(new Main()).setErr(new PrintWriter(err))
+                .execute("run", "--no-simulator", "--data-dir", data.toString(), "--town", town.toString());
+
+        assertThat(exit).isEqualTo(StartRefusedException.EXIT_CODE);
+        assertThat(err.toString()).startsWith("gridwarden run refused to start: ")
+                .contains("category parking's dwell must not be negative, not PT-5M")
+                .contains("category parking's warning grace must be positive, not PT0S")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(Files.exists(data)).as("nothing was started or created").isFalse();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "--tls-cert only          | --no-simulator --tls-cert CERT                       | TLS needs both --tls-cert and --tls-key",

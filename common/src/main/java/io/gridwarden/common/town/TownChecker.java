@@ -52,6 +52,8 @@ final class TownChecker {
                     + " (gridwarden raises it for silent devices); give it a metric category");
             require(s.tokenHash() != null, "sensor " + s.id() + " needs a tokenHash (sha256:…)");
             notNegative("sensor " + s.id() + "'s dwell", s.dwell(), "0s reports the first reading over the threshold");
+            require(s.threshold() == null || Double.isFinite(s.threshold()), "sensor " + s.id() + "'s threshold must be a number, not " + s.threshold());
+            require(Math.abs(s.lat()) <= 90 && Math.abs(s.lon()) <= 180, "sensor " + s.id() + " has coordinates out of range");
         });
         positive("officerStatusFreshness", f.officerStatusFreshness(), "e.g. 5m");
         nullSafe(f.officers()).forEach(o -> {
@@ -81,6 +83,11 @@ final class TownChecker {
                 "category " + c.id() + " names unknown responsible unit " + unit);
         require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
         notNegative("category " + c.id() + "'s dwell", c.dwell(), "0s reports at first sight");
+        require(c.minConfidence() == null || (c.minConfidence() >= 0 && c.minConfidence() <= 1),
+                "category " + c.id() + "'s minConfidence must be between 0 and 1 (a detector's confidence), not " + c.minConfidence());
+        require(c.threshold() == null || Double.isFinite(c.threshold()), "category " + c.id() + "'s threshold must be a number, not " + c.threshold());
+        require(c.warning() == null || c.warning().repeat() == null || c.warning().repeat() >= 1,
+                "category " + c.id() + "'s warning repeat must be at least 1 (times the clip plays), not " + (c.warning() == null ? null : c.warning().repeat()));
         positive("category " + c.id() + "'s warning grace", c.warning() == null ? null : c.warning().grace(),
                 "to send an officer without warning first, leave the warning out");
         positive("category " + c.id() + "'s acceptWithin", c.acceptWithin(), "e.g. 3m");

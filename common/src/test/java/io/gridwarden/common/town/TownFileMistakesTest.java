@@ -178,4 +178,15 @@ class TownFileMistakesTest {
         // a dwell of nothing is a rule that reports at first sight, and stays allowed
         assertThat(load(TOWN.replace("dwell: 5m,", "dwell: 0s,")).categoryIndex().get("parking").dwell()).isZero();
     }
+
+    /** Numbers that loaded and then made a rule silent or always on: nothing counts above confidence 1; NaN is never below a threshold. */
+    @Test
+    void shouldRefuseAConfidenceOutsideZeroToOneAThresholdThatIsNoNumberARepeatBelowOneAndASensorOffTheGlobe() {
+        assertThat(loadError("dwell: 5m,", "dwell: 5m, minConfidence: 1.5,")).contains("category parking's minConfidence must be between 0 and 1");
+        assertThat(loadError("threshold: 3.5,", "threshold: \"NaN\",")).contains("category level's threshold must be a number, not NaN");
+        assertThat(loadError("tokenHash: sha256:01}", "tokenHash: sha256:01, threshold: \"Infinity\"}")).contains("sensor wl-1's threshold must be a number");
+        assertThat(loadError("dwell: 5m,", "dwell: 5m, warning: {text: go, grace: 1m, repeat: 0},"))
+                .contains("category parking's warning repeat must be at least 1");
+        assertThat(loadError("lat: 28.7, lon: 118.5,", "lat: 128.7, lon: 118.5,")).contains("sensor wl-1 has coordinates out of range");
+    }
 }

@@ -53,7 +53,7 @@ final class TownChecker {
             require(s.tokenHash() != null, "sensor " + s.id() + " needs a tokenHash (sha256:…)");
             notNegative("sensor " + s.id() + "'s dwell", s.dwell(), "0s reports the first reading over the threshold");
             require(s.threshold() == null || Double.isFinite(s.threshold()), "sensor " + s.id() + "'s threshold must be a number, not " + s.threshold());
-            require(Math.abs(s.lat()) <= 90 && Math.abs(s.lon()) <= 180, "sensor " + s.id() + " has coordinates out of range");
+            onTheGlobe("sensor " + s.id(), s.lat(), s.lon());
         });
         positive("officerStatusFreshness", f.officerStatusFreshness(), "e.g. 5m");
         nullSafe(f.officers()).forEach(o -> {
@@ -133,9 +133,13 @@ final class TownChecker {
         require(value == null || !value.isNegative(), what + " must not be negative, not " + value + "; " + hint);
     }
 
+    private void onTheGlobe(String device, double lat, double lon) {
+        require(Math.abs(lat) <= 90 && Math.abs(lon) <= 180, device + " has coordinates out of range");
+    }
+
     private void checkBeat(String where, Duration every, Duration offlineAfter) {
-        require(every == null || !(every.isNegative() || every.isZero()), where + ": heartbeatEvery must be positive, e.g. 60s");
-        require(offlineAfter == null || !(offlineAfter.isNegative() || offlineAfter.isZero()), where + ": offlineAfter must be positive, e.g. 180s");
+        positive(where + ": heartbeatEvery", every, "e.g. 60s");
+        positive(where + ": offlineAfter", offlineAfter, "e.g. 180s");
         require(every == null || offlineAfter == null || offlineAfter.compareTo(every) > 0,
                 where + ": offlineAfter (" + offlineAfter + ") must be longer than heartbeatEvery (" + every
                         + "), or a device that beats on time counts as offline");
@@ -144,7 +148,7 @@ final class TownChecker {
     private void checkCamera(Camera c) {
         require(town.jurisdictionIndex().containsKey(c.jurisdiction()), "camera " + c.id() + " is in unknown jurisdiction " + c.jurisdiction());
         require(c.tokenHash() != null, "camera " + c.id() + " needs a tokenHash (sha256:…)");
-        require(Math.abs(c.lat()) <= 90 && Math.abs(c.lon()) <= 180, "camera " + c.id() + " has coordinates out of range");
+        onTheGlobe("camera " + c.id(), c.lat(), c.lon());
         if (c.isapi() != null) {
             checkIsapi(c);
         }

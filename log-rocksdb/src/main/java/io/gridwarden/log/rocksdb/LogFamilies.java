@@ -88,6 +88,17 @@ final class LogFamilies implements AutoCloseable {
     private static final double INDEX_AND_FILTER_SHARE = 0.5;
     /** Bits per key of the de-duplication filters: about 1% false positives, each costing one block read. */
     private static final double BLOOM_BITS_PER_KEY = 10;
+    /**
+     * Level-0 files of de-duplication keys that start a compaction (RocksDB's default: 4). The keys are random across
+     * the whole key space, so every flush overlaps every file below, and each compaction of level 0 rewrites the
+     * level it lands in whole: while the family is smaller than its base level's target (256 MB, some 28 million
+     * keys: five minutes at 100,000 events/s), that is every key the family holds. Every fourth flush rewrote them
+     * all, 0.4–0.5 of a core two minutes into 200,000–250,000 events/s (ingest alone, MQTT); every sixteenth, 0.13–0.19
+     * in the same runs, which left the other threads a third of a core more. Lookups are seldom (see
+     * {@link RisingKeys}) and each level-0 file answers one with its pinned Bloom filter, so more files cost
+     * little; writes slow down and stop later than by default by the same margin.
+     */
+    static final int DEDUP_LEVEL0_FILES = 16;
     /** Share of the memtable given to its Bloom filter. */
     private static final double MEMTABLE_BLOOM_RATIO = 0.05;
     /** Large enough to hold a memtable's records, small enough to free space soon after a sweep. */
@@ -130,6 +141,8 @@ final class LogFamilies implements AutoCloseable {
                 .setTableFormatConfig(tables().setFilterPolicy(bloom).setWholeKeyFiltering(true))
                 .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO)
                 .setMemtableWholeKeyFiltering(true)
+                .setLevel0FileNumCompactionTrigger(DEDUP_LEVEL0_FILES)
+                .setLevel0SlowdownWritesTrigger(DEDUP_LEVEL0_FILES + 20).setLevel0StopWritesTrigger(DEDUP_LEVEL0_FILES + 32)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION);
         if (dedupWindowMillis > 0) {
             this.forgetting = new FlinkCompactionFilterFactory(clockMillis::getAsLong);

@@ -47,7 +47,11 @@ public final class RocksRecordLog implements RecordLog {
 
     /**
      * Flushes and compactions hand their files to the disk a megabyte at a time instead of in one sync at
-     * the end, which otherwise stalls the group commit's fsync behind tens of megabytes.
+     * the end, which otherwise stalls the group commit's fsync behind tens of megabytes. Strictly: each
+     * megabyte waits until the one before it is on disk. Without that, a flush writes its file into the page cache
+     * faster than the disk takes it, the hand-overs only queue it, and the WAL's next fsync waits behind the
+     * queue all the same: on this project's VM an fdatasync beside a 132 MB file written so waited 85–107 ms,
+     * and 3–7 ms beside one written strictly (the file itself took 150 ms instead of 110).
      */
     private static final long BACKGROUND_SYNC_BYTES = 1L << 20;
 
@@ -70,7 +74,7 @@ public final class RocksRecordLog implements RecordLog {
         this.clockMillis = clockMillis;
         this.open = new OpenGuard("log " + spec.directory());
         this.options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                .setBytesPerSync(BACKGROUND_SYNC_BYTES);
+                .setBytesPerSync(BACKGROUND_SYNC_BYTES).setStrictBytesPerSync(true);
         this.families = new LogFamilies(spec.partitions(), spec.dedupWindow().toMillis(), clockMillis);
         try {
             this.db = families.open(options, spec.directory());

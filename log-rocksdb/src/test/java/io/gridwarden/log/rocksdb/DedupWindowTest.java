@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,43 @@ class DedupWindowTest {
                 assertThat(db.get(families.dedup(), bytes("aged"))).isNull();
                 assertThat(db.get(families.dedup(), bytes("young"))).isNotNull();
                 assertThat(dedup.remembered(List.of(bytes("young"), bytes("aged")), now)).containsExactly(true, false);
+            } finally {
+                families.closeHandles();
+                db.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("The de-dup family gathers sixteen level-0 files before compacting them, not four")
+    void shouldCompactDedupKeysSixteenFlushesAtATime() throws Exception {
+        try (LogFamilies families = new LogFamilies(1, WINDOW.toMillis(), clock::get);
+             DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+             WriteOptions writes = new WriteOptions();
+             FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            RocksDB db = families.open(options, dir.toString());
+            try {
+                DedupWindow dedup = new DedupWindow(db, families.dedup(), WINDOW.toMillis());
+                for (int file = 0; file < LogFamilies.DEDUP_LEVEL0_FILES; file++) {
+                    BatchBuilder batch = new BatchBuilder();
+                    for (int key = 0; key < 100; key++) { // every file spans the same keys, as every flush of real keys does
+                        dedup.remember(batch, bytes(String.format("cam-%03d/%02d", key, file)), time(clock.get()));
+                    }
+                    try (var written = batch.build()) {
+                        db.write(writes, written);
+                    }
+                    db.flush(flush, families.dedup());
+                    if (file == LogFamilies.DEDUP_LEVEL0_FILES - 2) {
+                        assertThat(db.getProperty(families.dedup(), "rocksdb.num-files-at-level0")).isEqualTo("15");
+                        assertThat(db.getProperty(families.dedup(), "rocksdb.compaction-pending")).isEqualTo("0");
+                    }
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!db.getProperty(families.dedup(), "rocksdb.num-files-at-level0").equals("0")) {
+                    assertThat(System.nanoTime()).as("the sixteenth file started a compaction of level 0").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                assertThat(dedup.remembered(List.of(bytes("cam-042/07"), bytes("cam-042/99")), clock.get())).containsExactly(true, false);
             } finally {
                 families.closeHandles();
                 db.close();

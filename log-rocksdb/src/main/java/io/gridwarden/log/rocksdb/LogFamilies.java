@@ -93,8 +93,9 @@ final class LogFamilies implements AutoCloseable {
      * the whole key space, so every flush overlaps every file below, and each compaction of level 0 rewrites the
      * level it lands in whole: while the family is smaller than its base level's target (256 MB, some 28 million
      * keys: five minutes at 100,000 events/s), that is every key the family holds. Every fourth flush rewrote them
-     * all, 0.4–0.5 of a core two minutes into 200,000–250,000 events/s (ingest alone, MQTT); every sixteenth, 0.13–0.19
-     * in the same runs, which left the other threads a third of a core more. Lookups are seldom (see
+     * all, 0.35–0.49 of a core one to two minutes into 200,000–250,000 events/s (ingest alone, MQTT); every sixteenth,
+     * 0.10–0.19 in the same runs, which left the other threads a quarter of a core more
+     * (benchmarks/results/2026-12-07/dedup-compaction/). Lookups are seldom (see
      * {@link RisingKeys}) and each level-0 file answers one with its pinned Bloom filter, so more files cost
      * little; writes slow down and stop later than by default by the same margin.
      */

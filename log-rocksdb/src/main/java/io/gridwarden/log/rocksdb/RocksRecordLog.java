@@ -50,8 +50,9 @@ public final class RocksRecordLog implements RecordLog {
      * the end, which otherwise stalls the group commit's fsync behind tens of megabytes. Strictly: each
      * megabyte waits until the one before it is on disk. Without that, a flush writes its file into the page cache
      * faster than the disk takes it, the hand-overs only queue it, and the WAL's next fsync waits behind the
-     * queue all the same: on this project's VM an fdatasync beside a 132 MB file written so waited 85–107 ms,
-     * and 3–7 ms beside one written strictly (the file itself took 150 ms instead of 110).
+     * queue all the same: on this project's VM an fdatasync beside a 132 MB file written so waited up to 107 ms,
+     * and at most 7 ms beside one written strictly (the file itself took 150 ms instead of 100; see
+     * benchmarks/results/2026-12-07/dedup-compaction/).
      */
     private static final long BACKGROUND_SYNC_BYTES = 1L << 20;
 

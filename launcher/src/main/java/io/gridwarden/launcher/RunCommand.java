@@ -153,26 +153,15 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: message and exit code 2
         }
         ProcessTempDir.Claim temporary = ProcessTempDir.claim(dataDir); // before anything extracts a library or makes a temporary file
-        EmbeddedGridwarden system;
-        try {
-            system = EmbeddedGridwarden.start(settings); // reads the command secret before it creates anything
-        } catch (CommandSecretFile.CommandSecretException e) {
-            ProcessTempDir.release(temporary);
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (TownFileException e) {
-            // the town file is read first, before anything is created: say what to fix, as ingest and alerting do
-            ProcessTempDir.release(temporary);
-            spec.commandLine().getErr().println("gridwarden run refused to start: " + e.getMessage());
-            return StartRefusedException.EXIT_CODE;
-        } catch (Exception | Error e) {
-            ProcessTempDir.release(temporary);
-            throw e;
-        }
-        ServiceRun.awaitShutdown("gridwarden-shutdown", () -> {
-            system.close();
-            ProcessTempDir.release(temporary);
+        return ServiceRun.untilStopped("run", spec.commandLine().getErr(), temporary, () -> {
+            try {
+                return EmbeddedGridwarden.start(settings); // reads the town file and the command secret before it creates anything
+            } catch (CommandSecretFile.CommandSecretException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            } catch (TownFileException e) {
+                throw new StartRefusedException(e.getMessage(), e);
+            }
         });
-        return 0;
     }
 
     /** The device endpoints' TLS identity: both files or neither (plain text). */

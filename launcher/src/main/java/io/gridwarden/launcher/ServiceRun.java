@@ -7,12 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** How a scale-out service's command runs its process: started, or refused with the reason on stderr; then until stopped. */
+/**
+ * How a command runs its process, a scale-out service's or {@code run}'s whole system: started, or refused with the
+ * reason on stderr; then until stopped.
+ */
 final class ServiceRun {
 
     /** Starts a service's process; throws {@link StartRefusedException} saying what to change. */
     interface Start {
-        AutoCloseable start() throws InterruptedException;
+        AutoCloseable start() throws Exception;
     }
 
     private static final long DEPLOY_TIMEOUT_SECONDS = 60;
@@ -25,7 +28,7 @@ final class ServiceRun {
      * start is printed as {@code gridwarden <service> refused to start: <why>} and ends with
      * {@link StartRefusedException#EXIT_CODE}, the directory given back too.
      */
-    static int untilStopped(String service, PrintWriter err, ProcessTempDir.Claim temporary, Start start) throws InterruptedException {
+    static int untilStopped(String service, PrintWriter err, ProcessTempDir.Claim temporary, Start start) throws Exception {
         try {
             AutoCloseable process;
             try {

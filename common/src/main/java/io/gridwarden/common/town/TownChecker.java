@@ -81,22 +81,26 @@ final class TownChecker {
         String unit = c.responsibleUnit();
         require(unit == null || ZoneRules.LOCAL_UNIT.equals(unit) || town.unitIndex().containsKey(unit),
                 "category " + c.id() + " names unknown responsible unit " + unit);
-        require(c.warning() == null || c.warning().grace() != null, "category " + c.id() + "'s warning needs a grace period");
         notNegative("category " + c.id() + "'s dwell", c.dwell(), "0s reports at first sight");
         require(c.minConfidence() == null || (c.minConfidence() >= 0 && c.minConfidence() <= 1),
                 "category " + c.id() + "'s minConfidence must be between 0 and 1 (a detector's confidence), not " + c.minConfidence());
         require(c.threshold() == null || Double.isFinite(c.threshold()), "category " + c.id() + "'s threshold must be a number, not " + c.threshold());
-        require(c.warning() == null || c.warning().repeat() == null || c.warning().repeat() >= 1,
-                "category " + c.id() + "'s warning repeat must be at least 1 (times the clip plays), not " + (c.warning() == null ? null : c.warning().repeat()));
-        positive("category " + c.id() + "'s warning grace", c.warning() == null ? null : c.warning().grace(),
-                "to send an officer without warning first, leave the warning out");
         positive("category " + c.id() + "'s acceptWithin", c.acceptWithin(), "e.g. 3m");
-        require(c.warning() == null || c.warning().onFailure() == null || TownFile.Warning.DISPATCH.equals(c.warning().onFailure())
-                || TownFile.Warning.WAIT.equals(c.warning().onFailure()),
-                "category " + c.id() + "'s warning.onFailure is " + (c.warning() == null ? null : c.warning().onFailure())
-                        + "; use dispatch (send an officer at once, the default) or wait (wait out the grace period)");
+        if (c.warning() != null) {
+            checkWarning(c.id(), c.warning());
+        }
         require(!hasEmpty(c.labels()), "category " + c.id() + " has an empty label; remove it");
         require(!hasEmpty(c.activeHours()), "category " + c.id() + " has empty active hours; remove them");
+    }
+
+    private void checkWarning(String category, TownFile.Warning w) {
+        require(w.grace() != null, "category " + category + "'s warning needs a grace period");
+        positive("category " + category + "'s warning grace", w.grace(), "to send an officer without warning first, leave the warning out");
+        require(w.repeat() == null || w.repeat() >= 1,
+                "category " + category + "'s warning repeat must be at least 1 (times the clip plays), not " + w.repeat());
+        require(w.onFailure() == null || TownFile.Warning.DISPATCH.equals(w.onFailure()) || TownFile.Warning.WAIT.equals(w.onFailure()),
+                "category " + category + "'s warning.onFailure is " + w.onFailure()
+                        + "; use dispatch (send an officer at once, the default) or wait (wait out the grace period)");
     }
 
     /** device_offline is raised by the jobs for a silent device: no labels, no metric, no warning; only who handles it. */

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Sends event batches at a fixed rate, whatever the answers' speed (open loop), and records each
@@ -74,7 +73,6 @@ public final class OpenLoopLoad {
 
     private static LoadResult run(Settings s, Consumer<Progress> progress, List<BatchPoster> posters, boolean stopOnTime) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
-        var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
         Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -82,9 +80,8 @@ public final class OpenLoopLoad {
         long start = System.nanoTime();
         long measureFrom = start + s.warmup().toNanos();
         long end = measureFrom + s.duration().toNanos();
-        Histogram measured = null;
-        long nextReport = start + TimeUnit.SECONDS.toNanos(1);
-        Histogram sinceStart = new Histogram(3);
+        var latencies = new AckLatencies(start);
+        boolean measuring = false;
         for (long i = 0; ; i++) {
             long due = start + i * intervalNanos;
             if (due >= end || stopOnTime && System.nanoTime() >= end) {
@@ -94,16 +91,16 @@ public final class OpenLoopLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            if (measured == null && due >= measureFrom) {
-                recorder.getIntervalHistogram(); // drop the warm-up
-                measured = new Histogram(3);
+            if (!measuring && due >= measureFrom) {
+                measuring = true;
+                latencies.measureFrom(System.nanoTime()); // drop the warm-up
                 acked.set(0);
                 statuses.clear();
             }
             inFlight.acquire();
             String device = s.devices().get((int) (i % s.devices().size()));
             posters.get((int) (i % posters.size())).post(device, batches.next(device, s.batchSize()), (code, error) -> {
-                recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                latencies.record(System.nanoTime() - due);
                 String status = error != null ? rootCause(error) : Integer.toString(code);
                 if (due >= measureFrom) { // counted by when it was due: the rate held over the window
                     statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
@@ -113,21 +110,18 @@ public final class OpenLoopLoad {
                 }
                 inFlight.release();
             });
-            if (System.nanoTime() >= nextReport) {
-                Histogram interval = recorder.getIntervalHistogram();
-                (measured != null ? measured : sinceStart).add(interval);
+            double secondP99 = latencies.tick(System.nanoTime());
+            if (!Double.isNaN(secondP99)) {
                 progress.accept(new Progress(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
-                        (s.warmup().plus(s.duration())).toSeconds(), acked.get(), interval.getValueAtPercentile(99) / 1e6));
-                nextReport += TimeUnit.SECONDS.toNanos(1);
+                        (s.warmup().plus(s.duration())).toSeconds(), acked.get(), secondP99));
             }
         }
         inFlight.acquire(s.maxInFlight()); // every answer is in
         long elapsed = s.duration().toNanos(); // batches due in the window, over the window (not the drain after it)
-        Histogram all = measured != null ? measured : sinceStart;
-        all.add(recorder.getIntervalHistogram());
+        Histogram all = latencies.finish();
         Map<String, Long> byStatus = new TreeMap<>();
         statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-        return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), byStatus);
+        return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), byStatus, latencies.p99BySecondMillis());
     }
 
     /** A failed request, named by its root cause (e.g. {@code ConnectException}), for the result's tally. */

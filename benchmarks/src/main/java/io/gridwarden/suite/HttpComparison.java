@@ -73,6 +73,7 @@ public final class HttpComparison {
 
     static RatePoint point(String system, LoadResult r) {
         long failed = r.responsesByStatus().entrySet().stream().filter(e -> !e.getKey().equals("202")).mapToLong(Map.Entry::getValue).sum();
-        return new RatePoint(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), failed);
+        return new RatePoint(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), failed,
+                r.p99BySecondMillis());
     }
 }

@@ -136,15 +136,18 @@ public final class InterleavedRamp {
         return new Outcome(medians, all);
     }
 
-    /** Each figure's median over the rounds (the upper median for an even count). */
+    /**
+     * Each figure's median over the rounds (the upper median for an even count); the seconds' p99s are those of the
+     * round whose p99 is the median.
+     */
     static RatePoint median(List<RatePoint> points) {
         RatePoint first = points.get(0);
+        RatePoint p99 = mid(points, Comparator.comparingDouble(RatePoint::p99Millis));
         return new RatePoint(first.system(), first.offeredEventsPerSecond(),
                 mid(points, Comparator.comparingDouble(RatePoint::ackedEventsPerSecond)).ackedEventsPerSecond(),
-                mid(points, Comparator.comparingDouble(RatePoint::p50Millis)).p50Millis(),
-                mid(points, Comparator.comparingDouble(RatePoint::p99Millis)).p99Millis(),
+                mid(points, Comparator.comparingDouble(RatePoint::p50Millis)).p50Millis(), p99.p99Millis(),
                 mid(points, Comparator.comparingDouble(RatePoint::p999Millis)).p999Millis(),
-                mid(points, Comparator.comparingLong(RatePoint::failed)).failed());
+                mid(points, Comparator.comparingLong(RatePoint::failed)).failed(), p99.p99BySecondMillis());
     }
 
     private static RatePoint mid(List<RatePoint> points, Comparator<RatePoint> order) {

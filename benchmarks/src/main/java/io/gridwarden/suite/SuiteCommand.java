@@ -114,7 +114,7 @@ public final class SuiteCommand implements Callable<Integer> {
         rows.addAll(Comparisons.rules(rules));
         rows.addAll(Comparisons.endToEnd(e2e));
         String date = LocalDate.now().toString();
-        var out = new Results(date, Machine.here(s.workDir()), describe(s), http.medians(), http.rounds(), mqtt.medians(), mqtt.rounds(),
+        var out = new Results(date, Machine.here(s.workDir()), describe(s), bound, http.medians(), http.rounds(), mqtt.medians(), mqtt.rounds(),
                 log, rules, e2e, rows, problems);
         Path dir = s.resultsDir().resolve(date);
         ReportWriter.write(out, dir);

@@ -21,7 +21,7 @@ class OpenLoopLoadTest {
     }
 
     @Test
-    @DisplayName("tallies the answers of the measured window and, run after run, leaves no threads behind")
+    @DisplayName("tallies the answers of the measured window, second by second, and, run after run, leaves no threads behind")
     void shouldTallyAcceptedBatchesAndLeaveNoThreads() throws Exception {
         try (var server = NoopIngestServer.start()) {
             Set<Thread> before = vertxThreads();
@@ -31,6 +31,7 @@ class OpenLoopLoadTest {
                 assertThat(result.responsesByStatus()).containsOnlyKeys("202");
                 assertThat(result.responsesByStatus().get("202")).isEqualTo(20);
                 assertThat(result.ackedEventsPerSecond()).isEqualTo(2_000);
+                assertThat(result.p99BySecondMillis()).as("the window's second, and the answers after it").hasSizeBetween(1, 2).doesNotContainNull();
                 assertThat(vertxThreads()).isEqualTo(before);
             }
         }

@@ -18,7 +18,7 @@ class InterleavedRampTest {
         public RatePoint at(int rate, Duration warmup, Duration duration) {
             calls.add(name + "@" + rate);
             double p99 = rate <= ceiling ? 10 : 1000;
-            return new RatePoint(name, rate, rate, 1, p99, p99, 0);
+            return new RatePoint(name, rate, rate, 1, p99, p99, 0, List.of(p99));
         }
 
         @Override
@@ -57,11 +57,11 @@ class InterleavedRampTest {
     }
 
     @Test
-    @DisplayName("takes each figure's median over the rounds")
+    @DisplayName("takes each figure's median over the rounds, and the seconds of the round whose p99 is the median")
     void shouldTakeTheMedianOfEachFigure() {
-        var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0), new RatePoint("a", 10, 10, 3, 10, 20, 2),
-                new RatePoint("a", 10, 8, 2, 30, 40, 1)));
+        var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0, List.of(5.0, 50.0)),
+                new RatePoint("a", 10, 10, 3, 10, 20, 2, List.of(10.0, 9.0)), new RatePoint("a", 10, 8, 2, 30, 40, 1, List.of(30.0, 29.0))));
 
-        assertThat(median).isEqualTo(new RatePoint("a", 10, 9, 2, 30, 40, 1));
+        assertThat(median).isEqualTo(new RatePoint("a", 10, 9, 2, 30, 40, 1, List.of(30.0, 29.0)));
     }
 }

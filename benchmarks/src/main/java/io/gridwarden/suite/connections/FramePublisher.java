@@ -1,5 +1,7 @@
 package io.gridwarden.suite.connections;
 
+import static io.gridwarden.loadgen.AckLatencies.millis;
+
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.mqtt.MqttLoad;
@@ -86,10 +88,7 @@ public final class FramePublisher {
         }
         Histogram h = recorder.getIntervalHistogram();
         return new Publishing(Math.round(acked.sum() / (duration.toNanos() / 1e9) * 10) / 10.0, due, acked.sum(), failed.sum(), skipped,
-                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), millis(h.getMaxValue()));
     }
 
-    private static double ms(long nanos) {
-        return Math.round(nanos / 1e4) / 100.0;
-    }
 }

@@ -1,10 +1,13 @@
 package io.gridwarden.suite.mqtt;
 
+import static io.gridwarden.loadgen.AckLatencies.millis;
+
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.simulator.DeviceClient;
+import io.gridwarden.loadgen.AckLatencies;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.suite.report.RatePoint;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * QoS 1 publishers in open loop (HiveMQ's async MQTT 5 client, one session per camera): batches are
@@ -107,7 +109,6 @@ public final class MqttLoad {
 
     private static RatePoint publish(Settings s, List<Mqtt5AsyncClient> clients) throws InterruptedException {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
-        var recorder = new Recorder(3);
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
         var failed = new AtomicLong();
@@ -115,6 +116,7 @@ public final class MqttLoad {
         long start = System.nanoTime();
         long measureFrom = start + s.warmup().toNanos();
         long end = measureFrom + s.duration().toNanos();
+        var latencies = new AckLatencies(start);
         boolean measuring = false; // latencies of warm-up batches still in flight at the switch may land in the window
         for (long i = 0; ; i++) {
             long due = start + i * interval;
@@ -127,7 +129,7 @@ public final class MqttLoad {
             }
             if (!measuring && due >= measureFrom) {
                 measuring = true;
-                recorder.getIntervalHistogram();
+                latencies.measureFrom(System.nanoTime());
                 acked.set(0);
                 failed.set(0);
             }
@@ -136,21 +138,23 @@ public final class MqttLoad {
             String camera = s.cameras().get(c);
             clients.get(c).publishWith().topic("devices/" + camera + "/events").qos(MqttQos.AT_LEAST_ONCE)
                     .payload(batches.next(camera, s.batchSize())).send().whenComplete((result, error) -> {
-                        recorder.recordValue(Math.max(0, System.nanoTime() - due));
+                        latencies.record(System.nanoTime() - due);
                         boolean ok = acknowledged(result, error);
                         if (due >= measureFrom) {
                             (ok ? acked : failed).incrementAndGet();
                         }
                         inFlight.release();
                     });
+            latencies.tick(System.nanoTime());
         }
         if (!inFlight.tryAcquire(s.maxInFlight(), 60, TimeUnit.SECONDS)) {
             failed.addAndGet(s.maxInFlight() - inFlight.availablePermits());
         }
         double seconds = s.duration().toNanos() / 1e9; // batches due in the window, over the window
-        Histogram h = recorder.getIntervalHistogram();
+        Histogram h = latencies.finish();
         return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
-                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), failed.get());
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), failed.get(),
+                latencies.p99BySecondMillis());
     }
 
     /** A QoS 1 PUBLISH answered by a PUBACK without an error reason. */
@@ -158,10 +162,6 @@ public final class MqttLoad {
         // Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
         return error == null && result.getError().isEmpty() && result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q
                 && !q.getPubAck().getReasonCode().isError();
-    }
-
-    static double ms(long nanos) {
-        return Math.round(nanos / 1e4) / 100.0;
     }
 
     static double round(double v) {

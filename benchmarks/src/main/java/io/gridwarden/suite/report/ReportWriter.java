@@ -61,6 +61,20 @@ public final class ReportWriter {
             r.problems().forEach(p -> md.append("- ").append(p).append('\n'));
             md.append('\n');
         }
+        String misses = FirstMisses.markdown(r.p99BoundMillis(), new FirstMisses.Ramp("HTTP", r.httpMedians(), r.httpRounds()),
+                new FirstMisses.Ramp("MQTT", r.mqttMedians(), r.mqttRounds()));
+        if (!misses.isEmpty()) {
+            md.append("## Where each system stopped holding\n\n");
+            md.append(String.format(Locale.ROOT, """
+                    Each round at the first rate a system missed (the median of its rounds over %s ms at p99, a batch not
+                    acknowledged, or under 95 %% of the rate acknowledged), with the seconds of the round whose p99 was over
+                    the bound: s1 is the measured window's first second, the last one also holds the answers that came
+                    after the window. One slow second of ten is a hiccup of the system or the shared machine; every second
+                    over is a ceiling.
+
+                    """, Comparisons.fmt(r.p99BoundMillis())));
+            md.append(misses).append('\n');
+        }
         md.append("## Charts\n\n");
         charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
         md.append("Raw figures (every round, every rate): `results.json`.\n");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonsTest {
 
     private static RatePoint point(String system, int rate, double acked, double p99, long failed) {
-        return new RatePoint(system, rate, acked, p99 / 4, p99, p99, failed);
+        return new RatePoint(system, rate, acked, p99 / 4, p99, p99, failed, List.of());
     }
 
     @Test

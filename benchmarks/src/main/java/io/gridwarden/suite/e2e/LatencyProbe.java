@@ -63,15 +63,14 @@ public final class LatencyProbe {
                 System.err.printf("  e2e primed for %s: %s%n", plan.prime(), sightings.figures(0, primed));
             }
             for (int rate : plan.backgroundRates()) {
-                Future<?> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
+                Future<LatencyFigures.Background> load = rate <= 0 ? null : background.submit(() -> backgroundLoad(target, plan, rate));
                 if (load != null) {
                     Thread.sleep(plan.lead().minus(plan.dwell()).toMillis()); // the cars' dwell is the rest of it
                 }
                 List<String> tracks = probe.run(Integer.toString(rate), plan.duration());
-                if (load != null) {
-                    load.get();
-                }
-                out.add(sightings.figures(rate, tracks));
+                LatencyFigures.Background answered = load == null ? null : load.get(); // its margin lets the last warnings in
+                LatencyFigures figures = sightings.figures(rate, tracks);
+                out.add(answered == null ? figures : figures.with(answered));
                 System.err.printf("  e2e at %,d ev/s background: %s%n", rate, out.get(out.size() - 1));
             }
         } finally {
@@ -80,11 +79,12 @@ public final class LatencyProbe {
         return out;
     }
 
-    private static Object backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
+    private static LatencyFigures.Background backgroundLoad(Target target, Plan plan, int rate) throws InterruptedException {
         List<URI> events = target.ingestUrls().stream().map(url -> URI.create(url + "/v1/events")).toList();
         Duration length = plan.lead().plus(plan.duration()).plus(BACKGROUND_MARGIN);
         var settings = new OpenLoopLoad.Settings(events, rate, plan.batchSize(), length, Duration.ZERO, plan.maxInFlight(), plan.cameras());
-        return new OpenLoopLoad().run(settings, p -> { });
+        Instant started = Instant.now(); // no warm-up: its seconds count from here
+        return LatencyFigures.Background.of(started, new OpenLoopLoad().run(settings, p -> { }));
     }
 
     /** The probe camera: a frame at each new car and about once a second ({@link ProbeCars}), showing the cars still waiting for their warnings. */

@@ -79,7 +79,7 @@ public final class Sightings {
         // missed ones first, then the slowest to the device (or to the stream when the device never heard)
         probes.sort(Comparator.comparingLong(Sightings::slowness).reversed());
         return new LatencyFigures(rate, tracks.size(), missed, LatencyFigures.Percentiles.of(toLog), LatencyFigures.Percentiles.of(toDevice),
-                List.copyOf(probes.subList(0, Math.min(LatencyFigures.SLOWEST, probes.size()))));
+                List.copyOf(probes.subList(0, Math.min(LatencyFigures.SLOWEST, probes.size()))), null);
     }
 
     private static long slowness(LatencyFigures.Probe probe) {

@@ -1,5 +1,7 @@
 package io.gridwarden.suite.log;
 
+import static io.gridwarden.loadgen.AckLatencies.millis;
+
 import io.gridwarden.loadgen.FrameBatches;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public final class ClosedLoopAppends {
         Histogram h = recorder.getIntervalHistogram();
         double seconds = duration.toNanos() / 1e9;
         return new Figures(system, appenders, batchSize, Math.round(events.get() / seconds * 10) / 10.0,
-                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), failed.get());
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), failed.get());
     }
 
     private static void appendUntil(DurableLog log, String key, int batchSize, long measureFrom, long end, Recorder recorder,
@@ -68,7 +70,4 @@ public final class ClosedLoopAppends {
         }
     }
 
-    private static double ms(long nanos) {
-        return Math.round(nanos / 1e4) / 100.0;
-    }
 }

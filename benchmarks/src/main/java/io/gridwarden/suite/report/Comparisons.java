@@ -63,15 +63,15 @@ public final class Comparisons {
      * above one missed is noise around the ceiling, not a higher ceiling.
      */
     public static int held(List<RatePoint> medians, String system, double p99BoundMillis) {
-        int held = 0;
-        for (RatePoint p : medians.stream().filter(p -> p.system().equals(system))
-                .sorted(Comparator.comparingInt(RatePoint::offeredEventsPerSecond)).toList()) {
-            if (!p.held(p99BoundMillis)) {
-                break;
-            }
-            held = p.offeredEventsPerSecond();
-        }
-        return held;
+        int firstMissed = firstMissed(medians, system, p99BoundMillis).map(RatePoint::offeredEventsPerSecond).orElse(Integer.MAX_VALUE);
+        return medians.stream().filter(p -> p.system().equals(system)).mapToInt(RatePoint::offeredEventsPerSecond)
+                .filter(rate -> rate < firstMissed).max().orElse(0);
+    }
+
+    /** The lowest rate whose median missed: the one that ends the system's "held" figure. */
+    static Optional<RatePoint> firstMissed(List<RatePoint> medians, String system, double p99BoundMillis) {
+        return medians.stream().filter(p -> p.system().equals(system)).sorted(Comparator.comparingInt(RatePoint::offeredEventsPerSecond))
+                .filter(p -> !p.held(p99BoundMillis)).findFirst();
     }
 
     private static Optional<RatePoint> at(List<RatePoint> medians, String system, int rate) {

@@ -27,7 +27,7 @@ public final class FirstMisses {
         StringBuilder md = new StringBuilder();
         for (Ramp ramp : ramps) {
             for (String system : ramp.medians().stream().map(RatePoint::system).distinct().toList()) {
-                Optional<RatePoint> missed = firstMissed(ramp.medians(), system, p99BoundMillis);
+                Optional<RatePoint> missed = Comparisons.firstMissed(ramp.medians(), system, p99BoundMillis);
                 if (missed.isEmpty()) {
                     continue;
                 }
@@ -45,12 +45,6 @@ public final class FirstMisses {
         String bound = Comparisons.fmt(p99BoundMillis);
         return "| Section | System | Offered (events/s) | Round | p99 (ms) | Seconds over " + bound + " ms | The slowest of them (ms) "
                 + "| Failed | Acknowledged |\n|---|---|---:|---:|---:|---|---|---:|---:|\n" + md;
-    }
-
-    /** The lowest rate whose median missed: the one that set the system's "held" figure. */
-    static Optional<RatePoint> firstMissed(List<RatePoint> medians, String system, double p99BoundMillis) {
-        return medians.stream().filter(p -> p.system().equals(system)).sorted(Comparator.comparingInt(RatePoint::offeredEventsPerSecond))
-                .filter(p -> !p.held(p99BoundMillis)).findFirst();
     }
 
     private static String row(String section, RatePoint p, int round, double p99BoundMillis) {

@@ -244,8 +244,9 @@ public final class LoadGen {
             return p -> {
                 int width = 30;
                 int done = (int) (width * Math.min(1.0, (double) p.elapsedSeconds() / Math.max(1, p.totalSeconds())));
-                out.printf("\r[%s%s] %3d/%ds  batches acked %,d  p99 %.1f ms   ", "=".repeat(done), " ".repeat(width - done),
-                        p.elapsedSeconds(), p.totalSeconds(), p.acked(), p.p99Millis());
+                String p99 = p.p99Millis() == null ? "no answer" : String.format("%.1f ms", p.p99Millis());
+                out.printf("\r[%s%s] %3d/%ds  batches acked %,d  p99 %s   ", "=".repeat(done), " ".repeat(width - done),
+                        p.elapsedSeconds(), p.totalSeconds(), p.acked(), p99);
                 if (p.elapsedSeconds() >= p.totalSeconds()) {
                     out.println();
                 }

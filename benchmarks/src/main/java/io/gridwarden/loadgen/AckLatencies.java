@@ -48,17 +48,22 @@ public final class AckLatencies {
     }
 
     /**
-     * Closes the second that has ended by {@code nowNanos}, if one has, and returns its p99 in milliseconds (0 when no
-     * answer came in it); NaN when no second has ended. A sender held up past several seconds (by its cap on batches in
-     * flight, while the system stalls) closes them as one.
+     * Closes the second that has ended by {@code nowNanos}, if one has, and says whether one has; its p99 is then
+     * {@link #lastSecondP99Millis}. A sender held up past several seconds (by its cap on batches in flight, while the
+     * system stalls) closes them as one.
      */
-    public double tick(long nowNanos) {
+    public boolean tick(long nowNanos) {
         if (nowNanos < secondEnds) {
-            return Double.NaN;
+            return false;
         }
         secondEnds += SECOND_NANOS * ((nowNanos - secondEnds) / SECOND_NANOS + 1);
-        Double p99 = closeSecond();
-        return p99 == null ? 0 : p99;
+        closeSecond();
+        return true;
+    }
+
+    /** The p99 in milliseconds of the last second closed; null before the first or when none came in it. */
+    public Double lastSecondP99Millis() {
+        return p99BySecond.isEmpty() ? null : p99BySecond.get(p99BySecond.size() - 1);
     }
 
     /**
@@ -82,12 +87,10 @@ public final class AckLatencies {
         return Collections.unmodifiableList(p99BySecond);
     }
 
-    private Double closeSecond() {
+    private void closeSecond() {
         second = recorder.getIntervalHistogram(second);
         window.add(second);
-        Double p99 = second.getTotalCount() == 0 ? null : millis(second.getValueAtPercentile(99));
-        p99BySecond.add(p99);
-        return p99;
+        p99BySecond.add(second.getTotalCount() == 0 ? null : millis(second.getValueAtPercentile(99)));
     }
 
     /** Milliseconds to two decimals, as the results show them. */

@@ -51,8 +51,11 @@ public final class OpenLoopLoad {
         }
     }
 
-    /** Progress once a second: seconds elapsed, batches acknowledged so far, p99 so far in ms. */
-    public record Progress(long elapsedSeconds, long totalSeconds, long acked, double p99Millis) {}
+    /**
+     * Progress once a second: seconds elapsed, batches acknowledged so far, the p99 in ms of the answers that came in the
+     * second just ended (null when none came).
+     */
+    public record Progress(long elapsedSeconds, long totalSeconds, long acked, Double p99Millis) {}
 
     public LoadResult run(Settings s, Consumer<Progress> progress) throws InterruptedException {
         return run(s, progress, false);
@@ -110,10 +113,9 @@ public final class OpenLoopLoad {
                 }
                 inFlight.release();
             });
-            double secondP99 = latencies.tick(System.nanoTime());
-            if (!Double.isNaN(secondP99)) {
+            if (latencies.tick(System.nanoTime())) {
                 progress.accept(new Progress(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
-                        (s.warmup().plus(s.duration())).toSeconds(), acked.get(), secondP99));
+                        (s.warmup().plus(s.duration())).toSeconds(), acked.get(), latencies.lastSecondP99Millis()));
             }
         }
         inFlight.acquire(s.maxInFlight()); // every answer is in

@@ -24,8 +24,10 @@ class AckLatenciesTest {
         for (int i = 0; i < 100; i++) {
             latencies.record(10 * MS);
         }
-        assertThat(latencies.tick(start + SECOND)).isNaN(); // the first second ends 1.5 s after the start
-        assertThat(latencies.tick(start + 3 * SECOND / 2)).isEqualTo(10.0, within(0.1));
+        assertThat(latencies.tick(start + SECOND)).isFalse(); // the first second ends 1.5 s after the start
+        assertThat(latencies.lastSecondP99Millis()).isNull();
+        assertThat(latencies.tick(start + 3 * SECOND / 2)).isTrue();
+        assertThat(latencies.lastSecondP99Millis()).isEqualTo(10.0, within(0.1));
         for (int i = 0; i < 100; i++) {
             latencies.record(i < 95 ? 20 * MS : 400 * MS);
         }
@@ -47,10 +49,11 @@ class AckLatenciesTest {
         latencies.measureFrom(0);
         latencies.record(5 * MS);
         latencies.tick(SECOND);
-        assertThat(latencies.tick(2 * SECOND)).isZero();
+        assertThat(latencies.tick(2 * SECOND)).isTrue();
+        assertThat(latencies.lastSecondP99Millis()).isNull();
         latencies.record(3_000 * MS);
         latencies.tick(6 * SECOND + SECOND / 2); // the sender waited four seconds for a free slot
-        assertThat(latencies.tick(6 * SECOND + 3 * SECOND / 4)).isNaN();
+        assertThat(latencies.tick(6 * SECOND + 3 * SECOND / 4)).isFalse();
         latencies.finish();
 
         assertThat(Arrays.asList(latencies.p99BySecondMillis().toArray())).hasSize(3).element(1).isNull();

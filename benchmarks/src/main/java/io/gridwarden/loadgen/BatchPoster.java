@@ -28,6 +28,12 @@ final class BatchPoster implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long a batch may wait for a connection, and then for its answer. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a connection may sit idle in the pool: well under ingest's idle timeout (60 s), so that the poster retires
+     * an idle connection before the server closes it, rather than send a batch on it as the server's close is on its way
+     * (both at 60 s, Vert.x's default, a 60 s point lost a batch so).
+     */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     private final Context loop = vertx.getOrCreateContext();
@@ -37,7 +43,7 @@ final class BatchPoster implements AutoCloseable {
     /** A poster to {@code target} with at most {@code connections} connections open. */
     BatchPoster(URI target, int connections) {
         http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
-                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()), new PoolOptions().setHttp1MaxSize(connections));
+                .setKeepAliveTimeout((int) KEEP_ALIVE.toSeconds()).setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()), new PoolOptions().setHttp1MaxSize(connections));
         post = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target.toString()).setTimeout(REQUEST_TIMEOUT.toMillis())
                 .putHeader(HttpHeaders.CONTENT_TYPE, DeviceClient.BATCH_CONTENT_TYPE);
     }

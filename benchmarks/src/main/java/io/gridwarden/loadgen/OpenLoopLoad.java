@@ -126,8 +126,8 @@ public final class OpenLoopLoad {
         return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), byStatus, latencies.p99BySecondMillis());
     }
 
-    /** A failed request, named by its root cause (e.g. {@code ConnectException}), for the result's tally. */
-    private static String rootCause(Throwable error) {
+    /** A failed request, named by its root cause (e.g. {@code ConnectException}) and the start of its message, for a tally. */
+    public static String rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null) {
             cause = cause.getCause();

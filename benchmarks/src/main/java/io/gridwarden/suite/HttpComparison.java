@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * HTTP ingest against its ceilings, all driven by the same open-loop generator ({@link OpenLoopLoad})
@@ -72,8 +73,10 @@ public final class HttpComparison {
     }
 
     static RatePoint point(String system, LoadResult r) {
-        long failed = r.responsesByStatus().entrySet().stream().filter(e -> !e.getKey().equals("202")).mapToLong(Map.Entry::getValue).sum();
+        Map<String, Long> failures = new TreeMap<>(r.responsesByStatus());
+        failures.remove("202");
+        long failed = failures.values().stream().mapToLong(Long::longValue).sum();
         return new RatePoint(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), failed,
-                r.p99BySecondMillis());
+                failures, r.p99BySecondMillis());
     }
 }

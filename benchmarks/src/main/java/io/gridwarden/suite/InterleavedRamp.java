@@ -112,8 +112,8 @@ public final class InterleavedRamp {
                         System.err.printf("  (waited %.0f s for the machine to go quiet)%n", settled.toMillis() / 1000.0);
                     }
                     RatePoint point = target.at(rate, timing.warmup(), timing.duration());
-                    System.err.printf("  %-28s %,8d ev/s offered: %,10.0f acked  p50 %8.2f ms  p99 %8.2f ms  failed %d%n",
-                            point.system(), rate, point.ackedEventsPerSecond(), point.p50Millis(), point.p99Millis(), point.failed());
+                    System.err.printf("  %-28s %,8d ev/s offered: %,10.0f acked  p50 %8.2f ms  p99 %8.2f ms  failed %s%n",
+                            point.system(), rate, point.ackedEventsPerSecond(), point.p50Millis(), point.p99Millis(), point.failedDescribed());
                     all.add(point);
                     byTarget.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(point);
                 }
@@ -138,16 +138,17 @@ public final class InterleavedRamp {
 
     /**
      * Each figure's median over the rounds (the upper median for an even count); the seconds' p99s are those of the
-     * round whose p99 is the median.
+     * round whose p99 is the median, the failures' reasons those of the round whose count of them is.
      */
     static RatePoint median(List<RatePoint> points) {
         RatePoint first = points.get(0);
         RatePoint p99 = mid(points, Comparator.comparingDouble(RatePoint::p99Millis));
+        RatePoint failed = mid(points, Comparator.comparingLong(RatePoint::failed));
         return new RatePoint(first.system(), first.offeredEventsPerSecond(),
                 mid(points, Comparator.comparingDouble(RatePoint::ackedEventsPerSecond)).ackedEventsPerSecond(),
                 mid(points, Comparator.comparingDouble(RatePoint::p50Millis)).p50Millis(), p99.p99Millis(),
                 mid(points, Comparator.comparingDouble(RatePoint::p999Millis)).p999Millis(),
-                mid(points, Comparator.comparingLong(RatePoint::failed)).failed(), p99.p99BySecondMillis());
+                failed.failed(), failed.failures(), p99.p99BySecondMillis());
     }
 
     private static RatePoint mid(List<RatePoint> points, Comparator<RatePoint> order) {

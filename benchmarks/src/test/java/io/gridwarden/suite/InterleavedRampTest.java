@@ -6,6 +6,7 @@ import io.gridwarden.suite.report.RatePoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class InterleavedRampTest {
         public RatePoint at(int rate, Duration warmup, Duration duration) {
             calls.add(name + "@" + rate);
             double p99 = rate <= ceiling ? 10 : 1000;
-            return new RatePoint(name, rate, rate, 1, p99, p99, 0, List.of(p99));
+            return new RatePoint(name, rate, rate, 1, p99, p99, 0, Map.of(), List.of(p99));
         }
 
         @Override
@@ -57,11 +58,12 @@ class InterleavedRampTest {
     }
 
     @Test
-    @DisplayName("takes each figure's median over the rounds, and the seconds of the round whose p99 is the median")
+    @DisplayName("takes each figure's median over the rounds, the seconds of the round whose p99 is the median, the reasons of the median failures")
     void shouldTakeTheMedianOfEachFigure() {
-        var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0, List.of(5.0, 50.0)),
-                new RatePoint("a", 10, 10, 3, 10, 20, 2, List.of(10.0, 9.0)), new RatePoint("a", 10, 8, 2, 30, 40, 1, List.of(30.0, 29.0))));
+        var median = InterleavedRamp.median(List.of(new RatePoint("a", 10, 9, 1, 50, 60, 0, Map.of(), List.of(5.0, 50.0)),
+                new RatePoint("a", 10, 10, 3, 10, 20, 2, Map.of("503", 2L), List.of(10.0, 9.0)),
+                new RatePoint("a", 10, 8, 2, 30, 40, 1, Map.of("TimeoutException", 1L), List.of(30.0, 29.0))));
 
-        assertThat(median).isEqualTo(new RatePoint("a", 10, 9, 2, 30, 40, 1, List.of(30.0, 29.0)));
+        assertThat(median).isEqualTo(new RatePoint("a", 10, 9, 2, 30, 40, 1, Map.of("TimeoutException", 1L), List.of(30.0, 29.0)));
     }
 }

@@ -9,19 +9,23 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.simulator.DeviceClient;
 import io.gridwarden.loadgen.AckLatencies;
 import io.gridwarden.loadgen.FrameBatches;
+import io.gridwarden.loadgen.OpenLoopLoad;
 import io.gridwarden.suite.report.RatePoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -36,6 +40,8 @@ public final class MqttLoad {
     /** CONNECTs awaiting their CONNACK at once. */
     private static final int MAX_PENDING_CONNECTS = 200;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    /** How long the last PUBACKs may take once the window's batches are all sent; those still out then failed. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     /** The cameras that publish, each its own session: the first {@code count} of them. */
     public static List<String> sessions(List<String> cameras, int count) {
@@ -112,6 +118,7 @@ public final class MqttLoad {
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
         var failed = new AtomicLong();
+        var failures = new ConcurrentHashMap<String, AtomicLong>();
         long interval = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
         long start = System.nanoTime();
         long measureFrom = start + s.warmup().toNanos();
@@ -132,6 +139,7 @@ public final class MqttLoad {
                 latencies.measureFrom(System.nanoTime());
                 acked.set(0);
                 failed.set(0);
+                failures.clear();
             }
             inFlight.acquire();
             int c = (int) (i % clients.size());
@@ -139,29 +147,49 @@ public final class MqttLoad {
             clients.get(c).publishWith().topic("devices/" + camera + "/events").qos(MqttQos.AT_LEAST_ONCE)
                     .payload(batches.next(camera, s.batchSize())).send().whenComplete((result, error) -> {
                         latencies.record(System.nanoTime() - due);
-                        boolean ok = acknowledged(result, error);
+                        String failure = failure(result, error);
                         if (due >= measureFrom) {
-                            (ok ? acked : failed).incrementAndGet();
+                            (failure == null ? acked : failed).incrementAndGet();
+                            if (failure != null) {
+                                failures.computeIfAbsent(failure, k -> new AtomicLong()).incrementAndGet();
+                            }
                         }
                         inFlight.release();
                     });
             latencies.tick(System.nanoTime());
         }
-        if (!inFlight.tryAcquire(s.maxInFlight(), 60, TimeUnit.SECONDS)) {
-            failed.addAndGet(s.maxInFlight() - inFlight.availablePermits());
+        if (!inFlight.tryAcquire(s.maxInFlight(), DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            int unanswered = s.maxInFlight() - inFlight.availablePermits();
+            failed.addAndGet(unanswered);
+            failures.computeIfAbsent("no PUBACK within " + DRAIN_TIMEOUT.toSeconds() + " s", k -> new AtomicLong()).addAndGet(unanswered);
         }
         double seconds = s.duration().toNanos() / 1e9; // batches due in the window, over the window
         Histogram h = latencies.finish();
         return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
                 millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), failed.get(),
-                latencies.p99BySecondMillis());
+                failures.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())), latencies.p99BySecondMillis());
     }
 
     /** A QoS 1 PUBLISH answered by a PUBACK without an error reason. */
     public static boolean acknowledged(Mqtt5PublishResult result, Throwable error) {
-        // Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
-        return error == null && result.getError().isEmpty() && result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q
-                && !q.getPubAck().getReasonCode().isError();
+        return failure(result, error) == null;
+    }
+
+    /**
+     * Why a QoS 1 PUBLISH was not acknowledged (the client's error, or the PUBACK's reason code), or null when it was.
+     * Mosquitto answers "no matching subscribers" (0x10): a successful PUBACK all the same.
+     */
+    public static String failure(Mqtt5PublishResult result, Throwable error) {
+        if (error != null) {
+            return OpenLoopLoad.rootCause(error);
+        }
+        if (result.getError().isPresent()) {
+            return OpenLoopLoad.rootCause(result.getError().get());
+        }
+        if (!(result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q)) {
+            return "no PUBACK (not a QoS 1 result)";
+        }
+        return q.getPubAck().getReasonCode().isError() ? "PUBACK " + q.getPubAck().getReasonCode() : null;
     }
 
     static double round(double v) {

@@ -60,8 +60,8 @@ public final class FirstMisses {
                 .map(s -> "s" + (s + 1) + ": " + (p99s.get(s) == null ? "no answer" : Comparisons.fmt(p99s.get(s)))).toList();
         String seconds = p99s.isEmpty() ? "not recorded" : over.size() + " of " + p99s.size();
         double acked = p.offeredEventsPerSecond() == 0 ? 0 : 100.0 * p.ackedEventsPerSecond() / p.offeredEventsPerSecond();
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %d | %s | %s | %s | %,d | %.0f %% |\n", section, p.system(),
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %d | %s | %s | %s | %s | %.0f %% |\n", section, p.system(),
                 p.offeredEventsPerSecond(), round, Comparisons.fmt(p.p99Millis()), seconds,
-                named.isEmpty() ? "—" : String.join(", ", named) + (over.size() > SECONDS_NAMED ? " …" : ""), p.failed(), acked);
+                named.isEmpty() ? "—" : String.join(", ", named) + (over.size() > SECONDS_NAMED ? " …" : ""), p.failedDescribed(), acked);
     }
 }

@@ -6,6 +6,7 @@ import io.gridwarden.suite.e2e.LatencyFigures;
 import io.gridwarden.suite.log.ClosedLoopAppends;
 import io.gridwarden.suite.rules.RuleComparison;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonsTest {
 
     private static RatePoint point(String system, int rate, double acked, double p99, long failed) {
-        return new RatePoint(system, rate, acked, p99 / 4, p99, p99, failed, List.of());
+        return new RatePoint(system, rate, acked, p99 / 4, p99, p99, failed, failed == 0 ? Map.of() : Map.of("503", failed), List.of());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FirstMissesTest {
 
     private static RatePoint round(String system, int rate, double p99, Double... seconds) {
-        return new RatePoint(system, rate, rate, 1, p99, p99, 0, Arrays.asList(seconds));
+        return new RatePoint(system, rate, rate, 1, p99, p99, 0, Map.of(), Arrays.asList(seconds));
     }
 
     @Test
@@ -41,13 +42,14 @@ class FirstMissesTest {
     }
 
     @Test
-    @DisplayName("take a rate missed by failures or a short rate, not only by latency")
+    @DisplayName("take a rate missed by failures or a short rate, not only by latency, and say why batches failed")
     void shouldCountFailuresAndShortRatesAsMisses() {
-        RatePoint failing = new RatePoint("gw", 100, 100, 1, 20, 20, 3, List.of(20.0));
-        RatePoint short_ = new RatePoint("slow", 100, 50, 1, 20, 20, 0, List.of(20.0));
+        RatePoint failing = new RatePoint("gw", 100, 100, 1, 20, 20, 4,
+                Map.of("503", 1L, "HttpClosedException: Connection was closed", 2L, "TimeoutException", 1L), List.of(20.0));
+        RatePoint short_ = new RatePoint("slow", 100, 50, 1, 20, 20, 0, Map.of(), List.of(20.0));
 
         String md = FirstMisses.markdown(100, new FirstMisses.Ramp("HTTP", List.of(failing, short_), List.of(failing, short_)));
 
-        assertThat(md).contains("| HTTP | gw | 100 | 1 | 20 | 0 of 1 | — | 3 | 100 % |").contains("| HTTP | slow | 100 | 1 | 20 | 0 of 1 | — | 0 | 50 % |");
+        assertThat(md).contains("| HTTP | gw | 100 | 1 | 20 | 0 of 1 | — | 4 (HttpClosedException: Connection was closed ×2, 503 ×1, …) | 100 % |").contains("| HTTP | slow | 100 | 1 | 20 | 0 of 1 | — | 0 | 50 % |");
     }
 }

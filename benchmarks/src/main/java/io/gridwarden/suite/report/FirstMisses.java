@@ -62,6 +62,6 @@ public final class FirstMisses {
         double acked = p.offeredEventsPerSecond() == 0 ? 0 : 100.0 * p.ackedEventsPerSecond() / p.offeredEventsPerSecond();
         return String.format(Locale.ROOT, "| %s | %s | %,d | %d | %s | %s | %s | %s | %.0f %% |\n", section, p.system(),
                 p.offeredEventsPerSecond(), round, Comparisons.fmt(p.p99Millis()), seconds,
-                named.isEmpty() ? "—" : String.join(", ", named) + (over.size() > SECONDS_NAMED ? " …" : ""), p.failedDescribed(), acked);
+                named.isEmpty() ? "—" : String.join(", ", named) + (over.size() > SECONDS_NAMED ? " …" : ""), p.failedDescribed().replace("|", "\\|"), acked);
     }
 }

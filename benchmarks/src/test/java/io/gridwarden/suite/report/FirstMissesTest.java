@@ -44,12 +44,12 @@ class FirstMissesTest {
     @Test
     @DisplayName("take a rate missed by failures or a short rate, not only by latency, and say why batches failed")
     void shouldCountFailuresAndShortRatesAsMisses() {
-        RatePoint failing = new RatePoint("gw", 100, 100, 1, 20, 20, 4,
-                Map.of("503", 1L, "HttpClosedException: Connection was closed", 2L, "TimeoutException", 1L), List.of(20.0));
+        RatePoint failing = new RatePoint("gw", 100, 100, 1, 20, 20, 6,
+                Map.of("503", 1L, "HttpClosedException: Connection was closed", 2L, "VertxException: a|b", 3L), List.of(20.0));
         RatePoint short_ = new RatePoint("slow", 100, 50, 1, 20, 20, 0, Map.of(), List.of(20.0));
 
         String md = FirstMisses.markdown(100, new FirstMisses.Ramp("HTTP", List.of(failing, short_), List.of(failing, short_)));
 
-        assertThat(md).contains("| HTTP | gw | 100 | 1 | 20 | 0 of 1 | — | 4 (HttpClosedException: Connection was closed ×2, 503 ×1, …) | 100 % |").contains("| HTTP | slow | 100 | 1 | 20 | 0 of 1 | — | 0 | 50 % |");
+        assertThat(md).contains("| HTTP | gw | 100 | 1 | 20 | 0 of 1 | — | 6 (VertxException: a\\|b ×3, HttpClosedException: Connection was closed ×2, …) | 100 % |").contains("| HTTP | slow | 100 | 1 | 20 | 0 of 1 | — | 0 | 50 % |");
     }
 }

@@ -3,9 +3,6 @@ package io.gridwarden.loadgen;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,7 +75,7 @@ public final class OpenLoopLoad {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
-        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+        var statuses = new Tally();
         long intervalNanos = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
         long start = System.nanoTime();
         long measureFrom = start + s.warmup().toNanos();
@@ -104,9 +101,9 @@ public final class OpenLoopLoad {
             String device = s.devices().get((int) (i % s.devices().size()));
             posters.get((int) (i % posters.size())).post(device, batches.next(device, s.batchSize()), (code, error) -> {
                 latencies.record(System.nanoTime() - due);
-                String status = error != null ? rootCause(error) : Integer.toString(code);
+                String status = error != null ? Tally.reason(error) : Integer.toString(code);
                 if (due >= measureFrom) { // counted by when it was due: the rate held over the window
-                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    statuses.increment(status);
                     if (status.equals("202")) {
                         acked.incrementAndGet();
                     }
@@ -121,18 +118,6 @@ public final class OpenLoopLoad {
         inFlight.acquire(s.maxInFlight()); // every answer is in
         long elapsed = s.duration().toNanos(); // batches due in the window, over the window (not the drain after it)
         Histogram all = latencies.finish();
-        Map<String, Long> byStatus = new TreeMap<>();
-        statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-        return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), byStatus, latencies.p99BySecondMillis());
-    }
-
-    /** A failed request, named by its root cause (e.g. {@code ConnectException}) and the start of its message, for a tally. */
-    public static String rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-        return cause.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
+        return LoadResult.of(s, all, acked.get() * s.batchSize() / (elapsed / 1e9), statuses.snapshot(), latencies.p99BySecondMillis());
     }
 }

@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.gridwarden.simulator.DeviceClient;
+import io.gridwarden.loadgen.Tally;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,7 @@ public final class DeviceFleet implements AutoCloseable {
 
     private final Settings settings;
     private final ConcurrentLinkedQueue<Connected> connected = new ConcurrentLinkedQueue<>();
-    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Tally failures = new Tally();
     private final LongAdder commands = new LongAdder();
 
     public DeviceFleet(Settings settings) {
@@ -80,18 +79,16 @@ public final class DeviceFleet implements AutoCloseable {
                     connected.add(new Connected(device, client));
                     inARow.set(0);
                 } else {
-                    failures.computeIfAbsent(reason(error), r -> new LongAdder()).increment();
+                    failures.increment(Tally.reason(error));
                     inARow.incrementAndGet();
                 }
                 pending.release();
             });
         }
         if (!pending.tryAcquire(MAX_PENDING, CONNECT_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS)) {
-            failures.computeIfAbsent("no answer after the ramp", r -> new LongAdder()).add(MAX_PENDING - pending.availablePermits());
+            failures.add("no answer after the ramp", MAX_PENDING - pending.availablePermits());
         }
-        Map<String, Long> failed = new TreeMap<>();
-        failures.forEach((reason, count) -> failed.put(reason, count.sum()));
-        return new Ramp(attempted, connected.size(), (System.nanoTime() - start) / 1e9, failed);
+        return new Ramp(attempted, connected.size(), (System.nanoTime() - start) / 1e9, failures.snapshot());
     }
 
     private CompletableFuture<Mqtt5AsyncClient> open(String device, InetAddress source) {
@@ -109,16 +106,6 @@ public final class DeviceFleet implements AutoCloseable {
                         client.disconnect().exceptionally(e -> null);
                     }
                 });
-    }
-
-    /** The failure's innermost cause, as a short label ("ConnectException: Too many open files"). */
-    static String reason(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-        return cause.getClass().getSimpleName() + (message.length() > 120 ? message.substring(0, 120) : message);
     }
 
     /** The devices holding their connections now, in the order they connected. */

@@ -9,23 +9,20 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.gridwarden.simulator.DeviceClient;
 import io.gridwarden.loadgen.AckLatencies;
 import io.gridwarden.loadgen.FrameBatches;
-import io.gridwarden.loadgen.OpenLoopLoad;
+import io.gridwarden.loadgen.Tally;
 import io.gridwarden.suite.report.RatePoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -118,7 +115,7 @@ public final class MqttLoad {
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
         var failed = new AtomicLong();
-        var failures = new ConcurrentHashMap<String, AtomicLong>();
+        var failures = new Tally();
         long interval = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
         long start = System.nanoTime();
         long measureFrom = start + s.warmup().toNanos();
@@ -151,7 +148,7 @@ public final class MqttLoad {
                         if (due >= measureFrom) {
                             (failure == null ? acked : failed).incrementAndGet();
                             if (failure != null) {
-                                failures.computeIfAbsent(failure, k -> new AtomicLong()).incrementAndGet();
+                                failures.increment(failure);
                             }
                         }
                         inFlight.release();
@@ -161,13 +158,13 @@ public final class MqttLoad {
         if (!inFlight.tryAcquire(s.maxInFlight(), DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             int unanswered = s.maxInFlight() - inFlight.availablePermits();
             failed.addAndGet(unanswered);
-            failures.computeIfAbsent("no PUBACK within " + DRAIN_TIMEOUT.toSeconds() + " s", k -> new AtomicLong()).addAndGet(unanswered);
+            failures.add("no PUBACK within " + DRAIN_TIMEOUT.toSeconds() + " s", unanswered);
         }
         double seconds = s.duration().toNanos() / 1e9; // batches due in the window, over the window
         Histogram h = latencies.finish();
         return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
                 millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), failed.get(),
-                failures.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())), latencies.p99BySecondMillis());
+                failures.snapshot(), latencies.p99BySecondMillis());
     }
 
     /** A QoS 1 PUBLISH answered by a PUBACK without an error reason. */
@@ -181,10 +178,10 @@ public final class MqttLoad {
      */
     public static String failure(Mqtt5PublishResult result, Throwable error) {
         if (error != null) {
-            return OpenLoopLoad.rootCause(error);
+            return Tally.reason(error);
         }
         if (result.getError().isPresent()) {
-            return OpenLoopLoad.rootCause(result.getError().get());
+            return Tally.reason(result.getError().get());
         }
         if (!(result instanceof Mqtt5PublishResult.Mqtt5Qos1Result q)) {
             return "no PUBACK (not a QoS 1 result)";

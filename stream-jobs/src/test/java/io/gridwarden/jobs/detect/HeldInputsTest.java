@@ -13,9 +13,17 @@ import io.gridwarden.jobs.model.CameraFrame;
 import io.gridwarden.jobs.model.CameraNotice;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.core.fs.FSDataInputStream;
+import org.apache.flink.core.memory.DataInputViewStreamWrapper;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.OperatorStateHandle;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -31,6 +39,8 @@ class HeldInputsTest {
 
     private static final int MAX_PARALLELISM = 128;
     private static final long SNAPSHOT_AT = T0 + 3_000;
+    private static final TypeSerializer<HeldInputs.Held> HELD =
+            TypeInformation.of(HeldInputs.Held.class).createSerializer(new SerializerConfigImpl());
 
     @Test
     void shouldDecideTheSameWhenHeldInputsSpillToKeyedState() throws Exception {
@@ -112,14 +122,7 @@ class HeldInputsTest {
      */
     @Test
     void shouldRestoreTheHeldInputsOfACheckpointWrittenByTheBuildBeforeTheCameraInputSerializer() throws Exception {
-        List<Action> expected;
-        try (var running = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
-            running.open();
-            TwoCameras.drive(TwoCameras.into(running), T0, SNAPSHOT_AT);
-            int before = running.extractOutputValues().size();
-            TwoCameras.drive(TwoCameras.into(running), SNAPSHOT_AT + 500, TwoCameras.LAST);
-            expected = TwoCameras.after(running.extractOutputValues(), before);
-        }
+        List<Action> expected = decidedAfterTheSnapshotUninterrupted();
         OperatorSubtaskState old = OperatorSnapshotUtil.readStateHandle(
                 Path.of(getClass().getResource("/state/camera-operator-c8d20a7.snapshot").toURI()).toString());
         try (var restored = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
@@ -134,6 +137,81 @@ class HeldInputsTest {
             assertThat(camerasWithSpilledInputs(restored)).isZero();
             assertThat(restored.numEventTimeTimers()).isZero();
         }
+    }
+
+    @Test
+    void shouldCheckpointASubtasksHeldInputsAsOneElement() throws Exception {
+        try (var running = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
+            running.open();
+            TwoCameras.drive(TwoCameras.into(running), T0, SNAPSHOT_AT);
+            OperatorSubtaskState snapshot = running.snapshot(1, SNAPSHOT_AT);
+
+            List<List<HeldInputs.Held>> elements = operatorState(snapshot, "held-inputs-by-subtask", new ListSerializer<>(HELD));
+            assertThat(elements).hasSize(1);
+            assertThat(elements.get(0)).as("frames ahead of the watermark").hasSizeGreaterThan(1)
+                    .extracting(HeldInputs.Held::camera).containsOnly(CAMERA, QUIET_CAMERA);
+            assertThat(operatorStateNames(snapshot)).doesNotContain("held-inputs");
+        }
+    }
+
+    /**
+     * A checkpoint of the build before the one-element form (7f9c086: one element an input; taken by this class's
+     * roomy harness at {@code SNAPSHOT_AT}, all its held inputs on the heap): a restore takes them all, the next
+     * checkpoint writes them as one element and leaves the old state empty, and the operator decides what an
+     * uninterrupted run decides.
+     */
+    @Test
+    void shouldCarryTheHeldInputsOfACheckpointWrittenOneElementAnInputIntoOne() throws Exception {
+        List<Action> expected = decidedAfterTheSnapshotUninterrupted();
+        OperatorSubtaskState old = OperatorSnapshotUtil.readStateHandle(
+                Path.of(getClass().getResource("/state/camera-operator-7f9c086.snapshot").toURI()).toString());
+        List<HeldInputs.Held> held = operatorState(old, "held-inputs", HELD);
+        assertThat(held).as("the old checkpoint's inputs on the heap").hasSizeGreaterThan(1);
+        try (var restored = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
+            restored.initializeState(old);
+            restored.open();
+            OperatorSubtaskState again = restored.snapshot(2, SNAPSHOT_AT);
+
+            assertThat(operatorState(again, "held-inputs", HELD)).isEmpty();
+            assertThat(operatorState(again, "held-inputs-by-subtask", new ListSerializer<>(HELD))).containsExactly(held);
+
+            TwoCameras.drive(TwoCameras.into(restored), SNAPSHOT_AT + 500, TwoCameras.LAST);
+            assertThat(restored.extractOutputValues()).isEqualTo(expected);
+            assertThat(restored.numEventTimeTimers()).isZero();
+        }
+    }
+
+    /** What a run without a restore decides after {@code SNAPSHOT_AT}. */
+    private static List<Action> decidedAfterTheSnapshotUninterrupted() throws Exception {
+        try (var running = harness(HeldInputs.DEFAULT_CAPACITY, 1, 0)) {
+            running.open();
+            TwoCameras.drive(TwoCameras.into(running), T0, SNAPSHOT_AT);
+            int before = running.extractOutputValues().size();
+            TwoCameras.drive(TwoCameras.into(running), SNAPSHOT_AT + 500, TwoCameras.LAST);
+            return TwoCameras.after(running.extractOutputValues(), before);
+        }
+    }
+
+    private static List<String> operatorStateNames(OperatorSubtaskState snapshot) {
+        return snapshot.getManagedOperatorState().stream().flatMap(handle -> handle.getStateNameToPartitionOffsets().keySet().stream()).toList();
+    }
+
+    /** The elements a checkpoint wrote for the operator state {@code name}, read back with {@code serializer}. */
+    private static <T> List<T> operatorState(OperatorSubtaskState snapshot, String name, TypeSerializer<T> serializer) throws Exception {
+        List<T> elements = new ArrayList<>();
+        for (OperatorStateHandle handle : snapshot.getManagedOperatorState()) {
+            OperatorStateHandle.StateMetaInfo info = handle.getStateNameToPartitionOffsets().get(name);
+            if (info == null) {
+                continue;
+            }
+            try (FSDataInputStream in = handle.openInputStream()) {
+                for (long offset : info.getOffsets()) {
+                    in.seek(offset);
+                    elements.add(serializer.deserialize(new DataInputViewStreamWrapper(in)));
+                }
+            }
+        }
+        return elements;
     }
 
     private static int owner(String camera, int parallelism) {

@@ -18,6 +18,8 @@ final class BatchBuilder {
     private static final byte COLUMN_FAMILY_VALUE = 0x05;
     private static final byte VALUE = 0x01;
 
+    private ColumnFamilyHandle[] families = new ColumnFamilyHandle[0];
+    private int[] ids = new int[0];
     private byte[] buf = new byte[1 << 16];
     private int length = HEADER;
     private int count;
@@ -29,7 +31,7 @@ final class BatchBuilder {
 
     /** Puts {@code key} → {@code prefix} followed by the first {@code valueLength} bytes of {@code value}. */
     void put(ColumnFamilyHandle family, byte[] key, byte[] prefix, byte[] value, int valueLength) {
-        int id = family.getID();
+        int id = idOf(family);
         ensure(1 + 5 + 5 + key.length + 5 + prefix.length + valueLength);
         if (id == 0) {
             buf[length++] = VALUE;
@@ -46,6 +48,21 @@ final class BatchBuilder {
         System.arraycopy(value, 0, buf, length, valueLength);
         length += valueLength;
         count++;
+    }
+
+    /** The family's id, asked of RocksDB (a JNI call) once per family: a group commit puts tens of thousands of keys. */
+    private int idOf(ColumnFamilyHandle family) {
+        for (int i = 0; i < families.length; i++) {
+            if (families[i] == family) {
+                return ids[i];
+            }
+        }
+        int id = family.getID();
+        families = Arrays.copyOf(families, families.length + 1);
+        ids = Arrays.copyOf(ids, ids.length + 1);
+        families[families.length - 1] = family;
+        ids[ids.length - 1] = id;
+        return id;
     }
 
     int count() {

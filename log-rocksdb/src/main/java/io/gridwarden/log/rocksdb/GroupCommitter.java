@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -154,7 +153,7 @@ final class GroupCommitter implements AutoCloseable {
         long appendTime = Math.max(clockMillis.getAsLong(), lastAppendTime);
         lastAppendTime = appendTime;
         byte[] timePrefix = ByteBuffer.allocate(8).putLong(appendTime).array();
-        Set<ByteBuffer> known = knownKeys(group, appendTime);
+        Set<DedupKey> known = knownKeys(group, appendTime);
         List<AppendResult> results = new ArrayList<>(group.size());
         BitSet touched = new BitSet(log.partitions());
         int written = 0;
@@ -185,20 +184,25 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** The group's de-duplication keys that the log already holds, found with one batched lookup. */
-    private Set<ByteBuffer> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
-        Set<ByteBuffer> distinct = new LinkedHashSet<>();
+    private Set<DedupKey> knownKeys(List<Pending> group, long nowMillis) throws RocksDBException {
+        int entries = 0;
+        for (Pending pending : group) {
+            entries += pending.entries.size();
+        }
+        Set<DedupKey> distinct = new HashSet<>(capacity(entries));
+        List<DedupKey> keys = new ArrayList<>(entries);
+        List<byte[]> raw = new ArrayList<>(entries);
         for (Pending pending : group) {
             for (StagedEntry entry : pending.entries) {
-                if (entry.dedupKey() != null) {
-                    distinct.add(entry.dedupKey());
+                DedupKey key = entry.dedupKey();
+                if (key != null && distinct.add(key)) {
+                    keys.add(key);
+                    raw.add(key.bytes());
                 }
             }
         }
-        List<ByteBuffer> keys = new ArrayList<>(distinct);
-        List<byte[]> raw = new ArrayList<>(keys.size());
-        keys.forEach(k -> raw.add(k.array()));
         List<Boolean> remembered = dedup.remembered(raw, nowMillis);
-        Set<ByteBuffer> known = new HashSet<>();
+        Set<DedupKey> known = new HashSet<>(capacity(entries)); // grows by the keys staged (see stage)
         for (int i = 0; i < keys.size(); i++) {
             if (remembered.get(i)) {
                 known.add(keys.get(i));
@@ -207,15 +211,20 @@ final class GroupCommitter implements AutoCloseable {
         return known;
     }
 
+    /** A hash set's initial capacity for {@code members} without a resize. */
+    private static int capacity(int members) {
+        return (int) (members / 0.75f) + 1;
+    }
+
     /**
      * Stages a request's new entries: their de-duplication keys at once, their records into their partition's
      * run, which goes into the batch when it is full or the group ends. {@code known} grows with each key
      * staged, so a repeat within the group is a duplicate.
      */
-    private AppendResult stage(List<StagedEntry> entries, Set<ByteBuffer> known, byte[] timePrefix, long appendTime, BitSet touched) {
+    private AppendResult stage(List<StagedEntry> entries, Set<DedupKey> known, byte[] timePrefix, long appendTime, BitSet touched) {
         int fresh = 0;
         for (StagedEntry entry : entries) {
-            ByteBuffer key = entry.dedupKey();
+            DedupKey key = entry.dedupKey();
             if (key != null && !known.add(key)) {
                 continue;
             }
@@ -226,8 +235,8 @@ final class GroupCommitter implements AutoCloseable {
             }
             segment.add(next[partition]++, entry.payload(), entry.eventTimeMillis());
             if (key != null) {
-                dedup.remember(staged, key.array(), timePrefix);
-                storedKeys.add(key.array());
+                dedup.remember(staged, key.bytes(), timePrefix);
+                storedKeys.add(key.bytes());
             }
             touched.set(partition);
             fresh++;

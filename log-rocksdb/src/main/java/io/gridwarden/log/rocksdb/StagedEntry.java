@@ -3,8 +3,6 @@ package io.gridwarden.log.rocksdb;
 import io.gridwarden.common.log.RecordLog;
 import io.gridwarden.common.log.LogEntry;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link LogEntry} made ready for the log's single writer on the appending thread, its partition
@@ -14,13 +12,13 @@ import java.nio.charset.StandardCharsets;
  * sit side by side in the de-dup family's memtable, and RocksDB inserts each next to the one before.
  * A 16-byte digest, tried for its smaller size, scattered them and tripled the cost of the inserts.
  *
- * @param dedupKey the key's UTF-8 bytes, wrapped for use as a set member; null when the entry is never a duplicate
+ * @param dedupKey the key's UTF-8 bytes and hash; null when the entry is never a duplicate
  */
-record StagedEntry(int partition, ByteBuffer dedupKey, byte[] payload, long eventTimeMillis) {
+record StagedEntry(int partition, DedupKey dedupKey, byte[] payload, long eventTimeMillis) {
 
     static StagedEntry of(LogEntry entry, RecordLog log) {
         return new StagedEntry(log.partitionOf(entry.partitionKey()),
-                entry.dedupKey() == null ? null : ByteBuffer.wrap(entry.dedupKey().getBytes(StandardCharsets.UTF_8)), entry.payload(),
+                entry.dedupKey() == null ? null : new DedupKey(entry.dedupKey()), entry.payload(),
                 entry.eventTimeMillis());
     }
 }

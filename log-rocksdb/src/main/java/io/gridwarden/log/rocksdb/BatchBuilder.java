@@ -50,7 +50,10 @@ final class BatchBuilder {
         count++;
     }
 
-    /** The family's id, asked of RocksDB (a JNI call) once per family: a group commit puts tens of thousands of keys. */
+    /**
+     * The family's id, asked of RocksDB (a JNI call) once per family: a group commit puts tens of thousands of keys.
+     * One slot per family the log has, a number fixed when it opens.
+     */
     private int idOf(ColumnFamilyHandle family) {
         for (int i = 0; i < families.length; i++) {
             if (families[i] == family) {

@@ -202,7 +202,7 @@ final class GroupCommitter implements AutoCloseable {
             }
         }
         List<Boolean> remembered = dedup.remembered(raw, nowMillis);
-        Set<DedupKey> known = new HashSet<>(capacity(entries)); // grows by the keys staged (see stage)
+        Set<DedupKey> known = new HashSet<>(capacity(entries)); // takes each key staged too (see stage)
         for (int i = 0; i < keys.size(); i++) {
             if (remembered.get(i)) {
                 known.add(keys.get(i));

@@ -75,8 +75,7 @@ public final class HttpComparison {
     static RatePoint point(String system, LoadResult r) {
         Map<String, Long> failures = new TreeMap<>(r.responsesByStatus());
         failures.remove("202");
-        long failed = failures.values().stream().mapToLong(Long::longValue).sum();
-        return new RatePoint(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), failed,
+        return RatePoint.of(system, r.targetEventsPerSecond(), r.ackedEventsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(),
                 failures, r.p99BySecondMillis());
     }
 }

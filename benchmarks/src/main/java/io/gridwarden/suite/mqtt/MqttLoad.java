@@ -114,7 +114,6 @@ public final class MqttLoad {
         var batches = new FrameBatches(Long.toString(System.nanoTime(), 36));
         var inFlight = new Semaphore(s.maxInFlight());
         var acked = new AtomicLong();
-        var failed = new AtomicLong();
         var failures = new Tally();
         long interval = Math.max(1, (long) (1e9 * s.batchSize() / s.eventsPerSecond()));
         long start = System.nanoTime();
@@ -135,7 +134,6 @@ public final class MqttLoad {
                 measuring = true;
                 latencies.measureFrom(System.nanoTime());
                 acked.set(0);
-                failed.set(0);
                 failures.clear();
             }
             inFlight.acquire();
@@ -146,8 +144,9 @@ public final class MqttLoad {
                         latencies.record(System.nanoTime() - due);
                         String failure = failure(result, error);
                         if (due >= measureFrom) {
-                            (failure == null ? acked : failed).incrementAndGet();
-                            if (failure != null) {
+                            if (failure == null) {
+                                acked.incrementAndGet();
+                            } else {
                                 failures.increment(failure);
                             }
                         }
@@ -157,13 +156,12 @@ public final class MqttLoad {
         }
         if (!inFlight.tryAcquire(s.maxInFlight(), DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             int unanswered = s.maxInFlight() - inFlight.availablePermits();
-            failed.addAndGet(unanswered);
             failures.add("no PUBACK within " + DRAIN_TIMEOUT.toSeconds() + " s", unanswered);
         }
         double seconds = s.duration().toNanos() / 1e9; // batches due in the window, over the window
         Histogram h = latencies.finish();
-        return new RatePoint(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
-                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)), failed.get(),
+        return RatePoint.of(s.system(), s.eventsPerSecond(), round(acked.get() * s.batchSize() / seconds),
+                millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(99)), millis(h.getValueAtPercentile(99.9)),
                 failures.snapshot(), latencies.p99BySecondMillis());
     }
 

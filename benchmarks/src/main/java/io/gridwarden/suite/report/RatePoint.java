@@ -26,6 +26,14 @@ public record RatePoint(String system, int offeredEventsPerSecond, double ackedE
         p99BySecondMillis = Collections.unmodifiableList(new ArrayList<>(p99BySecondMillis));
     }
 
+    /** A point whose {@code failed} is the sum of its {@code failures}' counts, as every load measures it. */
+    public static RatePoint of(String system, int offeredEventsPerSecond, double ackedEventsPerSecond, double p50Millis, double p99Millis,
+            double p999Millis, Map<String, Long> failures, List<Double> p99BySecondMillis) {
+        long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+        return new RatePoint(system, offeredEventsPerSecond, ackedEventsPerSecond, p50Millis, p99Millis, p999Millis, failed, failures,
+                p99BySecondMillis);
+    }
+
     /** Held: every batch acknowledged, at least 95% of the offered rate, p99 under the bound. */
     public boolean held(double p99BoundMillis) {
         return failed == 0 && ackedEventsPerSecond >= 0.95 * offeredEventsPerSecond && p99Millis <= p99BoundMillis;

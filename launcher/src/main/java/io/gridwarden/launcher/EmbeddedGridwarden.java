@@ -109,7 +109,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
             FlinkMetricsBridge.exportTo(registry);
         }
         JobClient job = s.ingestOnly() ? null : EmbeddedJobRunner.start(new JobSettings(s.town(), events, actions,
-                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), EmbeddedSettings.PARALLELISM, s.maxDeviceDelay(), commandIds),
+                s.dataDir().resolve("checkpoints"), s.checkpointInterval(), s.parallelism(), s.maxDeviceDelay(), commandIds),
                 s.flinkWebPort() == null ? OptionalInt.empty() : OptionalInt.of(s.flinkWebPort()));
         EnforcementJobWatch jobWatch = job == null ? null : EnforcementJobWatch.watch(job, EmbeddedJobRunner.JOB_NAME, Clock.systemUTC());
 
@@ -149,7 +149,7 @@ final class EmbeddedGridwarden implements AutoCloseable {
         var alerting = new AlertingVerticle(gateway == null ? alertingConfig : alertingConfig.withCommandGateway(gateway), town, actionLog,
                 eventLog, ingest.deviceSessions(), registry).dependOn(jobWatch).withEvidence(evidence).withTownVersions(s.town())
                 .onTownChange(ingest::useTown)
-                .withWhatIf(new EmbeddedWhatIf(new WhatIf(events, actions, s.maxDeviceDelay(), commandIds, EmbeddedSettings.PARALLELISM)));
+                .withWhatIf(new EmbeddedWhatIf(new WhatIf(events, actions, s.maxDeviceDelay(), commandIds, s.parallelism())));
         await(vertx.deployVerticle(alerting));
         if (simulator != null) {
             simulator.start();

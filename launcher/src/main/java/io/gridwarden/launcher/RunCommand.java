@@ -79,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Event log partitions (fixed when the data directory is created). Default: ${DEFAULT-VALUE}")
     int partitions;
 
+    @Option(names = "--parallelism", description = "Subtasks of each of the enforcement job's operators, at most --partitions (a checkpoint"
+            + " of another parallelism restores into it). Default: one per two processors, at least one")
+    Integer parallelism;
+
     @Option(names = "--retention", defaultValue = "P7D",
             description = "Keep events and actions at least this long, and always until the jobs (events) or alerting (actions) are done"
                     + " with them (0 = forever). Default: 7 days")
@@ -146,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
         EmbeddedSettings settings;
         try {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
-                    commandGateway, checkpointInterval, partitions, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
+                    commandGateway, checkpointInterval, partitions,
+                    parallelism == null ? EmbeddedSettings.defaultParallelism(partitions) : parallelism, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
                     tls(), mqttTlsPort, commandSecretFile, flinkWebPort, maxPendingAppends, logCommitDelay, publicHost);
         } catch (IllegalArgumentException e) {

@@ -23,7 +23,7 @@ import java.util.List;
  * in the process that runs gridwarden through its own handles, from another process through a read-only view,
  * so a running {@code gridwarden run} is not disturbed. Nothing is written, nothing is sent to a device.
  *
- * @param parallelism the live job's, which the replay runs at
+ * @param parallelism the replay job's: in a running gridwarden the live job's, else the default of {@code gridwarden run}
  */
 record WhatIf(LogSpec eventLog, LogSpec actionLog, Duration maxDeviceDelay, CommandIds commandIds, int parallelism) {
 
@@ -31,7 +31,7 @@ record WhatIf(LogSpec eventLog, LogSpec actionLog, Duration maxDeviceDelay, Comm
 
     static WhatIf of(Path dataDir, int partitions, Duration maxDeviceDelay, CommandIds commandIds) {
         return new WhatIf(EmbeddedGridwarden.eventLogSpec(dataDir, partitions), EmbeddedGridwarden.actionLogSpec(dataDir), maxDeviceDelay,
-                commandIds, EmbeddedSettings.PARALLELISM);
+                commandIds, EmbeddedSettings.defaultParallelism(partitions));
     }
 
     /** The report for [from, until); {@code townLocation} is the candidate, {@code townName} how the report names it. */

@@ -80,7 +80,7 @@ class FrigateNvrEndToEndTest {
     /** {@code gridwarden run --no-simulator --town <cam-0101's rules shortened>} with commands going to the test's gateway, in this JVM. */
     private EmbeddedSettings settings(String commandGateway, int ingestPort, int mqttPort) throws Exception {
         return new EmbeddedSettings(shortRulesTown().toString(), dir.resolve("data"), "127.0.0.1", ingestPort, mqttPort, 0, false, 0,
-                commandGateway, Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25),
+                commandGateway, Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, 2, Duration.ofDays(7), Duration.ofHours(25),
                 5_000_000, 200, 2_000, 1, LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY, false, null, 0, null, null,
                 LogSpec.DEFAULT_MAX_PENDING_APPENDS, Duration.parse(EmbeddedSettings.DEFAULT_LOG_COMMIT_DELAY), "127.0.0.1");
     }

@@ -26,6 +26,8 @@ class RunOptionsTest {
             "--mqtt-port, 70000, --mqtt-port must be a fixed port between 1 and 65535",
             "--ops-port, -1, --ops-port must be between 0 (any free port) and 65535",
             "--ingest-instances, 0, --ingest-instances must be at least 1",
+            "--parallelism, 0, --parallelism must be between 1 and --partitions (4), got 0",
+            "--parallelism, 5, --parallelism must be between 1 and --partitions (4), got 5",
             "--max-pending-appends, 0, --max-pending-appends must be at least 1",
             "--log-commit-delay, PT0.2S, --log-commit-delay must be between 0 and 100 ms",
             "--log-commit-delay, PT-0.001S, --log-commit-delay must be between 0 and 100 ms",

@@ -45,7 +45,7 @@ class TlsRunTest {
         int ingestPort = FreePorts.next();
         int mqttTlsPort = FreePorts.next();
         var settings = new EmbeddedSettings(EmbeddedSettings.DEFAULT_TOWN, dataDir, "127.0.0.1", ingestPort, -1, 0, false, 0, null,
-                Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, Duration.ofDays(7), Duration.ofHours(25), 5_000_000, 200, 2_000,
+                Duration.ofSeconds(5), EmbeddedSettings.DEFAULT_PARTITIONS, 2, Duration.ofDays(7), Duration.ofHours(25), 5_000_000, 200, 2_000,
                 1, Duration.ofMillis(250), true,
                 new PemFiles(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath())), mqttTlsPort, null, null, LogSpec.DEFAULT_MAX_PENDING_APPENDS,
                 Duration.parse(EmbeddedSettings.DEFAULT_LOG_COMMIT_DELAY), EmbeddedSettings.DEFAULT_PUBLIC_HOST);

@@ -150,8 +150,8 @@ final class RunCommand implements Callable<Integer> {
         EmbeddedSettings settings;
         try {
             settings = new EmbeddedSettings(town, dataDir, host, ingestPort, mqttPort, opsPort, !noSimulator && !ingestOnly, simulatorPort,
-                    commandGateway, checkpointInterval, partitions,
-                    parallelism == null ? EmbeddedSettings.defaultParallelism(partitions) : parallelism, retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
+                    commandGateway, checkpointInterval, partitions, parallelism == null ? EmbeddedSettings.defaultParallelism(partitions) : parallelism,
+                    retention, dedupWindow, maxLagEvents, deviceEventsPerSecond, deviceBurst,
                     ingestInstances == null ? EmbeddedSettings.defaultIngestInstances() : ingestInstances, maxDeviceDelay, ingestOnly,
                     tls(), mqttTlsPort, commandSecretFile, flinkWebPort, maxPendingAppends, logCommitDelay, publicHost);
         } catch (IllegalArgumentException e) {

@@ -38,17 +38,20 @@ public final class HttpComparison {
     private static final int KAFKA_PARTITIONS = 4;
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
-        try (var noop = NoopIngestServer.start();
-             var nginx = Files.isExecutable(s.nginx()) ? NginxPeer.start(s.nginx(), s.workDir()) : null;
-             var broker = KafkaBroker.start(Files.createDirectories(s.workDir().resolve("http-kafka")), KAFKA_PARTITIONS, true);
-             var kafka = KafkaIngestServer.start(broker.bootstrap(), KAFKA_PARTITIONS)) {
+        try (var noop = s.ramps(SuiteSettings.NOOP) ? NoopIngestServer.start() : null;
+             var nginx = s.ramps(SuiteSettings.NGINX) ? nginx(s) : null;
+             var broker = s.ramps(SuiteSettings.KAFKA)
+                     ? KafkaBroker.start(Files.createDirectories(s.workDir().resolve("http-kafka")), KAFKA_PARTITIONS, true) : null;
+             var kafka = broker != null ? KafkaIngestServer.start(broker.bootstrap(), KAFKA_PARTITIONS) : null) {
             List<InterleavedRamp.Target> peers = new ArrayList<>();
-            peers.add(target(NOOP, noop.baseUrl(), s, noop));
-            peers.add(target(KAFKA, kafka.baseUrl(), s, kafka));
+            if (noop != null) {
+                peers.add(target(NOOP, noop.baseUrl(), s, noop));
+            }
+            if (kafka != null) {
+                peers.add(target(KAFKA, kafka.baseUrl(), s, kafka));
+            }
             if (nginx != null) {
                 peers.add(target(NGINX, nginx.baseUrl(), s, nginx));
-            } else {
-                System.err.println("nginx not found at " + s.nginx() + ": skipped (apt-get install -y nginx-light)");
             }
             InterleavedRamp.Outcome alone;
             try (var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("http-ingest")), null,
@@ -64,6 +67,14 @@ public final class HttpComparison {
                         s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s)));
             }
         }
+    }
+
+    private static NginxPeer nginx(SuiteSettings s) throws Exception {
+        if (Files.isExecutable(s.nginx())) {
+            return NginxPeer.start(s.nginx(), s.workDir());
+        }
+        System.err.println("nginx not found at " + s.nginx() + ": skipped (apt-get install -y nginx-light)");
+        return null;
     }
 
     private static InterleavedRamp.Target target(String name, String baseUrl, SuiteSettings s, AutoCloseable system) {

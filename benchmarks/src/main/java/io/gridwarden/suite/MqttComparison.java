@@ -30,14 +30,14 @@ public final class MqttComparison {
 
     public static InterleavedRamp.Outcome run(SuiteSettings s) throws Exception {
         checkOpenFiles(sessions(s).size());
-        try (var noop = NoopMqttServer.start();
-             var mosquitto = Files.isExecutable(s.mosquitto()) ? MosquittoPeer.start(s.mosquitto(), s.workDir()) : null) {
+        try (var noop = s.ramps(SuiteSettings.NOOP) ? NoopMqttServer.start() : null;
+             var mosquitto = s.ramps(SuiteSettings.MOSQUITTO) ? mosquitto(s) : null) {
             List<InterleavedRamp.Target> peers = new ArrayList<>();
-            peers.add(target(NOOP, noop.port(), s, noop));
+            if (noop != null) {
+                peers.add(target(NOOP, noop.port(), s, noop));
+            }
             if (mosquitto != null) {
                 peers.add(target(MOSQUITTO, mosquitto.port, s, mosquitto));
-            } else {
-                System.err.println("mosquitto not found at " + s.mosquitto() + ": skipped (apt-get install -y mosquitto)");
             }
             InterleavedRamp.Outcome alone;
             try (var ingestAlone = GridwardenChild.start(s.gridwardenJar(), Files.createDirectories(s.workDir().resolve("mqtt-ingest")), null,
@@ -53,6 +53,14 @@ public final class MqttComparison {
                         s.rounds(), s.p99BoundMillis(), InterleavedRamp.Timing.of(s)));
             }
         }
+    }
+
+    private static MosquittoPeer mosquitto(SuiteSettings s) throws Exception {
+        if (Files.isExecutable(s.mosquitto())) {
+            return MosquittoPeer.start(s.mosquitto(), s.workDir());
+        }
+        System.err.println("mosquitto not found at " + s.mosquitto() + ": skipped (apt-get install -y mosquitto)");
+        return null;
     }
 
     private static InterleavedRamp.Target target(String name, int port, SuiteSettings s, AutoCloseable system) {

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code loadgen suite}: every comparison, briefly, then {@code summary.md}, {@code results.json} and
@@ -36,11 +39,18 @@ import picocli.CommandLine.Option;
 public final class SuiteCommand implements Callable<Integer> {
 
     static final List<String> PARTS = List.of("http", "mqtt", "log", "rules", "e2e");
+    static final String NO_PEERS = "none";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--quick", description = "Smoke run: one round, 2 s points, fewer rates (a few minutes in all).")
     boolean quick;
     @Option(names = "--parts", split = ",", description = "Which comparisons: http, mqtt, log, rules, e2e. Default: all")
     List<String> parts = PARTS;
+    @Option(names = "--peers", split = ",", description = "Which peers the HTTP and MQTT parts ramp beside gridwarden: noop, nginx,"
+            + " kafka (HTTP), mosquitto (MQTT); none for gridwarden alone. Default: all")
+    List<String> peers = SuiteSettings.PEERS;
     @Option(names = "--jar", defaultValue = "launcher/target/gridwarden.jar", description = "gridwarden's launcher jar. Default: ${DEFAULT-VALUE}")
     Path jar;
     @Option(names = "--results", defaultValue = "benchmarks/results", description = "Results root; a dated directory goes under it. Default: ${DEFAULT-VALUE}")
@@ -143,6 +153,9 @@ public final class SuiteCommand implements Callable<Integer> {
     }
 
     SuiteSettings settings() throws Exception {
+        List<String> chosenPeers = peers.equals(List.of(NO_PEERS)) ? List.of() : peers;
+        refuseUnknown("--parts", parts, PARTS, "");
+        refuseUnknown("--peers", chosenPeers, SuiteSettings.PEERS, ", or " + NO_PEERS + " alone");
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("gridwarden-bench");
         String townLocation = Town.DEMO;
         List<String> args = new ArrayList<>(gridwardenArgs == null ? List.of() : gridwardenArgs);
@@ -155,13 +168,22 @@ public final class SuiteCommand implements Callable<Integer> {
         Town town = Town.load(townLocation);
         // the town's first camera is the end-to-end probe (the demo's cam-0001, a city's cam-00001); the others carry the load
         List<String> cameras = town.cameras().stream().skip(1).map(TownFile.Camera::id).toList();
-        return new SuiteSettings(jar, work, results, heap, args, nginx, mosquitto, parts,
+        return new SuiteSettings(jar, work, results, heap, args, nginx, mosquitto, parts, chosenPeers,
                 or(httpRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000, 100000)),
                 or(mqttRates, quick ? List.of(5000, 10000, 20000) : List.of(5000, 10000, 15000, 20000, 25000, 50000)),
                 batch, or(prime, quick ? Duration.ofSeconds(10) : Duration.ofSeconds(30)), or(warmup, quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5)), or(duration, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20)),
                 or(rounds, quick ? 1 : 3), bound, maxInFlight, or(appenders, quick ? List.of(8) : List.of(1, 8, 32)),
                 or(ruleSeconds, quick ? 900 : 3600), or(e2eRates, quick ? List.of(0, 5000) : List.of(0, 5000, 15000)),
                 or(e2eDuration, quick ? Duration.ofSeconds(12) : Duration.ofSeconds(60)), townLocation, town.cameras().get(0).id(), cameras, mqttSessions);
+    }
+
+    /** A misspelt part or peer would otherwise be left out silently, to be noticed an hour later in the summary. */
+    private void refuseUnknown(String option, List<String> given, List<String> known, String orElse) {
+        List<String> unknown = given.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), option + ": unknown " + String.join(", ", unknown) + "; known: "
+                    + String.join(", ", known) + orElse);
+        }
     }
 
     private static <T> T or(T value, T fallback) {
@@ -186,6 +208,7 @@ public final class SuiteCommand implements Callable<Integer> {
         d.put("town", city > 0 ? "generated city of " + city + " cameras" : "demo town");
         d.put("devices", s.cameras().size());
         d.put("mqttSessions", MqttComparison.sessions(s).size());
+        d.put("peers", s.peers());
         d.put("gridwardenArgs", s.gridwardenArgs());
         return d;
     }

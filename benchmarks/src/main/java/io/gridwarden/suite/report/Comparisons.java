@@ -16,6 +16,9 @@ public final class Comparisons {
     /** The design floor of end-to-end latency: the watermark trails the log clock by maxDeviceDelay. */
     public static final double WATERMARK_FLOOR_MILLIS = LogClockWatermarks.DEFAULT_MAX_DEVICE_DELAY.toMillis();
 
+    /** The peer column of a section whose peers were all left out ({@code --peers}). */
+    static final String NO_PEER = "none run (--peers)";
+
     private Comparisons() {}
 
     /** Rate comparison rows (HTTP or MQTT): the highest rate held, and latency at the highest rate both held. */
@@ -43,6 +46,24 @@ public final class Comparisons {
                 rows.add(new Row(section, "p99 ack latency " + where, a.get().p99Millis(), false, peer, b.get().p99Millis(), false, "ms", false, ""));
             }
         }
+        if (rows.isEmpty() && medians.stream().anyMatch(p -> p.system().equals(ours))) {
+            rows.addAll(alone(section, medians, ours, p99BoundMillis, lowest, top));
+        }
+        return rows;
+    }
+
+    /** gridwarden's own figures when no peer ran beside it ({@code --peers none}): the rate held and its latency there. */
+    private static List<Row> alone(String section, List<RatePoint> medians, String ours, double p99BoundMillis, int lowest, int top) {
+        int held = held(medians, ours, p99BoundMillis);
+        String offered = String.format("rates offered %,d to %,d", lowest, top);
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", heldOrNone(held), held == top, NO_PEER, Double.NaN,
+                false, "events/s", true, held == 0 ? "gridwarden held none of the " + offered : offered));
+        at(medians, ours, held == 0 ? lowest : held).ifPresent(a -> {
+            String where = String.format("at %,d events/s", a.offeredEventsPerSecond());
+            rows.add(new Row(section, "p50 ack latency " + where, a.p50Millis(), false, NO_PEER, Double.NaN, false, "ms", false, ""));
+            rows.add(new Row(section, "p99 ack latency " + where, a.p99Millis(), false, NO_PEER, Double.NaN, false, "ms", false, ""));
+        });
         return rows;
     }
 

@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Everything the suite's runs depend on, read once from the command line ({@link SuiteCommand}).
  *
+ * @param parts the comparisons to run ({@code http}, {@code mqtt}, {@code log}, {@code rules}, {@code e2e})
+ * @param peers the peers the HTTP and MQTT parts ramp beside gridwarden ({@code noop}, {@code nginx}, {@code kafka},
+ *              {@code mosquitto}); empty for gridwarden alone
  * @param town the town file gridwarden runs and the load plays (the demo town, or a generated city)
  * @param probeCamera the camera the end-to-end probe uses (the town's first)
  * @param cameras device ids the load is spread over (the town's cameras but the probe)
@@ -21,6 +24,7 @@ public record SuiteSettings(
         Path nginx,
         Path mosquitto,
         List<String> parts,
+        List<String> peers,
         List<Integer> httpRates,
         List<Integer> mqttRates,
         int batchSize,
@@ -39,7 +43,18 @@ public record SuiteSettings(
         List<String> cameras,
         int mqttSessions) {
 
+    /** Peers by their {@code --peers} names: the HTTP part's no-op, nginx and Kafka, the MQTT part's no-op and Mosquitto. */
+    public static final String NOOP = "noop";
+    public static final String NGINX = "nginx";
+    public static final String KAFKA = "kafka";
+    public static final String MOSQUITTO = "mosquitto";
+    public static final List<String> PEERS = List.of(NOOP, NGINX, KAFKA, MOSQUITTO);
+
     public boolean runs(String part) {
         return parts.contains(part);
+    }
+
+    public boolean ramps(String peer) {
+        return peers.contains(peer);
     }
 }

@@ -69,6 +69,21 @@ class ComparisonsTest {
     }
 
     @Test
+    @DisplayName("give gridwarden's own figures when no peer ran beside it (--peers none)")
+    void shouldGiveGridwardensFiguresWithoutPeers() {
+        List<RatePoint> medians = List.of(point("gw", 5000, 5000, 40, 0), point("gw", 10000, 10000, 60, 0), point("gw", 20000, 20000, 300, 0));
+
+        List<Row> rows = Comparisons.rates("HTTP", medians, "gw", List.of("peer"), 100);
+
+        assertThat(rows).extracting(Row::figure).containsExactly("events/s held (p99 ≤ 100 ms)", "p50 ack latency at 10,000 events/s",
+                "p99 ack latency at 10,000 events/s");
+        assertThat(rows).extracting(Row::ours).containsExactly(10000.0, 15.0, 60.0);
+        assertThat(rows).allSatisfy(r -> assertThat(r.ratio()).isNaN());
+        assertThat(SummaryTable.markdown(rows)).contains("| HTTP | events/s held (p99 ≤ 100 ms) | 10,000 events/s | none run (--peers) | — | — |");
+        assertThat(Comparisons.rates("HTTP", List.of(), "gw", List.of("peer"), 100)).as("gridwarden not run either").isEmpty();
+    }
+
+    @Test
     @DisplayName("take the median of the rounds for the durable log, per concurrency")
     void shouldTakeTheMedianRoundOfTheLog() {
         List<ClosedLoopAppends.Figures> figures = List.of(

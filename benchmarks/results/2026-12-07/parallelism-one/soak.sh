@@ -1,10 +1,11 @@
 #!/bin/bash
-# soak.sh LABEL [gridwarden args]: fresh process, 60 s unmeasured then 600 s measured at 100,000 events/s over HTTP;
+# soak.sh LABEL [gridwarden args]: fresh process, 60 s unmeasured then 600 s measured at 100,000 events/s over HTTP
+# (RATE, DUR and LOAD_ARGS for the load generator, e.g. LOAD_ARGS="--mqtt-port 1883 --mqtt-sessions 9000" for MQTT);
 # the job's unread records and the event log's lag read from /metrics every second
 set -u
 LABEL=$1; shift
 source "$(dirname "$0")/start.sh"
-java -cp "$CP" io.gridwarden.benchmarks.LoadGen load --town /work/perf/city-10000.yaml --rate ${RATE:-100000} --warmup PT60S --duration ${DUR:-PT600S} --out $OUT/soak.json > $OUT/lg.log 2>&1 &
+java -cp "$CP" io.gridwarden.benchmarks.LoadGen load --town /work/perf/city-10000.yaml --rate ${RATE:-100000} --warmup PT60S --duration ${DUR:-PT600S} --out $OUT/soak.json ${LOAD_ARGS:-} > $OUT/lg.log 2>&1 &
 LG=$!
 echo "second,job_unread_records,log_lag_events" > $OUT/metrics.csv
 s=0

@@ -18,6 +18,8 @@ public final class Comparisons {
 
     /** The peer column of a section whose peers were all left out ({@code --peers}). */
     static final String NO_PEER = "none run (--peers)";
+    /** The held rate of a peer that did not run: neither a rate nor "held none". */
+    private static final int NOT_RUN = -1;
 
     private Comparisons() {}
 
@@ -26,14 +28,13 @@ public final class Comparisons {
         List<Row> rows = new ArrayList<>();
         int top = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).max().orElse(0);
         int lowest = medians.stream().mapToInt(RatePoint::offeredEventsPerSecond).min().orElse(0);
+        int oursHeld = held(medians, ours, p99BoundMillis);
         for (String peer : peers) {
             if (medians.stream().noneMatch(p -> p.system().equals(peer))) {
                 continue;
             }
-            int oursHeld = held(medians, ours, p99BoundMillis);
             int peerHeld = held(medians, peer, p99BoundMillis);
-            rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", heldOrNone(oursHeld), oursHeld == top, peer,
-                    heldOrNone(peerHeld), peerHeld == top, "events/s", true, heldNote(oursHeld, peerHeld, lowest, top)));
+            rows.add(heldRow(section, p99BoundMillis, oursHeld, peer, peerHeld, lowest, top));
             int common = Math.min(oursHeld, peerHeld);
             if (common == 0) {
                 common = lowest;
@@ -41,35 +42,35 @@ public final class Comparisons {
             Optional<RatePoint> a = at(medians, ours, common);
             Optional<RatePoint> b = at(medians, peer, common);
             if (a.isPresent() && b.isPresent()) {
-                String where = String.format("at %,d events/s", common);
-                rows.add(new Row(section, "p50 ack latency " + where, a.get().p50Millis(), false, peer, b.get().p50Millis(), false, "ms", false, ""));
-                rows.add(new Row(section, "p99 ack latency " + where, a.get().p99Millis(), false, peer, b.get().p99Millis(), false, "ms", false, ""));
+                rows.addAll(latencyRows(section, a.get(), peer, b.get()));
             }
         }
         if (rows.isEmpty() && medians.stream().anyMatch(p -> p.system().equals(ours))) {
-            rows.addAll(alone(section, medians, ours, p99BoundMillis, lowest, top));
+            // no peer ran beside it (--peers none): gridwarden's own figures, the rate held and its latency there
+            rows.add(heldRow(section, p99BoundMillis, oursHeld, NO_PEER, NOT_RUN, lowest, top));
+            at(medians, ours, oursHeld == 0 ? lowest : oursHeld).ifPresent(a -> rows.addAll(latencyRows(section, a, NO_PEER, null)));
         }
         return rows;
     }
 
-    /** gridwarden's own figures when no peer ran beside it ({@code --peers none}): the rate held and its latency there. */
-    private static List<Row> alone(String section, List<RatePoint> medians, String ours, double p99BoundMillis, int lowest, int top) {
-        int held = held(medians, ours, p99BoundMillis);
-        String offered = String.format("rates offered %,d to %,d", lowest, top);
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", heldOrNone(held), held == top, NO_PEER, Double.NaN,
-                false, "events/s", true, held == 0 ? "gridwarden held none of the " + offered : offered));
-        at(medians, ours, held == 0 ? lowest : held).ifPresent(a -> {
-            String where = String.format("at %,d events/s", a.offeredEventsPerSecond());
-            rows.add(new Row(section, "p50 ack latency " + where, a.p50Millis(), false, NO_PEER, Double.NaN, false, "ms", false, ""));
-            rows.add(new Row(section, "p99 ack latency " + where, a.p99Millis(), false, NO_PEER, Double.NaN, false, "ms", false, ""));
-        });
-        return rows;
+    private static Row heldRow(String section, double p99BoundMillis, int oursHeld, String peer, int peerHeld, int lowest, int top) {
+        return new Row(section, "events/s held (p99 ≤ " + fmt(p99BoundMillis) + " ms)", heldOrNone(oursHeld), oursHeld == top, peer,
+                heldOrNone(peerHeld), peerHeld == top, "events/s", true, heldNote(oursHeld, peerHeld, lowest, top));
     }
 
-    /** A rate held, or NaN (shown as "—") when none was: 0 events/s would read as a measurement. */
+    /** p50 and p99 at {@code ours}'s rate, beside the peer's at the same rate ({@code theirs} null: no peer ran). */
+    private static List<Row> latencyRows(String section, RatePoint ours, String peer, RatePoint theirs) {
+        String where = String.format("at %,d events/s", ours.offeredEventsPerSecond());
+        return List.of(
+                new Row(section, "p50 ack latency " + where, ours.p50Millis(), false, peer, theirs == null ? Double.NaN : theirs.p50Millis(),
+                        false, "ms", false, ""),
+                new Row(section, "p99 ack latency " + where, ours.p99Millis(), false, peer, theirs == null ? Double.NaN : theirs.p99Millis(),
+                        false, "ms", false, ""));
+    }
+
+    /** A rate held, or NaN (shown as "—") when none was or the system did not run: 0 events/s would read as a measurement. */
     private static double heldOrNone(int held) {
-        return held == 0 ? Double.NaN : held;
+        return held <= 0 ? Double.NaN : held;
     }
 
     private static String heldNote(int oursHeld, int peerHeld, int lowest, int top) {

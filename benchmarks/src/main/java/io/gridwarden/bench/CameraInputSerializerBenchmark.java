@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * A camera frame across the {@code keyBy(camera)} edge: written by the decoder's task, read by detection's, which
  * holds what it reads until the watermark passes. The load generator's street (0–2 passing cars, track ids
- * recurring every 997 frames) spread over the demo town's 134 cameras.
+ * recurring every 997 frames) spread over the demo town's 134 cameras or a city's 10,000 ({@code cameras}: with
+ * the tracks, some 13,000 strings that repeat, the many the string table must tell apart).
  *
  * <ul>
  *   <li>{@code record}: Flink's record (POJO) serializer of {@link CameraInput}, what builds before
@@ -41,11 +42,13 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CameraInputSerializerBenchmark {
 
-    private static final int DISTINCT_FRAMES = 4096;
-    private static final int DEMO_TOWN_CAMERAS = 134;
+    private static final int DISTINCT_FRAMES = 1 << 15;
 
     @Param({"record", "camera"})
     public String serializer;
+
+    @Param({"134", "10000"})
+    public int cameras;
 
     private final byte[][] written = new byte[DISTINCT_FRAMES][];
     private final DataInputDeserializer in = new DataInputDeserializer();
@@ -65,7 +68,7 @@ public class CameraInputSerializerBenchmark {
         CameraTraffic street = CameraTraffic.busy();
         for (int i = 0; i < DISTINCT_FRAMES; i++) {
             CameraFrame frame = street.next();
-            String camera = String.format(Locale.ROOT, "cam-%04d", 1 + i % DEMO_TOWN_CAMERAS);
+            String camera = String.format(Locale.ROOT, "cam-%05d", 1 + i % cameras);
             frames[i] = CameraInput.of(new CameraFrame(camera, frame.time(), frame.snapshot(), frame.objects()));
             out.clear();
             chosen.serialize(frames[i], out);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -97,6 +98,23 @@ class CameraInputSerializerTest extends SerializerTestBase<CameraInput> {
         assertThat(second.objects().get(0).label()).isSameAs(first.objects().get(0).label());
         assertThat(second.snapshot()).isEqualTo(first.snapshot()).isNotSameAs(first.snapshot());
         assertThat(second.objects().get(0).box()).isEqualTo(new Box(0.5, 0.6, 0.2, 0.25));
+    }
+
+    @Test
+    @DisplayName("Two cameras whose strings fall in the same place of the table, read in turn, are still one instance each")
+    void shouldKeepTwoStringsOfOnePlaceShared() throws IOException {
+        String camera = "cam-00417";
+        int place = CameraInputSerializer.Strings.pairOf(camera.hashCode());
+        String other = IntStream.range(0, 10_000_000).mapToObj(i -> "cam-" + i)
+                .filter(c -> !c.equals(camera) && CameraInputSerializer.Strings.pairOf(c.hashCode()) == place)
+                .findFirst().orElseThrow();
+        TypeSerializer<CameraInput> serializer = createSerializer();
+        String firstCamera = roundTrip(serializer, frame(new String(camera), T, null, null)).frame().camera();
+        String firstOther = roundTrip(serializer, frame(new String(other), T, null, null)).frame().camera();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(roundTrip(serializer, frame(new String(camera), T + i, null, null)).frame().camera()).isSameAs(firstCamera);
+            assertThat(roundTrip(serializer, frame(new String(other), T + i, null, null)).frame().camera()).isSameAs(firstOther);
+        }
     }
 
     @Test

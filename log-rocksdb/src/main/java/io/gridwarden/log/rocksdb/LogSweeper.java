@@ -66,6 +66,7 @@ final class LogSweeper {
         }
         byte[] from = RocksRecordLog.key(partition, first.firstOffset());
         byte[] to = RocksRecordLog.key(partition, end);
+        log.sweepingBelow(partition, end);
         // Whole files of expired records go at once, with their blob files; the range delete takes the rest.
         db.deleteFilesInRanges(families.records(partition), List.of(from, to), false);
         db.deleteRange(families.records(partition), writeOptions, from, to);

@@ -139,20 +139,78 @@ final class Segment {
      * {@code fromOffset} on, until {@code out} holds {@code max}.
      */
     static void decode(int partition, long firstOffset, byte[] value, long fromOffset, int max, List<LogRecord> out) {
-        long appendTime = appendTime(value);
-        int records = count(value);
-        byte[] body = body(partition, firstOffset, value);
-        int[] pos = {0};
-        long eventTime = 0;
-        for (int i = 0; i < records && out.size() < max; i++) {
-            int n = (int) varLong(body, pos);
-            long zigzag = varLong(body, pos);
-            eventTime += (zigzag >>> 1) ^ -(zigzag & 1);
-            long offset = firstOffset + i;
-            if (offset >= fromOffset) {
-                out.add(new LogRecord(partition, offset, appendTime, Arrays.copyOfRange(body, pos[0], pos[0] + n), eventTime));
+        Decoded.of(partition, firstOffset, value).emit(fromOffset, max, out);
+    }
+
+    /**
+     * A stored run decompressed and indexed once, so that a reader that takes it in several reads (a run holds up
+     * to {@value #MAX_BYTES} bytes of events, some 700 of the load generator's, and the job reads 256 a poll)
+     * neither reads nor decompresses it again for each. Immutable: readers of one partition may share it.
+     */
+    static final class Decoded {
+
+        private final int partition;
+        private final long firstOffset;
+        private final long appendTime;
+        private final byte[] body;
+        private final int[] starts;
+        private final int[] ends;
+        private final long[] eventTimes;
+
+        private Decoded(int partition, long firstOffset, long appendTime, byte[] body, int[] starts, int[] ends, long[] eventTimes) {
+            this.partition = partition;
+            this.firstOffset = firstOffset;
+            this.appendTime = appendTime;
+            this.body = body;
+            this.starts = starts;
+            this.ends = ends;
+            this.eventTimes = eventTimes;
+        }
+
+        /** The run stored as {@code value} under (partition, firstOffset), decompressed and indexed. */
+        static Decoded of(int partition, long firstOffset, byte[] value) {
+            int records = count(value);
+            byte[] body = body(partition, firstOffset, value);
+            if (records < 0 || records > body.length) { // a record takes two bytes at least: a damaged header
+                throw new IllegalStateException("partition " + partition + ", segment at " + firstOffset + ": "
+                        + records + " records in a body of " + body.length + " bytes");
             }
-            pos[0] += n;
+            int[] starts = new int[records]; // record i's payload: body[starts[i]] up to body[ends[i]]
+            int[] ends = new int[records];
+            long[] eventTimes = new long[records];
+            int[] pos = {0};
+            long eventTime = 0;
+            for (int i = 0; i < records; i++) {
+                int n = (int) varLong(body, pos);
+                long zigzag = varLong(body, pos);
+                eventTime += (zigzag >>> 1) ^ -(zigzag & 1);
+                eventTimes[i] = eventTime;
+                starts[i] = pos[0];
+                pos[0] += n;
+                ends[i] = pos[0];
+            }
+            return new Decoded(partition, firstOffset, appendTime(value), body, starts, ends, eventTimes);
+        }
+
+        long firstOffset() {
+            return firstOffset;
+        }
+
+        /** The offset after the run's last record. */
+        long endOffset() {
+            return firstOffset + starts.length;
+        }
+
+        boolean holds(long offset) {
+            return offset >= firstOffset && offset < endOffset();
+        }
+
+        /** Adds the run's records from {@code fromOffset} on to {@code out}, until {@code out} holds {@code max}. */
+        void emit(long fromOffset, int max, List<LogRecord> out) {
+            long skip = fromOffset - firstOffset;
+            for (int i = skip <= 0 ? 0 : (int) Math.min(skip, starts.length); i < starts.length && out.size() < max; i++) {
+                out.add(new LogRecord(partition, firstOffset + i, appendTime, Arrays.copyOfRange(body, starts[i], ends[i]), eventTimes[i]));
+            }
         }
     }
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +138,30 @@ class RocksRecordLogTest {
         }
         try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
             assertThat(log.endOffset(0)).isEqualTo(11);
+        }
+    }
+
+    @Test
+    @DisplayName("A run read a few records at a time, then again from before, gives every record once and in order, and the records appended after it")
+    void shouldReadOneRunInSeveralReads() {
+        try (RocksRecordLog log = RocksRecordLog.open(LogSpec.of(dir, 1))) {
+            List<LogEntry> run = new ArrayList<>();
+            for (int i = 0; i < 700; i++) {
+                run.add(new LogEntry("cam-1", "cam-1/" + i, ("cam-1:" + i).getBytes(StandardCharsets.UTF_8), 1_000L + i));
+            }
+            log.append(run).join(); // one append, one run
+
+            List<LogRecord> inSteps = new ArrayList<>();
+            for (long next = 0; next < 700; next = inSteps.get(inSteps.size() - 1).offset() + 1) {
+                inSteps.addAll(log.read(0, next, 256));
+            }
+            assertThat(inSteps).extracting(LogRecord::offset).containsExactlyElementsOf(LongStream.range(0, 700).boxed().toList());
+            assertThat(inSteps).extracting(LogRecord::eventTimeMillis).containsExactlyElementsOf(LongStream.range(1_000, 1_700).boxed().toList());
+            assertThat(payloads(log.read(0, 3, 2))).containsExactly("cam-1:3", "cam-1:4");
+            assertThat(log.read(0, 700, 10)).isEmpty();
+
+            log.append(List.of(entry("cam-1", "after"))).join();
+            assertThat(payloads(log.read(0, 698, 10))).containsExactly("cam-1:698", "cam-1:699", "cam-1:after");
         }
     }
 

@@ -13,6 +13,7 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlinkCompactionFilter;
@@ -42,7 +43,8 @@ import org.rocksdb.RocksDBException;
  *   absent. A whole-key Bloom filter in every table and in the memtable answers "absent" without reading
  *   a block. Frocksdb's TTL compaction filter (the one Flink's state TTL uses; our value is its format,
  *   a leading big-endian timestamp) drops keys older than the window, and RocksDB's {@code ttl} has every
- *   file compacted within a window of its data's age, so old keys do not outlive two windows.</li>
+ *   file compacted within a window of its data's age, so old keys do not outlive two windows. Compacted
+ *   universally (tiered), see {@link #DEDUP_LEVEL0_FILES}.</li>
  *   <li>{@code meta} and the default family: RocksDB's defaults, but for the shared cache below.</li>
  * </ul>
  * Memory is bounded whatever the rate and however much the log holds (per log; the action log has its
@@ -89,15 +91,22 @@ final class LogFamilies implements AutoCloseable {
     /** Bits per key of the de-duplication filters: about 1% false positives, each costing one block read. */
     private static final double BLOOM_BITS_PER_KEY = 10;
     /**
-     * Level-0 files of de-duplication keys that start a compaction (RocksDB's default: 4). The keys are random across
-     * the whole key space, so every flush overlaps every file below, and each compaction of level 0 rewrites the
-     * level it lands in whole: while the family is smaller than its base level's target (256 MB, some 28 million
-     * keys: five minutes at 100,000 events/s), that is every key the family holds. Every fourth flush rewrote them
-     * all, 0.35–0.49 of a core one to two minutes into 200,000–250,000 events/s (ingest alone, MQTT); every sixteenth,
-     * 0.10–0.19 in the same runs, which left the other threads a quarter of a core more
-     * (benchmarks/results/2026-12-07/dedup-compaction/). Lookups are seldom (see
-     * {@link RisingKeys}) and each level-0 file answers one with its pinned Bloom filter, so more files cost
-     * little; writes slow down and stop later than by default by the same margin.
+     * Sorted runs of de-duplication keys (level-0 files among them) that start a compaction (RocksDB's default: 4).
+     * The keys are spread across the whole key space (every camera's in every flush), so every flush overlaps
+     * everything below it. Leveled compaction, the family's first form, rewrote the whole family at each compaction
+     * of level 0 while it was smaller than its base level's target (256 MB, some 57 million keys: ten minutes at
+     * 100,000 events/s), and then rewrote every key some ten times more on its way to the last level: 7, 12 and 16 s
+     * of a core for compactions of 13, 25 and 38 million keys two minutes apart, a cost growing with the family, in
+     * bursts that made the acks' slow seconds of a ten-minute run gather in its second half. Universal (tiered)
+     * compaction merges runs of like size: after the first few merges it left the big run alone and merged the new
+     * ones (12 and 11 million keys, 6 and 5 s); the whole family is merged again only once the newer runs outgrow
+     * the oldest twice over (RocksDB's size amplification limit), so a key is rewritten about as many times as the
+     * family's size doubles, not once per compaction (benchmarks/results/2026-12-07/dedup-universal/). Lookups are seldom (see {@link RisingKeys}) and each run
+     * answers one with its pinned Bloom filter, so more runs cost little. Sixteen, not four, runs start one: every
+     * fourth flush rewrote the family, 0.35–0.49 of a core one to two minutes into 200,000–250,000 events/s (ingest
+     * alone, MQTT); every sixteenth, 0.10–0.19 (benchmarks/results/2026-12-07/dedup-compaction/). Writes slow down
+     * and stop later than by default by the same margin. The window's {@code ttl} is universal compaction's
+     * periodic compaction: a file older than the window is compacted, through the filter that drops expired keys.
      */
     static final int DEDUP_LEVEL0_FILES = 16;
     /** Share of the memtable given to its Bloom filter. */
@@ -142,6 +151,7 @@ final class LogFamilies implements AutoCloseable {
                 .setTableFormatConfig(tables().setFilterPolicy(bloom).setWholeKeyFiltering(true))
                 .setMemtablePrefixBloomSizeRatio(MEMTABLE_BLOOM_RATIO)
                 .setMemtableWholeKeyFiltering(true)
+                .setCompactionStyle(CompactionStyle.UNIVERSAL)
                 .setLevel0FileNumCompactionTrigger(DEDUP_LEVEL0_FILES)
                 .setLevel0SlowdownWritesTrigger(DEDUP_LEVEL0_FILES + 20).setLevel0StopWritesTrigger(DEDUP_LEVEL0_FILES + 32)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION);

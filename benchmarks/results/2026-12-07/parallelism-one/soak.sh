@@ -15,4 +15,5 @@ while kill -0 $LG 2>/dev/null; do
   s=$((s+1)); sleep 1
 done
 kill $GW; wait $GW 2>/dev/null
+cp $OUT/data/event-log/LOG $OUT/event-log.LOG # its compactions: ../dedup-universal/compactions.sh
 rm -rf $OUT/data

@@ -101,8 +101,8 @@ final class LogFamilies implements AutoCloseable {
      * compaction merges runs of like size: after the first few merges it left the big run alone and merged the new
      * ones (12 and 11 million keys, 6 and 5 s); the whole family is merged again only once the newer runs outgrow
      * the oldest twice over (RocksDB's size amplification limit), so a key is rewritten about as many times as the
-     * family's size doubles, not once per compaction (benchmarks/results/2026-12-07/dedup-universal/). Lookups are seldom (see {@link RisingKeys}) and each run
-     * answers one with its pinned Bloom filter, so more runs cost little. Sixteen, not four, runs start one: every
+     * family's size doubles, not once per compaction (benchmarks/results/2026-12-07/dedup-universal/). Lookups are
+     * seldom (see {@link RisingKeys}) and each run answers one with its pinned Bloom filter, so more runs cost little. Sixteen, not four, runs start one: every
      * fourth flush rewrote the family, 0.35–0.49 of a core one to two minutes into 200,000–250,000 events/s (ingest
      * alone, MQTT); every sixteenth, 0.10–0.19 (benchmarks/results/2026-12-07/dedup-compaction/). Writes slow down
      * and stop later than by default by the same margin. The window's {@code ttl} is universal compaction's

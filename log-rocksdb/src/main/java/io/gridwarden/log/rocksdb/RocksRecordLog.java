@@ -161,15 +161,18 @@ public final class RocksRecordLog implements RecordLog {
                 next = last.endOffset();
             }
             if (out.size() < max && next < endOffset(partition)) {
-                lastRead.set(partition, readStored(partition, next, max, out, last));
+                Segment.Decoded decoded = readStored(partition, next, max, out);
+                if (decoded != null) {
+                    lastRead.set(partition, decoded);
+                }
             }
         }
         return out;
     }
 
-    /** Adds the stored records from {@code next} on to {@code out}; returns the last run it decoded, else {@code last}. */
-    private Segment.Decoded readStored(int partition, long next, int max, List<LogRecord> out, Segment.Decoded last) {
-        Segment.Decoded decoded = last;
+    /** Adds the stored records from {@code next} on to {@code out}; returns the last run it decoded, or null for none. */
+    private Segment.Decoded readStored(int partition, long next, int max, List<LogRecord> out) {
+        Segment.Decoded decoded = null;
         try (Slice lower = new Slice(key(partition, 0));
              Slice upper = new Slice(key(partition + 1, 0));
              ReadOptions readOptions = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);

@@ -5,6 +5,7 @@ import io.gridwarden.common.event.StampedEvents;
 import io.gridwarden.common.event.StoredForm;
 import io.gridwarden.common.log.LogEntry;
 import io.gridwarden.common.log.LogRecord;
+import io.gridwarden.jobs.source.LogSource;
 import io.gridwarden.loadgen.FrameBatches;
 import io.gridwarden.log.rocksdb.LogSpec;
 import io.gridwarden.log.rocksdb.RocksRecordLog;
@@ -41,9 +42,9 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LogReadBenchmark {
 
     private static final int RUN = 700;
-    private static final int RUNS = 128; // 89,600 records: 350 polls exactly
-    /** The job's source's records a poll ({@code LogSource.BATCH}). */
-    private static final int POLL = 256;
+    private static final int RUNS = 128; // 89,600 records: 350 polls of 256 exactly
+    /** The job's source's records a poll. */
+    private static final int POLL = LogSource.BATCH;
     private static final int DEMO_TOWN_CAMERAS = 134;
 
     private Path directory;

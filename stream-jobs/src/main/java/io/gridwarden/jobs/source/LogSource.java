@@ -32,7 +32,7 @@ public final class LogSource implements Source<LogRecord, LogSplit, Collection<L
      */
     public static final Duration TICK_INTERVAL = Duration.ofMillis(10);
     /** Records read from a partition per poll: bounds the time between two checkpoint opportunities. */
-    static final int BATCH = 256;
+    public static final int BATCH = 256;
 
     private final LogSpec log;
 

@@ -106,6 +106,10 @@ class EmbeddedJobRunnerTest {
                 .contains("gridwarden_job_bad_records_total{", "gridwarden_job_late_events_total{")
                 .containsPattern("gridwarden_job_held_inputs\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} \\d")
                 .contains("gridwarden_job_held_spilling_cameras{")
+                // the frame's camera loaded once, its checks after it served from the cache
+                .containsPattern("gridwarden_job_track_cache_misses_total\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} [1-9]")
+                .containsPattern("gridwarden_job_track_cache_hits_total\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} [1-9]")
+                .containsPattern("gridwarden_job_cached_tracks\\{[^}]*operator_name=\"detect-and-escalate\"[^}]*} [1-9]")
                 .containsPattern("gridwarden_job_unread_records\\{[^}]*operator_name=\"Source: event-log\"[^}]*} \\d")
                 .containsPattern("gridwarden_flink_job_number_of_completed_checkpoints\\{job_name=\"gridwarden-enforcement\"} [1-9]")
                 .contains("gridwarden_flink_job_last_checkpoint_duration{");

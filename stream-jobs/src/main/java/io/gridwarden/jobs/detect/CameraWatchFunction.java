@@ -26,6 +26,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -83,6 +84,8 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
     private final int heldCapacity;
     private transient HeldInputs held;
     private transient TrackCache cache;
+    private transient Counter cacheHits;
+    private transient Counter cacheMisses;
 
     /** {@code commandIds}: how voice warnings get their ids (under the deployment's command secret). */
     public CameraWatchFunction(String townLocation, Duration absenceTimeout, CommandIds commandIds) {
@@ -128,6 +131,10 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
         metrics.gauge("heldSpillingCameras", (Gauge<Integer>) held::spillingCameras); // more than the heap takes: a stalled watermark
         // Empty on every open: after a restore, a failover or a rescale the keyed state is the truth.
         cache = new TrackCache(cachedTracks);
+        // How often a camera's tracks were in memory, and how many are: what sizes the cache for a city.
+        cacheHits = metrics.counter("trackCacheHits");
+        cacheMisses = metrics.counter("trackCacheMisses");
+        metrics.gauge("cachedTracks", (Gauge<Long>) cache::weight);
     }
 
     /** A frame or notice: held until the watermark passes its time ({@link #onTimer}). */
@@ -232,8 +239,10 @@ public final class CameraWatchFunction extends KeyedBroadcastProcessFunction<Str
     private CameraTracks load(String camera) throws Exception {
         CameraTracks cached = cache.get(camera);
         if (cached != null) {
+            cacheHits.inc();
             return cached;
         }
+        cacheMisses.inc();
         CameraTracks loaded = CameraTracks.recordingChanges();
         watch(camera).restore(loaded, tracks.values());
         cache.put(camera, loaded);

@@ -64,6 +64,11 @@ final class TrackCache {
         }
     }
 
+    /** The tracks held, each camera counting as at least one. */
+    long weight() {
+        return weight;
+    }
+
     int cameras() {
         return byCamera.size();
     }

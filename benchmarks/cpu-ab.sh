@@ -50,7 +50,7 @@ for name, n in ticks.items():
 one() { # one run of jar $1, labelled $2
   local jar=$1 label=$2 dir gw
   dir=$(mktemp -d "$WORK/run.XXXX")
-  java -Xmx1g -jar "$jar" run --no-simulator --data-dir "$dir/data" --host 127.0.0.1 --ingest-port "$INGEST" --mqtt-port "$MQTT" \
+  java -Xms1g -Xmx1g $(grep -v '^#' scripts/java-options) -jar "$jar" run --no-simulator --data-dir "$dir/data" --host 127.0.0.1 --ingest-port "$INGEST" --mqtt-port "$MQTT" \
     --ops-port "$OPS" --device-rate=1000000 --device-burst=1000000 --town "$TOWN" >"$dir/gridwarden.log" 2>&1 &
   gw=$!
   for _ in $(seq 1 120); do (echo >/dev/tcp/127.0.0.1/"$OPS") 2>/dev/null && break; sleep 1; done

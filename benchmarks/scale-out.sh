@@ -119,7 +119,7 @@ measure() { # name, ingest URLs (comma-separated), operations URL
 
 embedded() {
   echo "== embedded: gridwarden run"
-  java -Xmx1g -jar "$JAR" run --no-simulator --town "$TOWN" --data-dir "$WORK/embedded-data" --host 127.0.0.1 \
+  java -Xms1g -Xmx1g $(grep -v '^#' scripts/java-options) -jar "$JAR" run --no-simulator --town "$TOWN" --data-dir "$WORK/embedded-data" --host 127.0.0.1 \
     --ingest-port "$EMBEDDED_INGEST" --mqtt-port "$EMBEDDED_MQTT" --ops-port "$EMBEDDED_OPS" \
     --command-gateway "http://127.0.0.1:$COMMAND_PORT" --device-rate "$DEVICE_RATE" > "$WORK/embedded.log" 2>&1 &
   CHILD=$!

@@ -90,7 +90,7 @@ public final class SuiteCommand implements Callable<Integer> {
             + " (the first N): with --city, the city's camera count gives MQTT the HTTP load's shape (a few frames a second per"
             + " camera) at the cost of the load generator's own work. Default: ${DEFAULT-VALUE}")
     int mqttSessions;
-    @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's -Xmx. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's heap (-Xms and -Xmx; its collector is scripts/java-options'). Default: ${DEFAULT-VALUE}")
     String heap;
     @Option(names = "--gridwarden-arg", description = "An extra option for `gridwarden run`, repeatable,"
             + " e.g. --gridwarden-arg=--device-rate=1000000 to lift the per-device rate limit when measuring the ceiling.")

@@ -51,7 +51,7 @@ public final class ConnectionsCommand implements Callable<Integer> {
     List<String> systems;
     @Option(names = "--jar", defaultValue = "launcher/target/gridwarden.jar", description = "gridwarden's launcher jar. Default: ${DEFAULT-VALUE}")
     Path jar;
-    @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's -Xmx. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--gridwarden-heap", defaultValue = "1g", description = "gridwarden child's heap (-Xms and -Xmx; its collector is scripts/java-options'). Default: ${DEFAULT-VALUE}")
     String heap;
     @Option(names = "--gridwarden-arg", description = "An extra option for `gridwarden run` (repeatable).")
     List<String> gridwardenArgs = new ArrayList<>();

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * gridwarden as a user starts it ({@code java -jar launcher/target/gridwarden.jar run --no-simulator}),
+ * gridwarden as a user starts it ({@code ./gridwarden run --no-simulator}: the launch script's heap and collector),
  * as a child process on free loopback ports with a fresh data directory.
  */
 public final class GridwardenChild implements AutoCloseable {
+
+    /** The collector settings gridwarden is run with: those of {@code scripts/java-options}, which says why. */
+    static final List<String> GC_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=6", "-XX:-UseAdaptiveSizePolicy");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** The run option that starts ingest alone (no jobs, no alerting, so no operations port). */
@@ -49,7 +52,9 @@ public final class GridwardenChild implements AutoCloseable {
         int ops = ChildProcess.freePort();
         Path dataDir = Files.createTempDirectory(workDir, "gridwarden-data");
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(ChildProcess.java(), "-Xmx" + heap, "-jar", jar.toString(), "run", "--no-simulator",
+        command.addAll(List.of(ChildProcess.java(), "-Xms" + heap, "-Xmx" + heap));
+        command.addAll(GC_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(), "run", "--no-simulator",
                 "--data-dir", dataDir.toString(), "--host", "127.0.0.1", "--ingest-port", "" + ingest, "--mqtt-port", "" + mqtt,
                 "--ops-port", "" + ops));
         if (commandGateway != null) {
